@@ -1,0 +1,89 @@
+/* modori-analyzer.h: turns messages into reports. */
+#if !defined(MODORI_INSIDE) && !defined(MODORI_COMPILATION)
+#error "Only <modori/modori.h> can be included directly."
+#endif
+
+#ifndef MODORI_ANALYZER_H
+#define MODORI_ANALYZER_H
+
+#include <gmime/gmime.h>
+#include <modori/modori-types.h>
+#include <modori/modori-report.h>
+
+G_BEGIN_DECLS
+
+/**
+ * ModoriAnalyzer:
+ *
+ * Holds the analysis options. Configure it with the setters, then analyze:
+ * from then on it is read-only and may be shared by any number of threads
+ * (do not call a setter while another thread analyzes with it).
+ * Reference-counted.
+ */
+typedef struct _ModoriAnalyzer ModoriAnalyzer;
+
+/**
+ * modori_analyzer_new:
+ * Initializes GMime on first use (once per process, thread-safe).
+ * Returns: (transfer full): a new analyzer with default options.
+ */
+MODORI_PUBLIC ModoriAnalyzer *modori_analyzer_new (void);
+/** modori_analyzer_ref: Returns: (transfer full): @analyzer, with one more reference. */
+MODORI_PUBLIC ModoriAnalyzer *modori_analyzer_ref (ModoriAnalyzer *analyzer);
+/** modori_analyzer_unref: drops one reference; frees @analyzer at zero. */
+MODORI_PUBLIC void modori_analyzer_unref (ModoriAnalyzer *analyzer);
+
+/**
+ * modori_analyzer_set_include_delivered:
+ * Also report recipients that a DSN says were delivered, relayed or
+ * expanded (reason "delivered"). Off by default.
+ */
+MODORI_PUBLIC void modori_analyzer_set_include_delivered (ModoriAnalyzer *analyzer,
+                                                          gboolean        include);
+
+/**
+ * modori_analyzer_analyze_file:
+ * @path: a file holding one message, or an mbox (it starts with "From ")
+ * @error: set with %MODORI_ERROR_IO when @path cannot be read, or
+ *   %MODORI_ERROR_INVALID_INPUT when it holds no mail message at all
+ *
+ * Record origins are @path, or "@path#N" for message N of an mbox.
+ *
+ * Returns: (transfer full) (nullable): the report, %NULL on error.
+ */
+MODORI_PUBLIC ModoriReport *modori_analyzer_analyze_file (ModoriAnalyzer *analyzer,
+                                                          const char     *path,
+                                                          GError        **error);
+
+/**
+ * modori_analyzer_analyze_data:
+ * @data: (array length=length): the raw message (or mbox), not copied
+ * @origin: (nullable): what record origins should say, e.g. "-" for stdin
+ *
+ * Like modori_analyzer_analyze_file() on bytes in memory.
+ *
+ * Returns: (transfer full) (nullable): the report, %NULL on error.
+ */
+MODORI_PUBLIC ModoriReport *modori_analyzer_analyze_data (ModoriAnalyzer *analyzer,
+                                                          const char     *data,
+                                                          gsize           length,
+                                                          const char     *origin,
+                                                          GError        **error);
+
+/**
+ * modori_analyzer_analyze_message:
+ * @message: (transfer none): a message parsed by the caller; not modified
+ * @origin: (nullable): what record origins should say
+ *
+ * Returns: (transfer full): the report (never fails: a message that is not
+ *   a bounce gives an empty report).
+ */
+MODORI_PUBLIC ModoriReport *modori_analyzer_analyze_message (ModoriAnalyzer *analyzer,
+                                                             GMimeMessage   *message,
+                                                             const char     *origin);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ModoriAnalyzer, modori_analyzer_unref)
+
+G_END_DECLS
+
+#endif /* MODORI_ANALYZER_H */

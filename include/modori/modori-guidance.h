@@ -1,0 +1,59 @@
+/* modori-guidance.h: plain-language explanations, in Japanese and English. */
+#if !defined(MODORI_INSIDE) && !defined(MODORI_COMPILATION)
+#error "Only <modori/modori.h> can be included directly."
+#endif
+
+#ifndef MODORI_GUIDANCE_H
+#define MODORI_GUIDANCE_H
+
+#include <modori/modori-types.h>
+#include <modori/modori-reason.h>
+
+G_BEGIN_DECLS
+
+/**
+ * ModoriGuidanceField:
+ * @MODORI_GUIDANCE_TITLE: a short headline
+ * @MODORI_GUIDANCE_WHAT: what happened, in plain words
+ * @MODORI_GUIDANCE_TODO: what the reader should do
+ */
+typedef enum {
+  MODORI_GUIDANCE_TITLE,
+  MODORI_GUIDANCE_WHAT,
+  MODORI_GUIDANCE_TODO,
+} ModoriGuidanceField;
+
+/*
+ * The catalog is compiled into the library and needs no installed locale.
+ * @lang is "ja" or "en" (anything else gives English). Returned strings
+ * live as long as the process; never free them. Thread-safe.
+ */
+
+/**
+ * modori_guidance_for_reason:
+ * Returns: (transfer none) (nullable): the text, or %NULL if the catalog
+ *   has none for @reason.
+ */
+MODORI_PUBLIC const char *modori_guidance_for_reason (ModoriReason        reason,
+                                                      const char         *lang,
+                                                      ModoriGuidanceField field);
+
+/**
+ * modori_guidance_for_hint:
+ * @hint: a hint identifier such as "comma-for-dot" (see doc/hints.md)
+ * Returns: (transfer none) (nullable): the text, or %NULL for an unknown hint.
+ */
+MODORI_PUBLIC const char *modori_guidance_for_hint (const char         *hint,
+                                                    const char         *lang,
+                                                    ModoriGuidanceField field);
+
+/**
+ * modori_guidance_list_hints:
+ * Returns: (transfer full) (array zero-terminated=1): every hint identifier
+ *   the catalog knows. Free with g_strfreev().
+ */
+MODORI_PUBLIC char **modori_guidance_list_hints (void);
+
+G_END_DECLS
+
+#endif /* MODORI_GUIDANCE_H */

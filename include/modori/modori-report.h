@@ -1,0 +1,60 @@
+/* modori-report.h: the result of analyzing one input. */
+#if !defined(MODORI_INSIDE) && !defined(MODORI_COMPILATION)
+#error "Only <modori/modori.h> can be included directly."
+#endif
+
+#ifndef MODORI_REPORT_H
+#define MODORI_REPORT_H
+
+#include <modori/modori-types.h>
+#include <modori/modori-record.h>
+
+G_BEGIN_DECLS
+
+/**
+ * ModoriReport:
+ *
+ * What one input (a message, or every message of an mbox file) gave:
+ * zero or more records, one per affected recipient, in the order the
+ * bounces list them, plus warnings about parts that could not be read
+ * (e.g. "message 3: truncated"). A report with no records means "not a
+ * bounce". Reference-counted; use from one thread at a time.
+ */
+typedef struct _ModoriReport ModoriReport;
+
+/** modori_report_ref: Returns: (transfer full): @report, with one more reference. */
+MODORI_PUBLIC ModoriReport *modori_report_ref (ModoriReport *report);
+/** modori_report_unref: drops one reference; frees @report at zero. */
+MODORI_PUBLIC void modori_report_unref (ModoriReport *report);
+
+/** modori_report_get_n_records: Returns: how many records the report holds. */
+MODORI_PUBLIC guint modori_report_get_n_records (const ModoriReport *report);
+
+/**
+ * modori_report_get_record:
+ * @index: 0 to modori_report_get_n_records() - 1
+ * Returns: (transfer none): the record, owned by the report; take a
+ *   reference with modori_record_ref() to keep it longer.
+ */
+MODORI_PUBLIC ModoriRecord *modori_report_get_record (const ModoriReport *report,
+                                                      guint               index);
+
+/** modori_report_get_n_messages: Returns: how many messages the input held (1 for a single message). */
+MODORI_PUBLIC guint modori_report_get_n_messages (const ModoriReport *report);
+
+/** modori_report_get_n_warnings: Returns: how many warnings the report holds. */
+MODORI_PUBLIC guint modori_report_get_n_warnings (const ModoriReport *report);
+
+/**
+ * modori_report_get_warning:
+ * Returns: (transfer none): warning @index, a UTF-8 sentence naming the
+ *   message number where it applies; owned by the report.
+ */
+MODORI_PUBLIC const char *modori_report_get_warning (const ModoriReport *report,
+                                                     guint               index);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ModoriReport, modori_report_unref)
+
+G_END_DECLS
+
+#endif /* MODORI_REPORT_H */

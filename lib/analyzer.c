@@ -1,0 +1,386 @@
+/* analyzer.c: from raw bytes to a report: split mbox, parse MIME, let an
+ * engine decode, complete each record and classify it. */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "classify.h"
+#include "engine.h"
+#include "hint.h"
+#include "mime-util.h"
+#include "report-private.h"
+#include "text.h"
+
+struct _ModoriAnalyzer {
+  gint ref_count;
+  gboolean include_delivered;
+};
+
+static void
+init_gmime_once (void)
+{
+  static gsize once = 0;
+
+  /* g_mime_init() counts its callers without atomics: call it once. */
+  if (g_once_init_enter (&once))
+    {
+      g_mime_init ();
+      g_once_init_leave (&once, 1);
+    }
+}
+
+ModoriAnalyzer *
+modori_analyzer_new (void)
+{
+  ModoriAnalyzer *analyzer = g_new0 (ModoriAnalyzer, 1);
+
+  init_gmime_once ();
+  analyzer->ref_count = 1;
+  return analyzer;
+}
+
+ModoriAnalyzer *
+modori_analyzer_ref (ModoriAnalyzer *analyzer)
+{
+  g_return_val_if_fail (analyzer != NULL, NULL);
+  g_atomic_int_inc (&analyzer->ref_count);
+  return analyzer;
+}
+
+void
+modori_analyzer_unref (ModoriAnalyzer *analyzer)
+{
+  if (analyzer && g_atomic_int_dec_and_test (&analyzer->ref_count))
+    g_free (analyzer);
+}
+
+void
+modori_analyzer_set_include_delivered (ModoriAnalyzer *analyzer, gboolean include)
+{
+  g_return_if_fail (analyzer != NULL);
+  analyzer->include_delivered = include;
+}
+
+void
+_modori_record_set_date (ModoriRecord *record, const char *rfc5322_date)
+{
+  GDateTime *date;
+
+  if (rfc5322_date == NULL)
+    return;
+  date = g_mime_utils_header_decode_date (rfc5322_date);
+  if (date)
+    {
+      _modori_record_take (record, FIELD_TIMESTAMP,
+                           g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z"));
+      g_date_time_unref (date);
+    }
+}
+
+/* The first mailbox address of a header such as From or To. */
+static char *
+first_address (GMimeMessage *message, GMimeAddressType type)
+{
+  InternetAddressList *list = g_mime_message_get_addresses (message, type);
+
+  for (int i = 0; list && i < internet_address_list_length (list); i++)
+    {
+      InternetAddress *address = internet_address_list_get_address (list, i);
+      if (INTERNET_ADDRESS_IS_MAILBOX (address))
+        return _modori_address_clean (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address)));
+    }
+  return NULL;
+}
+
+/* The failed command, from the human-readable text near the first
+ * mention of @recipient (the next 2000 bytes); from the whole text when
+ * the recipient is not named and is the only one. */
+static const char *
+find_command_in_text (const char *text, const char *recipient, gboolean only_recipient)
+{
+  const char *start = recipient[0] ? _modori_text_find_nocase (text, recipient) : NULL;
+  const char *command;
+  char *window;
+
+  if (start == NULL)
+    return only_recipient ? _modori_text_find_command (text) : NULL;
+  window = g_strndup (start, 2000);
+  command = _modori_text_find_command (window);
+  g_free (window);
+  return command;
+}
+
+typedef struct {
+  GMimeMessage *bounce;
+  GMimeMessage *original;   /* nullable */
+  char *text;               /* nullable: first text/plain of the bounce */
+  guint n_records;
+} Context;
+
+/* Fills what the engine left empty, from the original and the text. */
+static void
+complete_record (ModoriRecord *record, const Context *context, const char *origin)
+{
+  const char *diagnostic = _modori_record_peek (record, FIELD_DIAGNOSTICCODE);
+  char code[16];
+
+  if (!_modori_record_is_set (record, FIELD_ADDRESSER))
+    {
+      char *addresser = context->original ? first_address (context->original, GMIME_ADDRESS_TYPE_FROM) : NULL;
+      if (addresser == NULL || addresser[0] == '\0')
+        {
+          g_free (addresser);
+          addresser = first_address (context->bounce, GMIME_ADDRESS_TYPE_TO);
+        }
+      _modori_record_take (record, FIELD_ADDRESSER, addresser);
+    }
+  _modori_record_take (record, FIELD_SENDERDOMAIN,
+                       _modori_address_domain (_modori_record_peek (record, FIELD_ADDRESSER)));
+  _modori_record_take (record, FIELD_DESTINATION,
+                       _modori_address_domain (_modori_record_peek (record, FIELD_RECIPIENT)));
+
+  if (context->original)
+    {
+      if (!_modori_record_is_set (record, FIELD_MESSAGEID))
+        _modori_record_set (record, FIELD_MESSAGEID, g_mime_message_get_message_id (context->original));
+      if (!_modori_record_is_set (record, FIELD_SUBJECT))
+        _modori_record_set (record, FIELD_SUBJECT, g_mime_message_get_subject (context->original));
+    }
+
+  if (_modori_text_find_status_code (diagnostic, code))
+    {
+      const char *status = _modori_record_peek (record, FIELD_DELIVERYSTATUS);
+      /* A generic X.0.0 in the report says less than a specific code of
+       * the same class in the server's own reply. */
+      if (status[0] == '\0' ||
+          (g_str_has_suffix (status, ".0.0") && status[0] == code[0] && !g_str_has_suffix (code, ".0.0")))
+        _modori_record_set (record, FIELD_DELIVERYSTATUS, code);
+    }
+  if (!_modori_record_is_set (record, FIELD_REPLYCODE) &&
+      _modori_text_find_reply_code (diagnostic, code))
+    _modori_record_set (record, FIELD_REPLYCODE, code);
+  if (!_modori_record_is_set (record, FIELD_COMMAND))
+    {
+      const char *command = _modori_text_find_command (diagnostic);
+      if (command == NULL && context->text)
+        command = find_command_in_text (context->text, _modori_record_peek (record, FIELD_RECIPIENT),
+                                        context->n_records == 1);
+      _modori_record_set (record, FIELD_COMMAND, command);
+    }
+  if (!_modori_record_is_set (record, FIELD_RHOST))
+    _modori_record_take (record, FIELD_RHOST, _modori_text_find_remote_host (diagnostic));
+  if (!_modori_record_is_set (record, FIELD_TIMESTAMP))
+    _modori_record_set_date (record, g_mime_object_get_header (GMIME_OBJECT (context->bounce), "Date"));
+  _modori_record_set (record, FIELD_ORIGIN, origin);
+
+  _modori_classify (record);
+  _modori_record_set (record, FIELD_HINT, _modori_hint_detect (record));
+}
+
+static void
+analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce,
+              const char *origin, ModoriReport *report)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) modori_record_unref);
+  Context context = { .bounce = bounce };
+
+  _modori_report_count_message (report);
+  for (guint i = 0; _modori_engines[i]; i++)
+    {
+      const ModoriEngine *engine = _modori_engines[i];
+      if (engine->sniff (bounce) && engine->parse (bounce, records))
+        break;
+      g_ptr_array_set_size (records, 0);
+    }
+
+  if (records->len > 0)
+    {
+      context.original = _modori_mime_find_original (bounce);
+      context.text = _modori_mime_first_text (bounce);
+      context.n_records = records->len;
+    }
+  for (guint i = 0; i < records->len; i++)
+    {
+      ModoriRecord *record = g_ptr_array_index (records, i);
+
+      complete_record (record, &context, origin ? origin : "");
+      if (record->reason == MODORI_REASON_DELIVERED && !analyzer->include_delivered)
+        continue;
+      _modori_report_add_record (report, modori_record_ref (record));
+    }
+
+  g_clear_object (&context.original);
+  g_free (context.text);
+  g_ptr_array_unref (records);
+}
+
+ModoriReport *
+modori_analyzer_analyze_message (ModoriAnalyzer *analyzer, GMimeMessage *message,
+                                 const char *origin)
+{
+  ModoriReport *report;
+
+  g_return_val_if_fail (analyzer != NULL, NULL);
+  g_return_val_if_fail (GMIME_IS_MESSAGE (message), NULL);
+
+  report = _modori_report_new ();
+  analyze_into (analyzer, message, origin, report);
+  return report;
+}
+
+static gboolean
+has_headers (GMimeMessage *message)
+{
+  GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (message));
+
+  return headers && g_mime_header_list_get_count (headers) > 0;
+}
+
+/* Parses every message of @stream (one, or an mbox's) into @report. */
+static gboolean
+analyze_stream (const ModoriAnalyzer *analyzer, GMimeStream *stream, gboolean is_mbox,
+                const char *origin, const char *name, ModoriReport *report, GError **error)
+{
+  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
+  guint n = 0;
+
+  g_mime_parser_set_format (parser, is_mbox ? GMIME_FORMAT_MBOX : GMIME_FORMAT_MESSAGE);
+  g_mime_parser_set_respect_content_length (parser, FALSE);
+
+  do
+    {
+      GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
+
+      n++;
+      if (message == NULL || !has_headers (message))
+        {
+          g_clear_object (&message);
+          if (!is_mbox)
+            {
+              g_set_error (error, MODORI_ERROR, MODORI_ERROR_INVALID_INPUT,
+                           "%s: not a mail message (no header found)", name);
+              g_object_unref (parser);
+              return FALSE;
+            }
+          if (g_mime_parser_eos (parser))
+            break;
+          _modori_report_add_warning (report, "%s: message %u: not a mail message (no header found)", name, n);
+          continue;
+        }
+      if (is_mbox)
+        {
+          char *numbered = g_strdup_printf ("%s#%u", origin, n);
+          analyze_into (analyzer, message, numbered, report);
+          g_free (numbered);
+        }
+      else
+        analyze_into (analyzer, message, origin, report);
+      g_object_unref (message);
+    }
+  while (is_mbox && !g_mime_parser_eos (parser));
+
+  g_object_unref (parser);
+  return TRUE;
+}
+
+static gboolean
+looks_like_mbox (const char *head, gsize length)
+{
+  return length >= 5 && memcmp (head, "From ", 5) == 0;
+}
+
+ModoriReport *
+modori_analyzer_analyze_data (ModoriAnalyzer *analyzer, const char *data, gsize length,
+                              const char *origin, GError **error)
+{
+  const char *name = origin ? origin : "(data)";
+  ModoriReport *report;
+  GMimeStream *stream;
+  gboolean ok;
+
+  g_return_val_if_fail (analyzer != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length == 0)
+    {
+      g_set_error (error, MODORI_ERROR, MODORI_ERROR_INVALID_INPUT, "%s: empty input", name);
+      return NULL;
+    }
+  report = _modori_report_new ();
+  stream = g_mime_stream_mem_new_with_buffer (data, length);
+  ok = analyze_stream (analyzer, stream, looks_like_mbox (data, length),
+                       origin ? origin : "", name, report, error);
+  g_object_unref (stream);
+  if (!ok)
+    g_clear_pointer (&report, modori_report_unref);
+  return report;
+}
+
+ModoriReport *
+modori_analyzer_analyze_file (ModoriAnalyzer *analyzer, const char *path, GError **error)
+{
+  ModoriReport *report;
+  GMimeStream *stream;
+  struct stat st;
+  char head[5];
+  ssize_t got;
+  int fd;
+
+  g_return_val_if_fail (analyzer != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || fstat (fd, &st) < 0)
+    {
+      int saved = errno;
+      g_set_error (error, MODORI_ERROR, MODORI_ERROR_IO, "%s: %s", path, g_strerror (saved));
+      if (fd >= 0)
+        close (fd);
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, MODORI_ERROR, MODORI_ERROR_IO, "%s: is a directory, not a message file", path);
+      close (fd);
+      return NULL;
+    }
+
+  do
+    got = read (fd, head, sizeof head);
+  while (got < 0 && errno == EINTR);
+  if (got < 0)
+    {
+      int saved = errno;
+      g_set_error (error, MODORI_ERROR, MODORI_ERROR_IO, "%s: %s", path, g_strerror (saved));
+      close (fd);
+      return NULL;
+    }
+  if (got == 0)
+    {
+      g_set_error (error, MODORI_ERROR, MODORI_ERROR_INVALID_INPUT, "%s: empty file", path);
+      close (fd);
+      return NULL;
+    }
+
+  /* Read the file as a stream: an mbox is never loaded whole. */
+  report = _modori_report_new ();
+  if (lseek (fd, 0, SEEK_SET) == 0)
+    stream = g_mime_stream_fs_new (fd);   /* owns fd */
+  else
+    {
+      /* A pipe or FIFO: keep what was read, then the rest. */
+      GMimeStream *first = g_mime_stream_mem_new_with_buffer (head, got);
+      GMimeStream *rest = g_mime_stream_fs_new (fd);
+      stream = g_mime_stream_cat_new ();
+      g_mime_stream_cat_add_source (GMIME_STREAM_CAT (stream), first);
+      g_mime_stream_cat_add_source (GMIME_STREAM_CAT (stream), rest);
+      g_object_unref (first);
+      g_object_unref (rest);
+    }
+  if (!analyze_stream (analyzer, stream, looks_like_mbox (head, got), path, path, report, error))
+    g_clear_pointer (&report, modori_report_unref);
+  g_object_unref (stream);
+  return report;
+}

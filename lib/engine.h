@@ -1,0 +1,33 @@
+/* engine.h: the interface of a bounce format decoder.
+ *
+ * An engine knows one family of bounce formats. It keeps no state, so
+ * the registry is shared by all threads. To add one: write
+ * lib/engines/NAME.c exporting one const ModoriEngine, add it to the
+ * table in lib/engines/registry.c, and add testdata/NAME/. */
+#ifndef MODORI_ENGINE_H
+#define MODORI_ENGINE_H
+
+#include <gmime/gmime.h>
+
+#include "record-private.h"
+
+typedef struct {
+  /* Written to each record's decodedby. */
+  const char *name;
+  /* A cheap look at headers and structure: could this be ours? */
+  gboolean (*sniff) (GMimeMessage *bounce);
+  /* Appends one record per affected recipient to @records, filling what
+   * the format states (recipient, action, status, diagnostic, hosts,
+   * dates...). The analyzer completes the rest (original message,
+   * codes found in the text, reason, hint). Returns FALSE when the
+   * message turned out not to be of this format after all. */
+  gboolean (*parse) (GMimeMessage *bounce, GPtrArray *records);
+} ModoriEngine;
+
+/* NULL-terminated, in the order they are tried. */
+extern const ModoriEngine *const _modori_engines[];
+
+/* Sets FIELD_TIMESTAMP from an RFC 5322 date if it parses. */
+void _modori_record_set_date (ModoriRecord *record, const char *rfc5322_date);
+
+#endif

@@ -1,0 +1,24 @@
+/* matcher.h: many phrases searched in one pass (Aho-Corasick).
+ *
+ * Matching is ASCII case-insensitive and treats every whitespace run as
+ * one space, in patterns and text alike. Time is linear in the text,
+ * whatever the patterns: no backtracking on untrusted input. */
+#ifndef MODORI_MATCHER_H
+#define MODORI_MATCHER_H
+
+#include <glib.h>
+
+typedef struct _Matcher Matcher;
+
+/* Compiles @n_patterns patterns (UTF-8; empty ones never match). */
+Matcher *_modori_matcher_new (const char *const *patterns, guint n_patterns);
+void _modori_matcher_free (Matcher *matcher);
+
+/* The lowest index of a pattern that occurs in @text, or -1. */
+int _modori_matcher_first (const Matcher *matcher, const char *text);
+
+/* Every index of a pattern that occurs in @text, marked in @found (an
+ * array of n_patterns booleans). Returns how many distinct patterns matched. */
+guint _modori_matcher_all (const Matcher *matcher, const char *text, gboolean *found);
+
+#endif

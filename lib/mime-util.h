@@ -1,0 +1,38 @@
+/* mime-util.h: walking and reading GMime trees for the engines. */
+#ifndef MODORI_MIME_UTIL_H
+#define MODORI_MIME_UTIL_H
+
+#include <gmime/gmime.h>
+
+/* Deepest MIME nesting walked; deeper parts are ignored. */
+#define MODORI_MAX_MIME_DEPTH 64
+
+/* Calls @visit on @root and its descendants, depth first, without entering
+ * attached messages (message/rfc822 and the like): their parts belong to
+ * the returned original, not to the bounce. Stops when @visit returns TRUE
+ * and returns that part. */
+GMimeObject *_modori_mime_find (GMimeObject *root,
+                                gboolean (*visit) (GMimeObject *part, gpointer data),
+                                gpointer data);
+
+/* Whether @part's Content-Type is @type/@subtype (case-insensitive). */
+gboolean _modori_mime_is_type (GMimeObject *part, const char *type, const char *subtype);
+
+/* The decoded body of a leaf part (transfer encoding undone, bytes as they
+ * are); newly allocated, NUL-terminated; @length may be NULL. */
+char *_modori_mime_part_bytes (GMimePart *part, gsize *length);
+
+/* The decoded body of a leaf part as valid UTF-8 (converted from its
+ * declared charset where it has one). Newly allocated. */
+char *_modori_mime_part_text (GMimePart *part);
+
+/* The returned original message of a bounce: an attached message/rfc822
+ * or message/global, or the headers of a text/rfc822-headers part.
+ * Returns a new reference, or NULL. */
+GMimeMessage *_modori_mime_find_original (GMimeMessage *bounce);
+
+/* The first text/plain part of the bounce outside the original, as UTF-8,
+ * newly allocated; NULL if there is none. */
+char *_modori_mime_first_text (GMimeMessage *bounce);
+
+#endif

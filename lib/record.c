@@ -1,0 +1,167 @@
+/* record.c: one recipient's result. */
+#include <string.h>
+
+#include "record-private.h"
+#include "json-writer.h"
+
+static const char *const field_names[N_FIELDS + 1] = {
+  [FIELD_RECIPIENT] = "recipient",
+  [FIELD_ADDRESSER] = "addresser",
+  [FIELD_SENDERDOMAIN] = "senderdomain",
+  [FIELD_DESTINATION] = "destination",
+  [FIELD_ALIAS] = "alias",
+  [FIELD_ACTION] = "action",
+  [FIELD_DELIVERYSTATUS] = "deliverystatus",
+  [FIELD_REPLYCODE] = "replycode",
+  [FIELD_DIAGNOSTICCODE] = "diagnosticcode",
+  [FIELD_DIAGNOSTICTYPE] = "diagnostictype",
+  [FIELD_COMMAND] = "command",
+  [FIELD_RHOST] = "rhost",
+  [FIELD_LHOST] = "lhost",
+  [FIELD_REASON] = "reason",
+  [FIELD_HARDBOUNCE] = "hardbounce",
+  [FIELD_HINT] = "hint",
+  [FIELD_REASONBY] = "reasonby",
+  [FIELD_MESSAGEID] = "messageid",
+  [FIELD_SUBJECT] = "subject",
+  [FIELD_TIMESTAMP] = "timestamp",
+  [FIELD_DECODEDBY] = "decodedby",
+  [FIELD_ORIGIN] = "origin",
+  [N_FIELDS] = NULL,
+};
+
+ModoriRecord *
+_modori_record_new (void)
+{
+  ModoriRecord *record = g_new0 (ModoriRecord, 1);
+
+  record->ref_count = 1;
+  for (int i = 0; i < N_FIELDS; i++)
+    record->fields[i] = g_strdup ("");
+  return record;
+}
+
+void
+_modori_record_take (ModoriRecord *record, RecordField field, char *value)
+{
+  g_free (record->fields[field]);
+  record->fields[field] = value ? value : g_strdup ("");
+}
+
+void
+_modori_record_set (ModoriRecord *record, RecordField field, const char *value)
+{
+  _modori_record_take (record, field, g_strdup (value ? value : ""));
+}
+
+const char *
+_modori_record_peek (const ModoriRecord *record, RecordField field)
+{
+  return record->fields[field];
+}
+
+gboolean
+_modori_record_is_set (const ModoriRecord *record, RecordField field)
+{
+  return record->fields[field][0] != '\0';
+}
+
+ModoriRecord *
+modori_record_ref (ModoriRecord *record)
+{
+  g_return_val_if_fail (record != NULL, NULL);
+  g_atomic_int_inc (&record->ref_count);
+  return record;
+}
+
+void
+modori_record_unref (ModoriRecord *record)
+{
+  if (record == NULL || !g_atomic_int_dec_and_test (&record->ref_count))
+    return;
+  for (int i = 0; i < N_FIELDS; i++)
+    g_free (record->fields[i]);
+  g_free (record);
+}
+
+const char *const *
+modori_record_field_names (void)
+{
+  return field_names;
+}
+
+const char *
+modori_record_get_field (const ModoriRecord *record, const char *name)
+{
+  g_return_val_if_fail (record != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (int i = 0; i < N_FIELDS; i++)
+    {
+      if (strcmp (field_names[i], name) != 0)
+        continue;
+      if (i == FIELD_REASON)
+        return modori_reason_to_string (record->reason);
+      if (i == FIELD_HARDBOUNCE)
+        return record->hard_bounce ? "true" : "false";
+      return record->fields[i];
+    }
+  return NULL;
+}
+
+#define GETTER(fn, field)                                   \
+  const char *fn (const ModoriRecord *record)               \
+  {                                                         \
+    g_return_val_if_fail (record != NULL, "");              \
+    return record->fields[field];                           \
+  }
+
+GETTER (modori_record_get_recipient, FIELD_RECIPIENT)
+GETTER (modori_record_get_addresser, FIELD_ADDRESSER)
+GETTER (modori_record_get_destination, FIELD_DESTINATION)
+GETTER (modori_record_get_action, FIELD_ACTION)
+GETTER (modori_record_get_delivery_status, FIELD_DELIVERYSTATUS)
+GETTER (modori_record_get_reply_code, FIELD_REPLYCODE)
+GETTER (modori_record_get_diagnostic_code, FIELD_DIAGNOSTICCODE)
+GETTER (modori_record_get_command, FIELD_COMMAND)
+GETTER (modori_record_get_hint, FIELD_HINT)
+GETTER (modori_record_get_origin, FIELD_ORIGIN)
+
+ModoriReason
+modori_record_get_reason (const ModoriRecord *record)
+{
+  g_return_val_if_fail (record != NULL, MODORI_REASON_UNDEFINED);
+  return record->reason;
+}
+
+gboolean
+modori_record_get_hard_bounce (const ModoriRecord *record)
+{
+  g_return_val_if_fail (record != NULL, FALSE);
+  return record->hard_bounce;
+}
+
+char *
+modori_record_to_json (const ModoriRecord *record, gboolean pretty)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (record != NULL, NULL);
+
+  g_string_append_c (out, '{');
+  for (int i = 0; i < N_FIELDS; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      if (pretty)
+        g_string_append (out, "\n  ");
+      _modori_json_append_string (out, field_names[i]);
+      g_string_append (out, pretty ? ": " : ":");
+      if (i == FIELD_HARDBOUNCE)
+        g_string_append (out, record->hard_bounce ? "true" : "false");
+      else
+        _modori_json_append_string (out, modori_record_get_field (record, field_names[i]));
+    }
+  g_string_append (out, pretty ? "\n}" : "}");
+  return g_string_free (out, FALSE);
+}

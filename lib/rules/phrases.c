@@ -1,0 +1,105 @@
+/* phrases.c: what server replies say, as phrases.
+ *
+ * Matching is case-insensitive with whitespace runs as one space. When
+ * several phrases occur, the earliest entry wins: the replies the project
+ * was born from come first, then specific phrases, then general ones. */
+#include "rules.h"
+
+const PhraseRule _modori_phrase_rules[] = {
+  /* Replies named in the seed facts. */
+  { "invalid route address", MODORI_REASON_USER_UNKNOWN },
+  { "illegal comma in host name part", MODORI_REASON_HOST_UNKNOWN },
+  { "address contains invalid control characters", MODORI_REASON_USER_UNKNOWN },
+  { "polite people say helo first", MODORI_REASON_SYNTAX_ERROR },
+  { "relaying denied", MODORI_REASON_NO_RELAYING },
+  { "relay operation rejected", MODORI_REASON_NO_RELAYING },
+  { "mailbox is full", MODORI_REASON_MAILBOX_FULL },
+  { "user unknown", MODORI_REASON_USER_UNKNOWN },
+  { "host unknown", MODORI_REASON_HOST_UNKNOWN },
+
+  /* Relaying. */
+  { "relay access denied", MODORI_REASON_NO_RELAYING },
+  { "relaying not permitted", MODORI_REASON_NO_RELAYING },
+  { "relay not permitted", MODORI_REASON_NO_RELAYING },
+  { "not permitted to relay", MODORI_REASON_NO_RELAYING },
+  { "unable to relay", MODORI_REASON_NO_RELAYING },
+  { "we do not relay", MODORI_REASON_NO_RELAYING },
+  { "relaying to", MODORI_REASON_NO_RELAYING },
+
+  /* Mailbox full. */
+  { "mailbox full", MODORI_REASON_MAILBOX_FULL },
+  { "over quota", MODORI_REASON_MAILBOX_FULL },
+  { "quota exceeded", MODORI_REASON_MAILBOX_FULL },
+  { "exceeded storage allocation", MODORI_REASON_MAILBOX_FULL },
+  { "mailbox size limit exceeded", MODORI_REASON_MAILBOX_FULL },
+  { "user has exceeded", MODORI_REASON_MAILBOX_FULL },
+  { "mail box full", MODORI_REASON_MAILBOX_FULL },
+
+  /* Suspended accounts, before "unknown" phrases they may contain. */
+  { "mailbox disabled", MODORI_REASON_SUSPEND },
+  { "account disabled", MODORI_REASON_SUSPEND },
+  { "account has been disabled", MODORI_REASON_SUSPEND },
+  { "account is disabled", MODORI_REASON_SUSPEND },
+  { "mailbox is inactive", MODORI_REASON_SUSPEND },
+  { "account is suspended", MODORI_REASON_SUSPEND },
+
+  /* Unknown users. */
+  { "unknown user", MODORI_REASON_USER_UNKNOWN },
+  { "no such user", MODORI_REASON_USER_UNKNOWN },
+  { "user not found", MODORI_REASON_USER_UNKNOWN },
+  { "no such mailbox", MODORI_REASON_USER_UNKNOWN },
+  { "mailbox not found", MODORI_REASON_USER_UNKNOWN },
+  { "mailbox unavailable", MODORI_REASON_USER_UNKNOWN },
+  { "recipient not found", MODORI_REASON_USER_UNKNOWN },
+  { "unknown recipient", MODORI_REASON_USER_UNKNOWN },
+  { "invalid recipient", MODORI_REASON_USER_UNKNOWN },
+  { "invalid mailbox", MODORI_REASON_USER_UNKNOWN },
+  { "no mailbox here", MODORI_REASON_USER_UNKNOWN },
+  { "unrouteable address", MODORI_REASON_USER_UNKNOWN },
+  { "account does not exist", MODORI_REASON_USER_UNKNOWN },
+  { "address does not exist", MODORI_REASON_USER_UNKNOWN },
+  { "user does not exist", MODORI_REASON_USER_UNKNOWN },
+  { "bad destination mailbox address", MODORI_REASON_USER_UNKNOWN },
+
+  /* Unknown hosts. */
+  { "domain not found", MODORI_REASON_HOST_UNKNOWN },
+  { "unknown host", MODORI_REASON_HOST_UNKNOWN },
+  { "host not found", MODORI_REASON_HOST_UNKNOWN },
+  { "no such domain", MODORI_REASON_HOST_UNKNOWN },
+  { "domain does not exist", MODORI_REASON_HOST_UNKNOWN },
+  { "name or service not known", MODORI_REASON_HOST_UNKNOWN },
+  { "unrouteable mail domain", MODORI_REASON_HOST_UNKNOWN },
+
+  /* Size. */
+  { "message size exceeds", MODORI_REASON_MESG_TOO_BIG },
+  { "message too large", MODORI_REASON_MESG_TOO_BIG },
+  { "message too big", MODORI_REASON_MESG_TOO_BIG },
+
+  /* Time. */
+  { "retry timeout exceeded", MODORI_REASON_EXPIRED },
+  { "delivery time expired", MODORI_REASON_EXPIRED },
+  { "message expired", MODORI_REASON_EXPIRED },
+
+  /* Network. */
+  { "too many hops", MODORI_REASON_NETWORK_ERROR },
+  { "mail loop", MODORI_REASON_NETWORK_ERROR },
+  { "loops back to myself", MODORI_REASON_NETWORK_ERROR },
+
+  /* Connections. */
+  { "too many connections", MODORI_REASON_TOO_MANY_CONN },
+  { "too many recipients", MODORI_REASON_TOO_MANY_CONN },
+
+  /* Server storage. */
+  { "insufficient system storage", MODORI_REASON_SYSTEM_FULL },
+
+  /* Sender refused. */
+  { "sender address rejected", MODORI_REASON_REJECTED },
+  { "sender rejected", MODORI_REASON_REJECTED },
+  { "sender verify failed", MODORI_REASON_REJECTED },
+
+  /* Protocol. */
+  { "syntax error", MODORI_REASON_SYNTAX_ERROR },
+  { "command unrecognized", MODORI_REASON_SYNTAX_ERROR },
+};
+
+const guint _modori_n_phrase_rules = G_N_ELEMENTS (_modori_phrase_rules);

@@ -1,0 +1,275 @@
+/* text.c: small single-pass text scanners. */
+#include <string.h>
+
+#include "text.h"
+
+char *
+_modori_text_collapse_space (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  gboolean pending_space = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+const char *
+_modori_text_find_nocase (const char *haystack, const char *needle)
+{
+  gsize n = strlen (needle);
+
+  if (n == 0)
+    return haystack;
+  for (const char *p = haystack; *p; p++)
+    if (g_ascii_tolower (*p) == g_ascii_tolower (*needle) &&
+        g_ascii_strncasecmp (p, needle, n) == 0)
+      return p;
+  return NULL;
+}
+
+/* Length of a run of 1 to @max digits at @p, or 0. */
+static int
+digits (const char *p, int max)
+{
+  int n = 0;
+
+  while (n <= max && g_ascii_isdigit (p[n]))
+    n++;
+  return (n >= 1 && n <= max) ? n : 0;
+}
+
+/* Length of a status code starting exactly at @p, or 0. */
+static int
+status_code_at (const char *p)
+{
+  int s, d;
+
+  if (p[0] != '2' && p[0] != '4' && p[0] != '5')
+    return 0;
+  if (p[1] != '.' || !(s = digits (p + 2, 3)) || p[2 + s] != '.')
+    return 0;
+  if (!(d = digits (p + 3 + s, 3)))
+    return 0;
+  return 3 + s + d;
+}
+
+gboolean
+_modori_text_is_status_code (const char *code)
+{
+  int n = code ? status_code_at (code) : 0;
+
+  return n > 0 && code[n] == '\0';
+}
+
+gboolean
+_modori_text_find_status_code (const char *text, char *code)
+{
+  for (const char *p = text; *p; p++)
+    {
+      int n;
+
+      if (p > text && (g_ascii_isdigit (p[-1]) || p[-1] == '.'))
+        continue;
+      n = status_code_at (p);
+      if (n == 0)
+        continue;
+      /* "5.1.1.1" or "192.0.2.1"-like: part of a longer dotted number. */
+      if (p[n] == '.' && g_ascii_isdigit (p[n + 1]))
+        continue;
+      memcpy (code, p, n);
+      code[n] = '\0';
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+reply_code_at (const char *p, char *code)
+{
+  if ((p[0] == '2' || p[0] == '4' || p[0] == '5') &&
+      g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+      !g_ascii_isdigit (p[3]) && p[3] != '.')
+    {
+      memcpy (code, p, 3);
+      code[3] = '\0';
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+_modori_text_find_reply_code (const char *text, char *code)
+{
+  const char *p = text;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (reply_code_at (p, code))
+    return TRUE;
+
+  for (p = text; (p = _modori_text_find_nocase (p, "said:")) != NULL; p += 5)
+    {
+      const char *q = p + 5;
+      while (g_ascii_isspace (*q))
+        q++;
+      if (reply_code_at (q, code))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Known SMTP commands, longest spellings first so "EHLO" is not read as "HELO". */
+static const struct {
+  const char *word;
+  const char *command;
+} commands[] = {
+  { "end of data", "DATA" },
+  { "rcpt to", "RCPT" },
+  { "mail from", "MAIL" },
+  { "rcpt", "RCPT" },
+  { "mail", "MAIL" },
+  { "data", "DATA" },
+  { "bdat", "BDAT" },
+  { "ehlo", "EHLO" },
+  { "helo", "HELO" },
+  { "starttls", "STARTTLS" },
+  { "auth", "AUTH" },
+  { "connect", "CONN" },
+  { "initial connection", "CONN" },
+  { "greeting", "CONN" },
+};
+
+static const char *
+command_at (const char *p)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      gsize n = strlen (commands[i].word);
+      if (g_ascii_strncasecmp (p, commands[i].word, n) == 0 &&
+          !g_ascii_isalnum (p[n]))
+        return commands[i].command;
+    }
+  return NULL;
+}
+
+const char *
+_modori_text_find_command (const char *text)
+{
+  static const char *const leads[] = { "in reply to ", "after ", "while sending " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
+    {
+      gsize n = strlen (leads[i]);
+      for (const char *p = text; (p = _modori_text_find_nocase (p, leads[i])) != NULL; p += n)
+        {
+          const char *command = command_at (p + n);
+          if (command)
+            return command;
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+is_host_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '.' || c == '_';
+}
+
+char *
+_modori_text_find_remote_host (const char *text)
+{
+  for (const char *p = text; (p = _modori_text_find_nocase (p, "host ")) != NULL; p += 5)
+    {
+      const char *start = p + 5, *q = start;
+
+      if (p > text && g_ascii_isalnum (p[-1]))
+        continue;
+      while (is_host_char (*q))
+        q++;
+      if (q == start || memchr (start, '.', q - start) == NULL)
+        continue;
+      if (*q == '[' || g_ascii_strncasecmp (q, " said", 5) == 0)
+        return g_ascii_strdown (start, q - start);
+    }
+  return NULL;
+}
+
+char *
+_modori_address_clean (const char *raw)
+{
+  const char *start, *end, *at;
+  char *address, *domain;
+
+  if (raw == NULL)
+    return g_strdup ("");
+
+  /* Prefer what is inside <...>; otherwise the word holding the '@'. */
+  start = strchr (raw, '<');
+  if (start && (end = strchr (start + 1, '>')) != NULL)
+    start++;
+  else
+    {
+      at = strchr (raw, '@');
+      if (at == NULL)
+        {
+          char *bare = _modori_text_collapse_space (raw);
+          if (strchr (bare, ' '))
+            {
+              g_free (bare);
+              return g_strdup ("");
+            }
+          return bare;
+        }
+      start = at;
+      while (start > raw && !g_ascii_isspace (start[-1]) && start[-1] != '(' && start[-1] != ':')
+        start--;
+      end = at;
+      while (*end && !g_ascii_isspace (*end) && *end != ')' && *end != '>')
+        end++;
+    }
+
+  address = g_strstrip (g_strndup (start, end - start));
+  /* Quotes around the whole address are typing noise. */
+  if (address[0] == '\'' || address[0] == '"')
+    {
+      gsize n = strlen (address);
+      if (n >= 2 && address[n - 1] == address[0])
+        {
+          memmove (address, address + 1, n - 2);
+          address[n - 2] = '\0';
+        }
+    }
+  at = strrchr (address, '@');
+  if (at)
+    {
+      domain = g_utf8_strdown (at + 1, -1);
+      address[at - address + 1] = '\0';
+      {
+        char *joined = g_strconcat (address, domain, NULL);
+        g_free (address);
+        address = joined;
+      }
+      g_free (domain);
+    }
+  return address;
+}
+
+char *
+_modori_address_domain (const char *address)
+{
+  const char *at = address ? strrchr (address, '@') : NULL;
+
+  return at ? g_utf8_strdown (at + 1, -1) : g_strdup ("");
+}

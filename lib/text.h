@@ -1,0 +1,45 @@
+/* text.h: small text scanners shared by the parsers.
+ *
+ * All scanners are single passes over their input with no backtracking:
+ * bounce text is untrusted and can be large. */
+#ifndef MODORI_TEXT_H
+#define MODORI_TEXT_H
+
+#include <glib.h>
+
+/* Newly allocated copy of @text with each whitespace run (including line
+ * breaks) made one space, and no leading or trailing space. */
+char *_modori_text_collapse_space (const char *text);
+
+/* ASCII case-insensitive search of @needle in @haystack. */
+const char *_modori_text_find_nocase (const char *haystack, const char *needle);
+
+/* The first RFC 3463 code "c.s.d" (c in 2, 4, 5; s and d of 1-3 digits)
+ * that is not part of a longer dotted number such as an IP address.
+ * Copies it into @code (at least 12 bytes); FALSE if there is none. */
+gboolean _modori_text_find_status_code (const char *text, char *code);
+
+/* Whether @code is a well-formed RFC 3463 code. */
+gboolean _modori_text_is_status_code (const char *code);
+
+/* The RFC 5321 reply code at the start of @text, or right after a
+ * "said:" in it. Copies it into @code (at least 4 bytes). */
+gboolean _modori_text_find_reply_code (const char *text, char *code);
+
+/* The SMTP command the text says failed ("in reply to RCPT TO command",
+ * "after end of DATA", ...): a static string such as "RCPT", or NULL. */
+const char *_modori_text_find_command (const char *text);
+
+/* The host in "host NAME[IP] said:" / "host NAME said:" as newly
+ * allocated lower-case text, or NULL. */
+char *_modori_text_find_remote_host (const char *text);
+
+/* The addr-spec in @raw ("<a@b>", "Name <a@b>", "a@b (comment)"),
+ * with the domain lower-cased; newly allocated; "" when there is none. */
+char *_modori_address_clean (const char *raw);
+
+/* The lower-cased part after the last '@' of @address, newly allocated;
+ * "" when there is no '@'. */
+char *_modori_address_domain (const char *address);
+
+#endif
