@@ -1,0 +1,14 @@
+/* commands.h: the subcommands of the modori tool. */
+#ifndef MODORI_CLI_COMMANDS_H
+#define MODORI_CLI_COMMANDS_H
+
+/* Exit statuses, documented in --help and modori.1. */
+enum {
+  EXIT_FOUND = 0,       /* at least one bounce was found */
+  EXIT_NONE_FOUND = 1,  /* every input was read; none held a bounce */
+  EXIT_INPUT_ERROR = 2, /* an input could not be read, or bad usage */
+};
+
+int cmd_analyze (int argc, char **argv);
+
+#endif

@@ -1,0 +1,30 @@
+/* main.c: the modori command. Subcommands are looked up in a table;
+ * without one, the arguments are files to analyze. */
+#include <locale.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "commands.h"
+
+typedef struct {
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "analyze", cmd_analyze, "analyze bounce mails (the default)" },
+};
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+
+  if (argc > 1)
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      if (strcmp (argv[1], commands[i].name) == 0)
+        return commands[i].run (argc - 1, argv + 1);
+  return cmd_analyze (argc, argv);
+}

@@ -1,0 +1,28 @@
+/* printer.h: how analysis results are written (text or JSON). */
+#ifndef MODORI_CLI_PRINTER_H
+#define MODORI_CLI_PRINTER_H
+
+#include <stdio.h>
+#include <modori/modori.h>
+
+typedef struct _Printer Printer;
+
+struct _Printer {
+  /* Called once per input, whether or not it held bounces. */
+  void (*report) (Printer *printer, const char *input, ModoriReport *report);
+  /* Called once after the last input. */
+  void (*finish) (Printer *printer);
+  void (*free) (Printer *printer);
+};
+
+typedef struct {
+  FILE *out;
+  const char *lang;     /* "ja" or "en" */
+  int width;            /* columns to wrap text output to */
+  gboolean why;         /* show which rule decided the reason */
+} PrinterOptions;
+
+Printer *printer_text_new (const PrinterOptions *options);
+Printer *printer_json_new (const PrinterOptions *options, gboolean lines);
+
+#endif

@@ -1,0 +1,29 @@
+/* wrap.h: fitting text to the terminal, for Japanese as well as English. */
+#ifndef MODORI_CLI_WRAP_H
+#define MODORI_CLI_WRAP_H
+
+/* Wraps UTF-8 text for a terminal of @width columns. Every output line
+ * starts with @indent spaces (counted in the width), except that an empty
+ * line stays empty; if @width <= @indent, @indent + 10 is used instead.
+ * Lines break only at ICU line-break opportunities (locale "ja"), so
+ * Japanese breaks between characters where kinsoku rules allow and never
+ * before 。、」 etc., and English breaks between words. A segment longer
+ * than the line is broken between graphemes as a last resort. Existing
+ * line breaks ('\n', "\r\n", U+2028...) are kept; spaces at a break are
+ * dropped; spaces that start a paragraph are kept. Invalid UTF-8 is
+ * replaced with U+FFFD first.
+ *
+ * Returns a newly allocated string (free with g_free), each line ending
+ * with '\n'; "" for empty @text. */
+char *modori_cli_wrap (const char *text, int width, int indent);
+
+/* Display width in columns of a UTF-8 string: East Asian Wide and
+ * Fullwidth characters count 2, combining marks and format characters
+ * (Mn, Me, Cf) count 0, everything else (Ambiguous included) counts 1. */
+int modori_cli_text_width (const char *text);
+
+/* Columns of the terminal on @fd if it is a terminal (TIOCGWINSZ, then
+ * the COLUMNS environment variable), else 80. Never less than 20. */
+int modori_cli_terminal_width (int fd);
+
+#endif

@@ -1,0 +1,244 @@
+/* test-api.c: the public API: errors on bad input, mbox origins, the
+ * guidance catalog, JSON of a record. Run from the source root. */
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <modori/modori.h>
+
+static ModoriAnalyzer *analyzer;
+static char *tmpdir;
+
+static char *
+write_temp (const char *name, const char *contents, gssize length)
+{
+  char *path = g_build_filename (tmpdir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr (GError) error = NULL;
+  ModoriReport *report = modori_analyzer_analyze_file (analyzer, "testdata/no/such.eml", &error);
+
+  g_assert_null (report);
+  g_assert_error (error, MODORI_ERROR, MODORI_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "testdata/no/such.eml"));
+}
+
+static void
+test_directory (void)
+{
+  g_autoptr (GError) error = NULL;
+  ModoriReport *report = modori_analyzer_analyze_file (analyzer, "testdata", &error);
+
+  g_assert_null (report);
+  g_assert_error (error, MODORI_ERROR, MODORI_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "directory"));
+}
+
+static void
+test_empty (void)
+{
+  g_autofree char *path = write_temp ("empty.eml", "", 0);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_null (modori_analyzer_analyze_file (analyzer, path, &error));
+  g_assert_error (error, MODORI_ERROR, MODORI_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+  g_assert_null (modori_analyzer_analyze_data (analyzer, "", 0, "x", &error));
+  g_assert_error (error, MODORI_ERROR, MODORI_ERROR_INVALID_INPUT);
+}
+
+static void
+test_garbage (void)
+{
+  char garbage[4096];
+  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr (GError) error = NULL;
+  ModoriReport *report;
+
+  for (gsize i = 0; i < sizeof garbage; i++)
+    garbage[i] = (char) g_rand_int_range (rand, 0, 256);
+  garbage[0] = '\x01';   /* never a header name */
+  report = modori_analyzer_analyze_data (analyzer, garbage, sizeof garbage, "garbage", &error);
+  if (report)
+    {
+      /* Whatever GMime made of it, it is no bounce. */
+      g_assert_cmpuint (modori_report_get_n_records (report), ==, 0);
+      modori_report_unref (report);
+    }
+  else
+    g_assert_error (error, MODORI_ERROR, MODORI_ERROR_INVALID_INPUT);
+}
+
+static const char bounce_template[] =
+  "From: Mail Delivery System <MAILER-DAEMON@mx.example.jp>\n"
+  "To: sender@example.com\n"
+  "Subject: Undelivered Mail Returned to Sender\n"
+  "Date: Tue, 5 Mar 2024 10:22:31 +0900\n"
+  "MIME-Version: 1.0\n"
+  "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n"
+  "\n"
+  "--B\n"
+  "Content-Type: text/plain\n"
+  "\n"
+  "I could not deliver your message.\n"
+  "--B\n"
+  "Content-Type: message/delivery-status\n"
+  "\n"
+  "Reporting-MTA: dns; mx.example.jp\n"
+  "\n"
+  "Final-Recipient: rfc822; %s\n"
+  "Action: failed\n"
+  "Status: %s\n"
+  "Diagnostic-Code: smtp; %s\n"
+  "--B\n"
+  "Content-Type: text/rfc822-headers\n"
+  "\n"
+  "From: sender@example.com\n"
+  "To: %s\n"
+  "Subject: Hello\n"
+  "Message-ID: <m1@example.com>\n"
+  "\n"
+  "--B--\n";
+
+static char *
+make_bounce (const char *recipient, const char *status, const char *diagnostic)
+{
+  return g_strdup_printf (bounce_template, recipient, status, diagnostic, recipient);
+}
+
+static void
+test_truncated (void)
+{
+  g_autofree char *bounce = make_bounce ("taro@example.jp", "5.1.1", "550 5.1.1 User unknown");
+  gsize cut = strstr (bounce, "Diagnostic-Code") - bounce;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ModoriReport) report = modori_analyzer_analyze_data (analyzer, bounce, cut, "cut", &error);
+
+  /* Cut in the middle of the report: what was read is still reported. */
+  g_assert_no_error (error);
+  g_assert_cmpuint (modori_report_get_n_records (report), ==, 1);
+  g_assert_cmpstr (modori_record_get_delivery_status (modori_report_get_record (report, 0)), ==, "5.1.1");
+}
+
+static void
+test_mbox (void)
+{
+  g_autofree char *one = make_bounce ("taro@example.jp", "5.1.1", "550 5.1.1 User unknown");
+  g_autofree char *two = make_bounce ("hanako@example.jp", "5.2.2", "552 5.2.2 Mailbox full");
+  g_autofree char *mbox = g_strdup_printf ("From MAILER-DAEMON Tue Mar  5 10:22:31 2024\n%s\n"
+                                           "From MAILER-DAEMON Tue Mar  5 10:22:32 2024\n%s\n"
+                                           "From someone Tue Mar  5 10:22:33 2024\n"
+                                           "From: friend@example.com\nSubject: hi\n\nNot a bounce.\n",
+                                           one, two);
+  g_autofree char *path = write_temp ("bounces.mbox", mbox, -1);
+  g_autofree char *origin = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ModoriReport) report = modori_analyzer_analyze_file (analyzer, path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (modori_report_get_n_messages (report), ==, 3);
+  g_assert_cmpuint (modori_report_get_n_records (report), ==, 2);
+  origin = g_strconcat (path, "#2", NULL);
+  g_assert_cmpstr (modori_record_get_origin (modori_report_get_record (report, 1)), ==, origin);
+  g_assert_cmpstr (modori_record_get_recipient (modori_report_get_record (report, 1)), ==, "hanako@example.jp");
+  g_assert_cmpint (modori_record_get_reason (modori_report_get_record (report, 1)), ==, MODORI_REASON_MAILBOX_FULL);
+}
+
+static void
+test_record_json (void)
+{
+  g_autofree char *bounce = make_bounce ("\"taro\\\"x\"@example.jp", "5.1.1", "550 5.1.1 User\tunknown");
+  g_autoptr (ModoriReport) report = modori_analyzer_analyze_data (analyzer, bounce, strlen (bounce), "mem", NULL);
+  ModoriRecord *record = modori_report_get_record (report, 0);
+  g_autofree char *json = modori_record_to_json (record, FALSE);
+  g_autoptr (ModoriRecord) kept = modori_record_ref (record);
+
+  g_assert_true (g_str_has_prefix (json, "{\"recipient\":"));
+  g_assert_nonnull (strstr (json, "\"hardbounce\":true,"));
+  g_assert_nonnull (strstr (json, "\"reason\":\"userunknown\""));
+  g_assert_nonnull (strstr (json, "\"subject\":\"Hello\""));
+  g_assert_nonnull (strstr (json, "\"messageid\":\"m1@example.com\""));
+  g_assert_nonnull (strstr (json, "\"timestamp\":\"2024-03-05T10:22:31+09:00\""));
+  g_assert_null (strchr (json, '\t'));
+  g_assert_cmpstr (modori_record_get_field (kept, "lhost"), ==, "mx.example.jp");
+  g_assert_null (modori_record_get_field (kept, "nosuchfield"));
+}
+
+static void
+test_guidance (void)
+{
+  g_auto (GStrv) hints = modori_guidance_list_hints ();
+  static const char *const documented[] = {
+    "comma-for-dot", "comma-in-host", "fullwidth-characters",
+    "relay-network", "forward-broken", "helo-first",
+  };
+
+  for (guint r = 0; r < MODORI_REASON_N_REASONS; r++)
+    for (int f = MODORI_GUIDANCE_TITLE; f <= MODORI_GUIDANCE_TODO; f++)
+      {
+        const char *ja = modori_guidance_for_reason ((ModoriReason) r, "ja", (ModoriGuidanceField) f);
+        const char *en = modori_guidance_for_reason ((ModoriReason) r, "en", (ModoriGuidanceField) f);
+        g_test_message ("reason %s field %d", modori_reason_to_string ((ModoriReason) r), f);
+        g_assert_nonnull (ja);
+        g_assert_nonnull (en);
+        g_assert_cmpstr (ja, !=, en);
+        /* Japanese text really is Japanese: it holds kana or kanji. */
+        g_assert_true (g_utf8_validate (ja, -1, NULL));
+        g_assert_cmpuint (g_utf8_strlen (ja, -1), <, strlen (ja));
+        /* The same pointer comes back: callers never free it. */
+        g_assert_true (ja == modori_guidance_for_reason ((ModoriReason) r, "ja", (ModoriGuidanceField) f));
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (documented); i++)
+    {
+      g_assert_true (g_strv_contains ((const char *const *) hints, documented[i]));
+      g_assert_nonnull (modori_guidance_for_hint (documented[i], "ja", MODORI_GUIDANCE_TODO));
+      g_assert_nonnull (modori_guidance_for_hint (documented[i], "en", MODORI_GUIDANCE_WHAT));
+    }
+  g_assert_null (modori_guidance_for_hint ("no-such-hint", "ja", MODORI_GUIDANCE_WHAT));
+  /* Unknown languages fall back to English. */
+  g_assert_true (modori_guidance_for_reason (MODORI_REASON_USER_UNKNOWN, "fr", MODORI_GUIDANCE_TITLE) ==
+                 modori_guidance_for_reason (MODORI_REASON_USER_UNKNOWN, "en", MODORI_GUIDANCE_TITLE));
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  /* The catalog must not depend on the environment's locale. */
+  g_setenv ("LANG", "C", TRUE);
+  g_setenv ("LC_ALL", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  analyzer = modori_analyzer_new ();
+  tmpdir = g_dir_make_tmp ("modori-test-XXXXXX", NULL);
+
+  g_test_add_func ("/api/missing-file", test_missing_file);
+  g_test_add_func ("/api/directory", test_directory);
+  g_test_add_func ("/api/empty", test_empty);
+  g_test_add_func ("/api/garbage", test_garbage);
+  g_test_add_func ("/api/truncated", test_truncated);
+  g_test_add_func ("/api/mbox", test_mbox);
+  g_test_add_func ("/api/record-json", test_record_json);
+  g_test_add_func ("/api/guidance", test_guidance);
+  status = g_test_run ();
+
+  {
+    g_autoptr (GDir) dir = g_dir_open (tmpdir, 0, NULL);
+    const char *name;
+    while (dir && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+        g_unlink (path);
+      }
+    g_rmdir (tmpdir);
+  }
+  g_free (tmpdir);
+  modori_analyzer_unref (analyzer);
+  return status;
+}

@@ -1,0 +1,75 @@
+#!/bin/sh
+# CLI behaviour: exit statuses, error messages, stdin, and golden outputs
+# (tests/golden/NAME.args holds the arguments, NAME.out the exact stdout).
+# Run from the source root with the modori binary as $1.
+MODORI="$1"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+fails=0
+
+ok () {
+  n=$((n + 1))
+  if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fails=$((fails + 1)); fi
+}
+
+check () {  # check DESCRIPTION EXPECTED_STATUS COMMAND...
+  desc="$1"; want="$2"; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  got=$?
+  [ "$got" = "$want" ]; ok $? "$desc (exit $got, want $want)"
+}
+
+sample=testdata/dsn/postfix-userunknown.eml
+nonbounce=testdata/dsn/not-a-bounce.eml
+
+check "--help exits 0" 0 "$MODORI" --help
+grep -q "Exit status" "$tmp/out"; ok $? "--help documents exit statuses"
+check "--version exits 0" 0 "$MODORI" --version
+grep -q "^modori [0-9]" "$tmp/out"; ok $? "--version prints the version"
+
+check "a bounce exits 0" 0 "$MODORI" "$sample"
+check "a mail that is not a bounce exits 1" 1 "$MODORI" "$nonbounce"
+check "no argument is a usage error" 2 "$MODORI"
+check "an unknown format is a usage error" 2 "$MODORI" --format=xml "$sample"
+check "an unknown language is a usage error" 2 "$MODORI" --lang=fr "$sample"
+
+check "a missing file exits 2" 2 "$MODORI" --format=jsonl "$tmp/missing.eml" "$sample"
+grep -q "^modori: $tmp/missing.eml: No such file or directory" "$tmp/err"; ok $? "the missing file is named on stderr"
+grep -q '"recipient"' "$tmp/out"; ok $? "the other input is still analyzed"
+
+check "a directory exits 2" 2 "$MODORI" testdata
+grep -q "^modori: testdata: is a directory" "$tmp/err"; ok $? "the directory is named on stderr"
+
+: >"$tmp/empty.eml"
+check "an empty file exits 2" 2 "$MODORI" "$tmp/empty.eml"
+grep -q "^modori: $tmp/empty.eml: empty file" "$tmp/err"; ok $? "the empty file is named on stderr"
+
+head -c 3000 /dev/urandom | tr -d 'A-Za-z' >"$tmp/garbage.bin"
+"$MODORI" "$tmp/garbage.bin" >"$tmp/out" 2>"$tmp/err"
+got=$?
+[ "$got" = 1 ] || [ "$got" = 2 ]; ok $? "binary garbage is no bounce or a clear error (exit $got)"
+
+"$MODORI" --format=jsonl - <"$sample" >"$tmp/out" 2>"$tmp/err"
+grep -q '"origin":"-"' "$tmp/out"; ok $? "standard input is read with -"
+
+"$MODORI" --format=jsonl "$sample" "$sample" >"$tmp/out"
+[ "$(wc -l <"$tmp/out")" = 2 ]; ok $? "jsonl writes one line per record"
+
+"$MODORI" --format=json "$nonbounce" >"$tmp/out"
+[ "$(cat "$tmp/out")" = "[]" ]; ok $? "json of no bounce is an empty array"
+
+for args in tests/golden/*.args; do
+  name=$(basename "$args" .args)
+  # shellcheck disable=SC2046
+  env -u COLUMNS "$MODORI" $(cat "$args") >"$tmp/golden.out" 2>&1 </dev/null
+  if diff -u "tests/golden/$name.out" "$tmp/golden.out" >"$tmp/diff"; then
+    ok 0 "golden output $name"
+  else
+    sed 's/^/# /' "$tmp/diff"
+    ok 1 "golden output $name"
+  fi
+done
+
+echo "1..$n"
+[ "$fails" = 0 ]

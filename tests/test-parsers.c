@@ -1,0 +1,243 @@
+/* test-parsers.c: the DSN field parser and the text scanners, as tables. */
+#include <string.h>
+
+#include "dsn-fields.h"
+#include "text.h"
+
+static void
+test_groups_basic (void)
+{
+  static const char text[] =
+    "Reporting-MTA: dns; mx.example.jp\n"
+    "X-Postfix-Queue-ID: 4A1B2C3D\n"
+    "Arrival-Date: Tue, 5 Mar 2024 10:22:31 +0900 (JST)\n"
+    "\n"
+    "Final-Recipient: rfc822; taro@example.jp\n"
+    "Action: failed\n"
+    "Status: 5.1.1\n"
+    "Diagnostic-Code: smtp; 550 5.1.1 <taro@example.jp>: Recipient address\n"
+    "    rejected: User unknown in\n"
+    "\tlocal recipient table\n"
+    "\n"
+    "final-recipient: RFC822; hanako@example.jp\n"
+    "ACTION: delayed\n";
+  GPtrArray *groups = _modori_dsn_parse_groups (text, strlen (text));
+  const DsnGroup *g;
+
+  g_assert_cmpuint (groups->len, ==, 3);
+  g = g_ptr_array_index (groups, 0);
+  g_assert_cmpstr (_modori_dsn_group_lookup (g, "reporting-mta"), ==, "dns; mx.example.jp");
+  g_assert_cmpstr (_modori_dsn_group_lookup (g, "Arrival-Date"), ==, "Tue, 5 Mar 2024 10:22:31 +0900 (JST)");
+  g = g_ptr_array_index (groups, 1);
+  g_assert_cmpstr (_modori_dsn_group_lookup (g, "Diagnostic-Code"), ==,
+                   "smtp; 550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown in local recipient table");
+  g = g_ptr_array_index (groups, 2);
+  g_assert_cmpstr (_modori_dsn_group_lookup (g, "Final-Recipient"), ==, "RFC822; hanako@example.jp");
+  g_assert_cmpstr (_modori_dsn_group_lookup (g, "Action"), ==, "delayed");
+  g_assert_null (_modori_dsn_group_lookup (g, "Status"));
+  g_ptr_array_unref (groups);
+}
+
+/* The same fields with LF, CRLF and CR-only line ends give the same groups. */
+static void
+test_groups_line_ends (void)
+{
+  static const char *const texts[] = {
+    "A: 1\n  2\n\nB: 3\n",
+    "A: 1\r\n  2\r\n\r\nB: 3\r\n",
+    "A: 1\r  2\r\rB: 3\r",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      GPtrArray *groups = _modori_dsn_parse_groups (texts[i], strlen (texts[i]));
+      g_assert_cmpuint (groups->len, ==, 2);
+      g_assert_cmpstr (_modori_dsn_group_lookup (g_ptr_array_index (groups, 0), "a"), ==, "1 2");
+      g_assert_cmpstr (_modori_dsn_group_lookup (g_ptr_array_index (groups, 1), "B"), ==, "3");
+      g_ptr_array_unref (groups);
+    }
+}
+
+static void
+test_groups_garbage (void)
+{
+  static const char text[] = "no colon here\n  orphan continuation\n: empty name\nOk: yes\n\n\n\n";
+  GPtrArray *groups = _modori_dsn_parse_groups (text, strlen (text));
+
+  g_assert_cmpuint (groups->len, ==, 1);
+  g_assert_cmpstr (_modori_dsn_group_lookup (g_ptr_array_index (groups, 0), "ok"), ==, "yes");
+  g_ptr_array_unref (groups);
+
+  groups = _modori_dsn_parse_groups ("", 0);
+  g_assert_cmpuint (groups->len, ==, 0);
+  g_ptr_array_unref (groups);
+}
+
+static void
+test_split_type (void)
+{
+  static const struct { const char *in, *value, *type; } cases[] = {
+    { "rfc822; taro@example.jp", "taro@example.jp", "RFC822" },
+    { "smtp;550 5.1.1 unknown", "550 5.1.1 unknown", "SMTP" },
+    { "X-Unix; program failed", "program failed", "X-UNIX" },
+    { "utf-8; 山田@例え.jp", "山田@例え.jp", "UTF-8" },
+    { "taro@example.jp", "taro@example.jp", "" },
+    { "<taro;x@example.jp>", "<taro;x@example.jp>", "" },
+    { "; bare", "; bare", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *type;
+      char *value = _modori_dsn_split_type (cases[i].in, &type);
+      g_assert_cmpstr (value, ==, cases[i].value);
+      g_assert_cmpstr (type, ==, cases[i].type);
+      g_free (value);
+      g_free (type);
+    }
+}
+
+static void
+test_strip_comments (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "5.1.1 (bad destination mailbox address)", "5.1.1" },
+    { "failed (permanent (nested) failure)", "failed" },
+    { "a (x\\) y) b", "a b" },
+    { "plain", "plain" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *out = _modori_dsn_strip_comments (cases[i].in);
+      g_assert_cmpstr (out, ==, cases[i].out);
+      g_free (out);
+    }
+}
+
+static void
+test_status_code (void)
+{
+  static const struct { const char *text, *code; } cases[] = {
+    { "550 5.1.1 <a@b>: unknown", "5.1.1" },
+    { "host 192.0.2.1 said: 4.4.7 expired", "4.4.7" },
+    { "#5.2.2 mailbox full", "5.2.2" },
+    { "5.7.26 unauthenticated", "5.7.26" },
+    { "status 5.1.10 null mx", "5.1.10" },
+    { "version 2.4.1.5 of the server", NULL },
+    { "1.2.3 is not a class", NULL },
+    { "no code", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char code[16];
+      gboolean found = _modori_text_find_status_code (cases[i].text, code);
+      g_assert_cmpint (found, ==, cases[i].code != NULL);
+      if (found)
+        g_assert_cmpstr (code, ==, cases[i].code);
+    }
+  g_assert_true (_modori_text_is_status_code ("5.1.1"));
+  g_assert_false (_modori_text_is_status_code ("5.1.1 x"));
+  g_assert_false (_modori_text_is_status_code ("6.1.1"));
+}
+
+static void
+test_reply_code (void)
+{
+  static const struct { const char *text, *code; } cases[] = {
+    { "550 5.1.1 unknown", "550" },
+    { "  421-too busy", "421" },
+    { "host mx.example.jp[192.0.2.1] said: 552 5.2.2 full", "552" },
+    { "5.1.1 user unknown", NULL },
+    { "5500 not a code", NULL },
+    { "error 550", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char code[8];
+      gboolean found = _modori_text_find_reply_code (cases[i].text, code);
+      g_assert_cmpint (found, ==, cases[i].code != NULL);
+      if (found)
+        g_assert_cmpstr (code, ==, cases[i].code);
+    }
+}
+
+static void
+test_command (void)
+{
+  static const struct { const char *text, *command; } cases[] = {
+    { "550 unknown (in reply to RCPT TO command)", "RCPT" },
+    { "(in reply to end of DATA command)", "DATA" },
+    { "in reply to MAIL FROM command", "MAIL" },
+    { "554 rejected after DATA", "DATA" },
+    { "refused after EHLO", "EHLO" },
+    { "in reply to HELO command", "HELO" },
+    { "retry later after some time", NULL },
+    { "user unknown", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpstr (_modori_text_find_command (cases[i].text), ==, cases[i].command);
+}
+
+static void
+test_remote_host (void)
+{
+  static const struct { const char *text, *host; } cases[] = {
+    { "host MX.Example.JP[192.0.2.1] said: 550", "mx.example.jp" },
+    { "host mx1.example.com said: 550 no", "mx1.example.com" },
+    { "ghost mx.example.jp[192.0.2.1]", NULL },
+    { "host unknown", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *host = _modori_text_find_remote_host (cases[i].text);
+      g_assert_cmpstr (host, ==, cases[i].host);
+      g_free (host);
+    }
+}
+
+static void
+test_address (void)
+{
+  static const struct { const char *raw, *address, *domain; } cases[] = {
+    { "<Taro@Example.JP>", "Taro@example.jp", "example.jp" },
+    { "Taro Yamada <taro@example.jp>", "taro@example.jp", "example.jp" },
+    { "taro@example.jp (Taro)", "taro@example.jp", "example.jp" },
+    { "'hanako@example.co.jp'", "hanako@example.co.jp", "example.co.jp" },
+    { "hanako@example,co.jp", "hanako@example,co.jp", "example,co.jp" },
+    { "山田@例え.jp", "山田@例え.jp", "例え.jp" },
+    { "postmaster", "postmaster", "" },
+    { "two words", "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *address = _modori_address_clean (cases[i].raw);
+      char *domain = _modori_address_domain (address);
+      g_assert_cmpstr (address, ==, cases[i].address);
+      g_assert_cmpstr (domain, ==, cases[i].domain);
+      g_free (address);
+      g_free (domain);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/dsn-fields/groups", test_groups_basic);
+  g_test_add_func ("/dsn-fields/line-ends", test_groups_line_ends);
+  g_test_add_func ("/dsn-fields/garbage", test_groups_garbage);
+  g_test_add_func ("/dsn-fields/split-type", test_split_type);
+  g_test_add_func ("/dsn-fields/strip-comments", test_strip_comments);
+  g_test_add_func ("/text/status-code", test_status_code);
+  g_test_add_func ("/text/reply-code", test_reply_code);
+  g_test_add_func ("/text/command", test_command);
+  g_test_add_func ("/text/remote-host", test_remote_host);
+  g_test_add_func ("/text/address", test_address);
+  return g_test_run ();
+}

@@ -1,0 +1,220 @@
+/* test-rules.c: the classification tables and the order of evidence. */
+#include <string.h>
+
+#include "classify.h"
+#include "hint.h"
+#include "matcher.h"
+
+static void
+test_status_table (void)
+{
+  static const struct { const char *code; ModoriReason reason; gboolean decisive; } cases[] = {
+    { "5.1.1", MODORI_REASON_USER_UNKNOWN, TRUE },
+    { "4.1.1", MODORI_REASON_USER_UNKNOWN, TRUE },
+    { "5.1.2", MODORI_REASON_HOST_UNKNOWN, TRUE },
+    { "5.1.6", MODORI_REASON_HAS_MOVED, TRUE },
+    { "5.1.10", MODORI_REASON_NOT_ACCEPT, TRUE },
+    { "5.2.2", MODORI_REASON_MAILBOX_FULL, TRUE },
+    { "5.2.3", MODORI_REASON_EXCEED_LIMIT, TRUE },
+    { "4.3.1", MODORI_REASON_SYSTEM_FULL, TRUE },
+    { "5.3.4", MODORI_REASON_MESG_TOO_BIG, TRUE },
+    { "5.4.6", MODORI_REASON_NETWORK_ERROR, TRUE },
+    { "4.4.7", MODORI_REASON_EXPIRED, TRUE },
+    { "5.5.3", MODORI_REASON_TOO_MANY_CONN, TRUE },
+    { "5.6.0", MODORI_REASON_CONTENT_ERROR, TRUE },
+    { "5.7.25", MODORI_REASON_REQUIRE_PTR, TRUE },
+    { "5.7.26", MODORI_REASON_AUTH_FAILURE, TRUE },
+    { "5.7.1", MODORI_REASON_REJECTED, FALSE },
+    { "5.2.1", MODORI_REASON_SUSPEND, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const StatusRule *rule = _modori_status_rule_lookup (cases[i].code);
+      g_assert_nonnull (rule);
+      g_assert_cmpstr (modori_reason_to_string (rule->reason), ==, modori_reason_to_string (cases[i].reason));
+      g_assert_cmpint (rule->decisive, ==, cases[i].decisive);
+    }
+  g_assert_null (_modori_status_rule_lookup ("5.0.0"));
+  g_assert_null (_modori_status_rule_lookup (""));
+  g_assert_null (_modori_status_rule_lookup ("5.9.99"));
+}
+
+/* Every status rule is well formed and unique; every phrase is lower case
+ * with single spaces (as the matcher folds text). */
+static void
+test_tables_well_formed (void)
+{
+  for (guint i = 0; i < _modori_n_status_rules; i++)
+    for (guint j = i + 1; j < _modori_n_status_rules; j++)
+      g_assert_cmpstr (_modori_status_rules[i].subject_detail, !=, _modori_status_rules[j].subject_detail);
+  for (guint i = 0; i < _modori_n_phrase_rules; i++)
+    {
+      const char *phrase = _modori_phrase_rules[i].phrase;
+      char *lower = g_ascii_strdown (phrase, -1);
+      g_assert_cmpstr (phrase, ==, lower);
+      g_assert_null (strstr (phrase, "  "));
+      g_assert_cmpuint (strlen (phrase), >, 3);
+      /* Each phrase is found, and decides, in a text of its own. */
+      g_assert_true (_modori_phrase_rule_lookup (phrase) == &_modori_phrase_rules[i] ||
+                     _modori_phrase_rule_lookup (phrase) < &_modori_phrase_rules[i]);
+      g_free (lower);
+    }
+}
+
+/* The replies of the seed facts, as servers write them. */
+static void
+test_seed_phrases (void)
+{
+  static const struct { const char *text; ModoriReason reason; } cases[] = {
+    { "550 <taro@example.jp>... User unknown", MODORI_REASON_USER_UNKNOWN },
+    { "550 <taro@example.jp>... Host unknown (Name server: example.jp: host not found)", MODORI_REASON_HOST_UNKNOWN },
+    { "553 <taro@example,jp>... Invalid route address", MODORI_REASON_USER_UNKNOWN },
+    { "553 <taro@example.jp>... Relaying denied", MODORI_REASON_NO_RELAYING },
+    { "553 5.7.1 Relay   Operation\n rejected", MODORI_REASON_NO_RELAYING },
+    { "553 <taro@ex,ample.jp>... Illegal comma in host name part", MODORI_REASON_HOST_UNKNOWN },
+    { "553 <ｔａｒｏ@example.jp>... Address contains invalid control characters", MODORI_REASON_USER_UNKNOWN },
+    { "552 MAILBOX is FULL", MODORI_REASON_MAILBOX_FULL },
+    { "503 Polite people say HELO first", MODORI_REASON_SYNTAX_ERROR },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const PhraseRule *rule = _modori_phrase_rule_lookup (cases[i].text);
+      g_assert_nonnull (rule);
+      g_assert_cmpstr (modori_reason_to_string (rule->reason), ==, modori_reason_to_string (cases[i].reason));
+    }
+}
+
+static ModoriRecord *
+record_with (const char *action, const char *status, const char *reply, const char *text)
+{
+  ModoriRecord *record = _modori_record_new ();
+
+  _modori_record_set (record, FIELD_ACTION, action);
+  _modori_record_set (record, FIELD_DELIVERYSTATUS, status);
+  _modori_record_set (record, FIELD_REPLYCODE, reply);
+  _modori_record_set (record, FIELD_DIAGNOSTICCODE, text);
+  return record;
+}
+
+/* The order of evidence, including the conflicts it settles. */
+static void
+test_classify_order (void)
+{
+  static const struct {
+    const char *action, *status, *reply, *text;
+    const char *reason, *reasonby;
+    gboolean hard;
+  } cases[] = {
+    /* A decisive status code wins over a phrase. */
+    { "failed", "5.1.1", "550", "550 5.1.1 mailbox full", "userunknown", "status:5.1.1", TRUE },
+    /* A phrase wins over a generic code. */
+    { "failed", "5.7.1", "554", "554 5.7.1 Relay access denied", "norelaying", "phrase:relay access denied", FALSE },
+    { "failed", "5.0.0", "550", "550 5.0.0 User unknown", "userunknown", "phrase:user unknown", TRUE },
+    /* A generic code without phrase still says something. */
+    { "failed", "5.7.1", "554", "554 5.7.1 go away", "rejected", "status:5.7.1", FALSE },
+    /* Reply code alone. */
+    { "failed", "", "552", "552 too much mail", "mailboxfull", "reply:552", FALSE },
+    { "failed", "5.0.0", "553", "553 sorry", "userunknown", "reply:553", TRUE },
+    /* Nothing known. */
+    { "failed", "", "", "it did not work", "undefined", "default", FALSE },
+    /* Successes. */
+    { "delivered", "2.0.0", "250", "250 ok", "delivered", "action:delivered", FALSE },
+    { "relayed", "", "", "", "delivered", "action:relayed", FALSE },
+    /* Temporary failures are never hard. */
+    { "delayed", "4.1.1", "450", "450 4.1.1 unknown", "userunknown", "status:4.1.1", FALSE },
+    { "failed", "", "450", "450 user unknown", "userunknown", "phrase:user unknown", FALSE },
+    { "failed", "5.4.7", "", "", "expired", "status:5.4.7", FALSE },
+    { "failed", "5.1.10", "550", "", "notaccept", "status:5.1.10", TRUE },
+    { "failed", "5.2.2", "552", "", "mailboxfull", "status:5.2.2", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ModoriRecord *record = record_with (cases[i].action, cases[i].status, cases[i].reply, cases[i].text);
+
+      _modori_classify (record);
+      g_test_message ("case %u: %s", i, cases[i].text);
+      g_assert_cmpstr (modori_reason_to_string (record->reason), ==, cases[i].reason);
+      g_assert_cmpstr (_modori_record_peek (record, FIELD_REASONBY), ==, cases[i].reasonby);
+      g_assert_cmpint (record->hard_bounce, ==, cases[i].hard);
+      modori_record_unref (record);
+    }
+}
+
+static void
+test_hints (void)
+{
+  static const struct { const char *recipient, *alias, *text, *hint; } cases[] = {
+    { "hanako@example,co.jp", "", "553 5.1.3 Invalid route address", "comma-for-dot" },
+    { "hanako@,example.jp", "", "553 Illegal comma in host name part", "comma-in-host" },
+    { "ｈａｎａｋｏ@example.jp", "", "553 5.1.3 bad address", "fullwidth-characters" },
+    { "hanako＠example.jp", "", "553 5.1.3 bad address", "fullwidth-characters" },
+    { "hanako@example.jp", "", "553 Address contains invalid control characters", "fullwidth-characters" },
+    { "hanako@example.jp", "", "503 Polite people say HELO first", "helo-first" },
+    { "hanako@example.jp", "", "553 Relaying denied", "relay-network" },
+    { "old@example.net", "hanako@example.jp", "550 User unknown", "forward-broken" },
+    { "hanako@example.jp", "", "550 User unknown", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ModoriRecord *record = record_with ("failed", "", "", cases[i].text);
+
+      _modori_record_set (record, FIELD_RECIPIENT, cases[i].recipient);
+      _modori_record_set (record, FIELD_ALIAS, cases[i].alias);
+      _modori_classify (record);
+      g_assert_cmpstr (_modori_hint_detect (record), ==, cases[i].hint);
+      modori_record_unref (record);
+    }
+}
+
+static void
+test_matcher (void)
+{
+  static const char *const patterns[] = { "user unknown", "unknown", "he", "she", "hers", "" };
+  Matcher *m = _modori_matcher_new (patterns, G_N_ELEMENTS (patterns));
+  gboolean found[G_N_ELEMENTS (patterns)];
+
+  g_assert_cmpint (_modori_matcher_first (m, "550 USER\t\n  Unknown here"), ==, 0);
+  g_assert_cmpint (_modori_matcher_first (m, "550 unknown user"), ==, 1);
+  g_assert_cmpint (_modori_matcher_first (m, "ushers"), ==, 2);
+  g_assert_cmpint (_modori_matcher_first (m, "nothing to see"), ==, -1);
+  g_assert_cmpint (_modori_matcher_first (m, ""), ==, -1);
+  g_assert_cmpuint (_modori_matcher_all (m, "ushers", found), ==, 3);
+  g_assert_true (found[2] && found[3] && found[4]);
+  g_assert_false (found[0] || found[1] || found[5]);
+  /* Bytes no pattern uses, including invalid UTF-8, are simply passed over. */
+  g_assert_cmpint (_modori_matcher_first (m, "\xff\xfe user \x80 unknown"), ==, 1);
+  _modori_matcher_free (m);
+}
+
+static void
+test_reason_names (void)
+{
+  for (guint i = 0; i < MODORI_REASON_N_REASONS; i++)
+    {
+      ModoriReason back;
+      const char *name = modori_reason_to_string ((ModoriReason) i);
+      g_assert_true (modori_reason_from_string (name, &back));
+      g_assert_cmpint (back, ==, i);
+      g_assert_cmpuint (strlen (modori_reason_get_definition ((ModoriReason) i)), >, 10);
+    }
+  g_assert_false (modori_reason_from_string ("nosuchreason", NULL));
+  g_assert_cmpstr (modori_reason_to_string (MODORI_REASON_N_REASONS), ==, "undefined");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/rules/status-table", test_status_table);
+  g_test_add_func ("/rules/tables-well-formed", test_tables_well_formed);
+  g_test_add_func ("/rules/seed-phrases", test_seed_phrases);
+  g_test_add_func ("/rules/classify-order", test_classify_order);
+  g_test_add_func ("/rules/hints", test_hints);
+  g_test_add_func ("/rules/matcher", test_matcher);
+  g_test_add_func ("/rules/reason-names", test_reason_names);
+  return g_test_run ();
+}

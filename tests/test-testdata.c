@@ -1,0 +1,155 @@
+/* test-testdata.c: every sample listed in testdata/MANIFEST, analyzed as a
+ * file, as CRLF bytes in memory and as a parsed GMimeMessage, must give
+ * exactly the records of its .expected.json. Run from the source root. */
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+#include <modori/modori.h>
+
+static ModoriAnalyzer *analyzer;
+
+static char *
+expected_path_for (const char *eml)
+{
+  g_autofree char *stem = g_strndup (eml, strlen (eml) - strlen (".eml"));
+  return g_strconcat (stem, ".expected.json", NULL);
+}
+
+static void
+compare (ModoriReport *report, const char *eml)
+{
+  g_autofree char *expected_path = expected_path_for (eml);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  const char *const *names = modori_record_field_names ();
+  JsonArray *expected;
+
+  json_parser_load_from_file (parser, expected_path, &error);
+  g_assert_no_error (error);
+  expected = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (modori_report_get_n_records (report), ==, json_array_get_length (expected));
+
+  for (guint i = 0; i < json_array_get_length (expected); i++)
+    {
+      JsonObject *want = json_array_get_object_element (expected, i);
+      ModoriRecord *got = modori_report_get_record (report, i);
+
+      g_assert_cmpuint (json_object_get_size (want), ==, g_strv_length ((char **) names));
+      for (const char *const *name = names; *name; name++)
+        {
+          JsonNode *node = json_object_get_member (want, *name);
+          const char *got_value = modori_record_get_field (got, *name);
+
+          if (node == NULL)
+            g_error ("%s: record %u: expected file lacks \"%s\"", expected_path, i + 1, *name);
+          if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+            {
+              if (strcmp (got_value, json_node_get_boolean (node) ? "true" : "false") != 0)
+                g_error ("%s: record %u: %s: want %s, got %s", expected_path, i + 1, *name,
+                         json_node_get_boolean (node) ? "true" : "false", got_value);
+            }
+          else if (strcmp (got_value, json_node_get_string (node)) != 0)
+            g_error ("%s: record %u: %s: want \"%s\", got \"%s\"", expected_path, i + 1, *name,
+                     json_node_get_string (node), got_value);
+        }
+    }
+}
+
+static void
+test_file (gconstpointer data)
+{
+  const char *eml = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ModoriReport) report = modori_analyzer_analyze_file (analyzer, eml, &error);
+
+  g_assert_no_error (error);
+  compare (report, eml);
+}
+
+/* The same bytes with CRLF line ends give the same records. */
+static void
+test_crlf (gconstpointer data)
+{
+  const char *eml = data;
+  g_autofree char *contents = NULL;
+  g_autoptr (GString) crlf = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ModoriReport) report = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (eml, &contents, &length, &error));
+  for (gsize i = 0; i < length; i++)
+    {
+      if (contents[i] == '\n' && (i == 0 || contents[i - 1] != '\r'))
+        g_string_append_c (crlf, '\r');
+      g_string_append_c (crlf, contents[i]);
+    }
+  report = modori_analyzer_analyze_data (analyzer, crlf->str, crlf->len, eml, &error);
+  g_assert_no_error (error);
+  compare (report, eml);
+}
+
+/* A message the caller parsed gives the same records. */
+static void
+test_message (gconstpointer data)
+{
+  const char *eml = data;
+  g_autoptr (GError) error = NULL;
+  GMimeStream *stream = g_mime_stream_file_open (eml, "r", &error);
+  GMimeParser *parser;
+  GMimeMessage *message;
+  ModoriReport *report;
+
+  g_assert_no_error (error);
+  parser = g_mime_parser_new_with_stream (stream);
+  message = g_mime_parser_construct_message (parser, NULL);
+  g_assert_nonnull (message);
+  report = modori_analyzer_analyze_message (analyzer, message, eml);
+  compare (report, eml);
+  modori_report_unref (report);
+  g_object_unref (message);
+  g_object_unref (parser);
+  g_object_unref (stream);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *manifest = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) lines = NULL;
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  analyzer = modori_analyzer_new ();
+
+  if (!g_file_get_contents ("testdata/MANIFEST", &manifest, NULL, &error))
+    g_error ("run from the source root: %s", error->message);
+  lines = g_strsplit (manifest, "\n", -1);
+  for (char **line = lines; *line; line++)
+    {
+      g_auto (GStrv) columns = g_strsplit (*line, "\t", 2);
+      char *eml, *name;
+
+      if (columns[0] == NULL || columns[0][0] == '\0' || columns[0][0] == '#')
+        continue;
+      eml = g_strconcat ("testdata/", g_strstrip (columns[0]), NULL);
+      g_ptr_array_add (paths, eml);
+      name = g_strdup_printf ("/testdata/%s/file", columns[0]);
+      g_test_add_data_func (name, eml, test_file);
+      g_free (name);
+      name = g_strdup_printf ("/testdata/%s/crlf", columns[0]);
+      g_test_add_data_func (name, eml, test_crlf);
+      g_free (name);
+      name = g_strdup_printf ("/testdata/%s/message", columns[0]);
+      g_test_add_data_func (name, eml, test_message);
+      g_free (name);
+    }
+  g_assert_cmpuint (paths->len, >=, 25);
+
+  status = g_test_run ();
+  g_ptr_array_unref (paths);
+  modori_analyzer_unref (analyzer);
+  return status;
+}
