@@ -1,0 +1,170 @@
+/* text-bounce.c: shared reading of plain-text bounces. */
+#include <string.h>
+
+#include "../mime-util.h"
+#include "../text.h"
+#include "text-bounce.h"
+
+static char *
+normalize_line_ends (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '\r')
+        {
+          g_string_append_c (out, '\n');
+          if (p[1] == '\n')
+            p++;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+body_text (GMimeMessage *bounce)
+{
+  char *text = _modori_mime_first_text (bounce);
+  GMimeObject *body;
+
+  if (text)
+    return text;
+  /* A single part of another text type (text/html aside) still reads. */
+  body = g_mime_message_get_mime_part (bounce);
+  if (body && GMIME_IS_PART (body) && _modori_mime_is_type (body, "text", "*"))
+    return _modori_mime_part_text (GMIME_PART (body));
+  return NULL;
+}
+
+/* Start of the line holding @needle at or after @from, or NULL. */
+static const char *
+line_with (const char *text, const char *needle)
+{
+  const char *hit = _modori_text_find_nocase (text, needle);
+
+  if (hit == NULL)
+    return NULL;
+  while (hit > text && hit[-1] != '\n')
+    hit--;
+  return hit;
+}
+
+gboolean
+_modori_text_bounce_read (GMimeMessage *bounce, const char *const *original_markers,
+                          TextBounce *out)
+{
+  char *raw = body_text (bounce);
+  char *text;
+  const char *split = NULL;
+
+  memset (out, 0, sizeof *out);
+  if (raw == NULL)
+    return FALSE;
+  text = normalize_line_ends (raw);
+  g_free (raw);
+
+  for (guint i = 0; original_markers && original_markers[i]; i++)
+    {
+      const char *line = line_with (text, original_markers[i]);
+      if (line && (split == NULL || line < split))
+        split = line;
+    }
+  if (split == NULL)
+    {
+      out->report = text;
+      return TRUE;
+    }
+
+  out->report = g_strndup (text, split - text);
+  {
+    const char *after = strchr (split, '\n');
+    after = after ? after + 1 : split + strlen (split);
+    /* Skip blank lines between the marker and the original's headers. */
+    while (*after == '\n' || *after == ' ' || *after == '\t')
+      {
+        const char *eol = strchr (after, '\n');
+        if (eol == NULL || strspn (after, " \t") != (gsize) (eol - after))
+          break;
+        after = eol + 1;
+      }
+    out->original_text = g_strdup (after);
+  }
+  g_free (text);
+
+  if (out->original_text[0])
+    {
+      GMimeStream *stream = g_mime_stream_mem_new_with_buffer (out->original_text,
+                                                               strlen (out->original_text));
+      GMimeParser *parser = g_mime_parser_new_with_stream (stream);
+      GMimeMessage *original = g_mime_parser_construct_message (parser, NULL);
+      GMimeHeaderList *headers = original ? g_mime_object_get_header_list (GMIME_OBJECT (original)) : NULL;
+
+      if (headers && g_mime_header_list_get_count (headers) > 0)
+        out->original = original;
+      else
+        g_clear_object (&original);
+      g_object_unref (parser);
+      g_object_unref (stream);
+    }
+  return TRUE;
+}
+
+void
+_modori_text_bounce_clear (TextBounce *text)
+{
+  g_clear_pointer (&text->report, g_free);
+  g_clear_pointer (&text->original_text, g_free);
+  g_clear_object (&text->original);
+}
+
+gboolean
+_modori_header_contains (GMimeMessage *bounce, const char *name, const char *const *needles)
+{
+  const char *value = g_mime_object_get_header (GMIME_OBJECT (bounce), name);
+
+  if (value == NULL)
+    return FALSE;
+  for (guint i = 0; needles[i]; i++)
+    if (_modori_text_find_nocase (value, needles[i]))
+      return TRUE;
+  return FALSE;
+}
+
+ModoriRecord *
+_modori_engine_add_record (GPtrArray *records, const char *engine,
+                           const char *recipient, const char *diagnostic)
+{
+  ModoriRecord *record = _modori_record_new ();
+
+  _modori_record_take (record, FIELD_RECIPIENT, _modori_address_clean (recipient));
+  if (diagnostic)
+    _modori_record_take (record, FIELD_DIAGNOSTICCODE, _modori_text_collapse_space (diagnostic));
+  _modori_record_set (record, FIELD_DECODEDBY, engine);
+  g_ptr_array_add (records, record);
+  return record;
+}
+
+void
+_modori_engine_set_original (ModoriRecord *record, GMimeMessage *original)
+{
+  InternetAddressList *from;
+
+  if (original == NULL)
+    return;
+  from = g_mime_message_get_from (original);
+  for (int i = 0; from && i < internet_address_list_length (from); i++)
+    {
+      InternetAddress *address = internet_address_list_get_address (from, i);
+      if (INTERNET_ADDRESS_IS_MAILBOX (address))
+        {
+          _modori_record_take (record, FIELD_ADDRESSER,
+                               _modori_address_clean (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address))));
+          break;
+        }
+    }
+  _modori_record_set (record, FIELD_MESSAGEID, g_mime_message_get_message_id (original));
+  _modori_record_set (record, FIELD_SUBJECT, g_mime_message_get_subject (original));
+}

@@ -1,0 +1,38 @@
+/* text-bounce.h: tools for engines that read plain-text bounces, where a
+ * report of failed recipients is followed by a copy of the original. */
+#ifndef MODORI_TEXT_BOUNCE_H
+#define MODORI_TEXT_BOUNCE_H
+
+#include <gmime/gmime.h>
+
+#include "../engine.h"
+
+typedef struct {
+  char *report;            /* body text before the original's marker (UTF-8, LF line ends) */
+  char *original_text;     /* text after the marker, or NULL */
+  GMimeMessage *original;  /* original_text parsed as a message, or NULL */
+} TextBounce;
+
+/* Reads the bounce's human-readable text (its first text/plain part, or
+ * its body), normalizes line ends to LF and splits it at the first line
+ * holding one of @original_markers (case-insensitive; NULL-terminated;
+ * may be NULL). Returns FALSE when the bounce has no text. */
+gboolean _modori_text_bounce_read (GMimeMessage *bounce,
+                                   const char *const *original_markers,
+                                   TextBounce *out);
+void _modori_text_bounce_clear (TextBounce *text);
+
+/* Whether header @name of @bounce contains one of @needles
+ * (case-insensitive; NULL-terminated). */
+gboolean _modori_header_contains (GMimeMessage *bounce, const char *name,
+                                  const char *const *needles);
+
+/* A new record with recipient (cleaned), diagnostic (whitespace
+ * collapsed) and decodedby set; appended to @records and returned. */
+ModoriRecord *_modori_engine_add_record (GPtrArray *records, const char *engine,
+                                         const char *recipient, const char *diagnostic);
+
+/* Sets addresser, messageid and subject of @record from @original. */
+void _modori_engine_set_original (ModoriRecord *record, GMimeMessage *original);
+
+#endif
