@@ -61,13 +61,14 @@ cmd_analyze (int argc, char **argv)
 {
   g_autofree char *format = NULL;
   g_autofree char *lang = NULL;
-  gboolean delivered = FALSE, why = FALSE, version = FALSE;
+  gboolean delivered = FALSE, vacation = FALSE, why = FALSE, version = FALSE;
   g_auto (GStrv) paths = NULL;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json or jsonl", "FORMAT" },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Language of text output: ja (default) or en", "LANG" },
     { "why", 0, 0, G_OPTION_ARG_NONE, &why, "Show which rule decided each reason", NULL },
     { "delivered", 0, 0, G_OPTION_ARG_NONE, &delivered, "Also report successful deliveries", NULL },
+    { "vacation", 0, 0, G_OPTION_ARG_NONE, &vacation, "Also report automatic replies (out of office)", NULL },
     { "version", 'V', 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "PATH..." },
     { NULL }
@@ -121,6 +122,7 @@ cmd_analyze (int argc, char **argv)
 
   analyzer = modori_analyzer_new ();
   modori_analyzer_set_include_delivered (analyzer, delivered);
+  modori_analyzer_set_include_vacation (analyzer, vacation);
 
   for (char **path = paths; *path; path++)
     {

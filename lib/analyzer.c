@@ -16,6 +16,7 @@
 struct _ModoriAnalyzer {
   gint ref_count;
   gboolean include_delivered;
+  gboolean include_vacation;
 };
 
 static void
@@ -61,6 +62,13 @@ modori_analyzer_set_include_delivered (ModoriAnalyzer *analyzer, gboolean includ
 {
   g_return_if_fail (analyzer != NULL);
   analyzer->include_delivered = include;
+}
+
+void
+modori_analyzer_set_include_vacation (ModoriAnalyzer *analyzer, gboolean include)
+{
+  g_return_if_fail (analyzer != NULL);
+  analyzer->include_vacation = include;
 }
 
 void
@@ -207,6 +215,8 @@ analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce,
 
       complete_record (record, &context, origin ? origin : "");
       if (record->reason == MODORI_REASON_DELIVERED && !analyzer->include_delivered)
+        continue;
+      if (record->reason == MODORI_REASON_VACATION && !analyzer->include_vacation)
         continue;
       _modori_report_add_record (report, modori_record_ref (record));
     }

@@ -105,7 +105,9 @@ _modori_classify (ModoriRecord *record)
   const PhraseRule *phrase_rule;
   const ReplyRule *reply_rule;
 
-  if (strcmp (action, "delivered") == 0 || strcmp (action, "relayed") == 0 ||
+  if (_modori_record_is_set (record, FIELD_REASONBY))
+    ; /* The engine knew from the format itself ("engine:arf"): keep it. */
+  else if (strcmp (action, "delivered") == 0 || strcmp (action, "relayed") == 0 ||
       strcmp (action, "expanded") == 0 || status[0] == '2')
     decide (record, MODORI_REASON_DELIVERED,
             g_strconcat ("action:", action[0] ? action : "delivered", NULL));

@@ -26,6 +26,7 @@ typedef enum {
   FIELD_HARDBOUNCE,   /* derived from ->hard_bounce, not stored */
   FIELD_HINT,
   FIELD_REASONBY,
+  FIELD_FEEDBACKTYPE,
   FIELD_MESSAGEID,
   FIELD_SUBJECT,
   FIELD_TIMESTAMP,

@@ -22,6 +22,7 @@ static const char *const field_names[N_FIELDS + 1] = {
   [FIELD_HARDBOUNCE] = "hardbounce",
   [FIELD_HINT] = "hint",
   [FIELD_REASONBY] = "reasonby",
+  [FIELD_FEEDBACKTYPE] = "feedbacktype",
   [FIELD_MESSAGEID] = "messageid",
   [FIELD_SUBJECT] = "subject",
   [FIELD_TIMESTAMP] = "timestamp",

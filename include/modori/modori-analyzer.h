@@ -42,6 +42,14 @@ MODORI_PUBLIC void modori_analyzer_set_include_delivered (ModoriAnalyzer *analyz
                                                           gboolean        include);
 
 /**
+ * modori_analyzer_set_include_vacation:
+ * Also report automatic replies such as out-of-office notices (reason
+ * "vacation"). Off by default.
+ */
+MODORI_PUBLIC void modori_analyzer_set_include_vacation (ModoriAnalyzer *analyzer,
+                                                         gboolean        include);
+
+/**
  * modori_analyzer_analyze_file:
  * @path: a file holding one message, or an mbox (it starts with "From ")
  * @error: set with %MODORI_ERROR_IO when @path cannot be read, or
