@@ -27,7 +27,15 @@ init_gmime_once (void)
   /* g_mime_init() counts its callers without atomics: call it once. */
   if (g_once_init_enter (&once))
     {
+      /* Raw 8-bit headers in undeclared charsets: Japanese ones first,
+       * Latin-1 last as it accepts any bytes. */
+      static const char *fallback_charsets[] = {
+        "UTF-8", "ISO-2022-JP", "EUC-JP", "Shift_JIS", "ISO-8859-1", NULL
+      };
+
       g_mime_init ();
+      g_mime_parser_options_set_fallback_charsets (g_mime_parser_options_get_default (),
+                                                   fallback_charsets);
       g_once_init_leave (&once, 1);
     }
 }
@@ -301,6 +309,25 @@ looks_like_mbox (const char *head, gsize length)
   return length >= 5 && memcmp (head, "From ", 5) == 0;
 }
 
+/* Old Macintosh files end lines with a lone CR, which the MIME parser
+ * does not take for a line end: such input is rewritten with LF. */
+static gboolean
+has_cr_only_line_ends (const char *head, gsize length)
+{
+  return memchr (head, '\r', length) != NULL && memchr (head, '\n', length) == NULL;
+}
+
+static char *
+cr_to_lf (const char *data, gsize length)
+{
+  char *copy = g_memdup2 (data, length);
+
+  for (gsize i = 0; i < length; i++)
+    if (copy[i] == '\r')
+      copy[i] = '\n';
+  return copy;
+}
+
 ModoriReport *
 modori_analyzer_analyze_data (ModoriAnalyzer *analyzer, const char *data, gsize length,
                               const char *origin, GError **error)
@@ -319,7 +346,14 @@ modori_analyzer_analyze_data (ModoriAnalyzer *analyzer, const char *data, gsize 
       return NULL;
     }
   report = _modori_report_new ();
-  stream = g_mime_stream_mem_new_with_buffer (data, length);
+  if (has_cr_only_line_ends (data, MIN (length, 4096)))
+    {
+      char *converted = cr_to_lf (data, length);
+      stream = g_mime_stream_mem_new_with_buffer (converted, length);
+      g_free (converted);
+    }
+  else
+    stream = g_mime_stream_mem_new_with_buffer (data, length);
   ok = analyze_stream (analyzer, stream, looks_like_mbox (data, length),
                        origin ? origin : "", name, report, error);
   g_object_unref (stream);
@@ -334,7 +368,7 @@ modori_analyzer_analyze_file (ModoriAnalyzer *analyzer, const char *path, GError
   ModoriReport *report;
   GMimeStream *stream;
   struct stat st;
-  char head[5];
+  char head[4096];
   ssize_t got;
   int fd;
 
@@ -372,6 +406,22 @@ modori_analyzer_analyze_file (ModoriAnalyzer *analyzer, const char *path, GError
       g_set_error (error, MODORI_ERROR, MODORI_ERROR_INVALID_INPUT, "%s: empty file", path);
       close (fd);
       return NULL;
+    }
+
+  if (has_cr_only_line_ends (head, got))
+    {
+      /* Rare and small: read it whole and rewrite its line ends. */
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      close (fd);
+      if (!g_file_get_contents (path, &contents, &length, NULL))
+        {
+          g_set_error (error, MODORI_ERROR, MODORI_ERROR_IO, "%s: cannot read", path);
+          return NULL;
+        }
+      report = modori_analyzer_analyze_data (analyzer, contents, length, path, error);
+      return report;
     }
 
   /* Read the file as a stream: an mbox is never loaded whole. */

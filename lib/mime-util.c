@@ -1,6 +1,7 @@
 /* mime-util.c: walking and reading GMime trees. */
 #include <string.h>
 
+#include "charset.h"
 #include "mime-util.h"
 
 static GMimeObject *
@@ -74,16 +75,8 @@ _modori_mime_part_text (GMimePart *part)
   const char *charset = g_mime_object_get_content_type_parameter (GMIME_OBJECT (part), "charset");
   gsize length;
   char *bytes = _modori_mime_part_bytes (part, &length);
-  char *text = NULL;
+  char *text = _modori_charset_to_utf8 (bytes, length, charset);
 
-  if (charset && g_ascii_strcasecmp (charset, "utf-8") != 0 &&
-      g_ascii_strcasecmp (charset, "us-ascii") != 0)
-    {
-      const char *iconv_name = g_mime_charset_iconv_name (charset);
-      text = g_convert_with_fallback (bytes, length, "UTF-8", iconv_name, "?", NULL, NULL, NULL);
-    }
-  if (text == NULL)
-    text = g_utf8_make_valid (bytes, length);
   g_free (bytes);
   return text;
 }

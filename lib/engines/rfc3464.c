@@ -2,6 +2,7 @@
  * their internationalized form (RFC 6533). */
 #include <string.h>
 
+#include "../charset.h"
 #include "../dsn-fields.h"
 #include "../engine.h"
 #include "../mime-util.h"
@@ -125,7 +126,8 @@ rfc3464_parse (GMimeMessage *bounce, GPtrArray *records)
   engine_name = _modori_mime_is_type (part, "message", "global-delivery-status") ? "rfc6533" : "rfc3464";
 
   bytes = _modori_mime_part_bytes (GMIME_PART (part), &length);
-  text = g_utf8_make_valid (bytes, length);
+  text = _modori_charset_to_utf8 (bytes, length,
+                                  g_mime_object_get_content_type_parameter (part, "charset"));
   groups = _modori_dsn_parse_groups (text, strlen (text));
 
   for (guint i = 0; i < groups->len; i++)

@@ -1,0 +1,74 @@
+/* charset.c: charset conversion with detection for undeclared text.
+ * The only file that calls ICU's charset detector. */
+#include <string.h>
+
+#include <gmime/gmime.h>
+#include <unicode/ucsdet.h>
+
+#include "charset.h"
+
+static char *
+convert (const char *bytes, gsize length, const char *charset)
+{
+  const char *iconv_name = g_mime_charset_iconv_name (charset);
+  gsize written = 0;
+  char *text = g_convert (bytes, length, "UTF-8", iconv_name, NULL, &written, NULL);
+
+  /* A conversion that stopped early or made invalid text is no conversion. */
+  if (text && !g_utf8_validate (text, written, NULL))
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static gboolean
+is_ascii (const char *bytes, gsize length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) bytes[i] >= 0x80 || bytes[i] == 0x1b)
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+detect_and_convert (const char *bytes, gsize length)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UCharsetDetector *detector = ucsdet_open (&status);
+  char *text = NULL;
+  int32_t n_matches = 0;
+  const UCharsetMatch **matches;
+
+  if (U_FAILURE (status))
+    return NULL;
+  /* The detector reads at most what it is given; a few KB decide. */
+  ucsdet_setText (detector, bytes, (int32_t) MIN (length, 65536), &status);
+  matches = ucsdet_detectAll (detector, &n_matches, &status);
+  for (int32_t i = 0; U_SUCCESS (status) && i < n_matches && text == NULL; i++)
+    {
+      UErrorCode name_status = U_ZERO_ERROR;
+      const char *name = ucsdet_getName (matches[i], &name_status);
+      if (U_SUCCESS (name_status) && name)
+        text = convert (bytes, length, name);
+    }
+  ucsdet_close (detector);
+  return text;
+}
+
+char *
+_modori_charset_to_utf8 (const char *bytes, gsize length, const char *declared)
+{
+  char *text = NULL;
+
+  if (is_ascii (bytes, length))
+    return g_strndup (bytes, length);
+  if (declared && g_ascii_strcasecmp (declared, "us-ascii") != 0 &&
+      g_ascii_strcasecmp (declared, "utf-8") != 0)
+    text = convert (bytes, length, declared);
+  if (text == NULL && g_utf8_validate (bytes, length, NULL))
+    text = g_strndup (bytes, length);
+  if (text == NULL)
+    text = detect_and_convert (bytes, length);
+  if (text == NULL)
+    text = g_utf8_make_valid (bytes, length);
+  return text;
+}
