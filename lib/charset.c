@@ -1,5 +1,6 @@
 /* charset.c: charset conversion with detection for undeclared text.
  * The only file that calls ICU's charset detector. */
+#define _GNU_SOURCE  /* memmem */
 #include <string.h>
 
 #include <gmime/gmime.h>
@@ -64,6 +65,9 @@ _modori_charset_to_utf8 (const char *bytes, gsize length, const char *declared)
   if (declared && g_ascii_strcasecmp (declared, "us-ascii") != 0 &&
       g_ascii_strcasecmp (declared, "utf-8") != 0)
     text = convert (bytes, length, declared);
+  /* ISO-2022-JP is 7-bit and so valid UTF-8 too: its escapes tell it. */
+  if (text == NULL && (memmem (bytes, length, "\x1b$B", 3) || memmem (bytes, length, "\x1b$@", 3)))
+    text = convert (bytes, length, "ISO-2022-JP");
   if (text == NULL && g_utf8_validate (bytes, length, NULL))
     text = g_strndup (bytes, length);
   if (text == NULL)

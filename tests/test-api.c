@@ -126,6 +126,34 @@ test_truncated (void)
   g_assert_cmpstr (modori_record_get_delivery_status (modori_report_get_record (report, 0)), ==, "5.1.1");
 }
 
+/* LF, CRLF and CR-only copies give the same record. */
+static void
+test_line_ends (void)
+{
+  g_autofree char *lf = make_bounce ("taro@example.jp", "5.1.1", "550 5.1.1 User unknown");
+  g_auto (GStrv) lines = g_strsplit (lf, "\n", -1);
+  g_autofree char *crlf = g_strjoinv ("\r\n", lines);
+  g_autofree char *cr = g_strjoinv ("\r", lines);
+  const char *const copies[] = { lf, crlf, cr };
+  g_autofree char *cr_path = write_temp ("cr.eml", cr, -1);
+  g_autoptr (ModoriReport) from_file = modori_analyzer_analyze_file (analyzer, cr_path, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
+    {
+      g_autoptr (ModoriReport) report = modori_analyzer_analyze_data (analyzer, copies[i], strlen (copies[i]), "x", NULL);
+      ModoriRecord *record;
+
+      g_assert_cmpuint (modori_report_get_n_records (report), ==, 1);
+      record = modori_report_get_record (report, 0);
+      g_assert_cmpstr (modori_record_get_recipient (record), ==, "taro@example.jp");
+      g_assert_cmpstr (modori_record_get_diagnostic_code (record), ==, "550 5.1.1 User unknown");
+      g_assert_cmpstr (modori_record_get_field (record, "subject"), ==, "Hello");
+      g_assert_cmpstr (modori_record_get_field (record, "timestamp"), ==, "2024-03-05T10:22:31+09:00");
+    }
+  g_assert_cmpuint (modori_report_get_n_records (from_file), ==, 1);
+  g_assert_cmpstr (modori_record_get_field (modori_report_get_record (from_file, 0), "subject"), ==, "Hello");
+}
+
 static void
 test_mbox (void)
 {
@@ -224,6 +252,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/garbage", test_garbage);
   g_test_add_func ("/api/truncated", test_truncated);
   g_test_add_func ("/api/mbox", test_mbox);
+  g_test_add_func ("/api/line-ends", test_line_ends);
   g_test_add_func ("/api/record-json", test_record_json);
   g_test_add_func ("/api/guidance", test_guidance);
   status = g_test_run ();

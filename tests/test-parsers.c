@@ -1,6 +1,9 @@
 /* test-parsers.c: the DSN field parser and the text scanners, as tables. */
 #include <string.h>
 
+#include <gmime/gmime.h>
+
+#include "charset.h"
 #include "dsn-fields.h"
 #include "text.h"
 
@@ -225,10 +228,50 @@ test_address (void)
     }
 }
 
+/* Text written in each charset comes back as the same UTF-8, declared
+ * or not. The encoded bytes are made from the expected text. */
+static void
+test_charsets (void)
+{
+  static const char japanese[] =
+    "宛先のメールアドレスが見つかりませんでした。このメールは送信者に返送されます。"
+    "お手数ですが、アドレスをご確認のうえ再度お送りください。";
+  static const struct { const char *charset; const char *declared; const char *text; } cases[] = {
+    { "ISO-2022-JP", NULL, japanese },
+    { "ISO-2022-JP", "iso-2022-jp", japanese },
+    { "SHIFT_JIS", NULL, japanese },
+    { "SHIFT_JIS", "utf-8", japanese },   /* declared wrongly */
+    { "EUC-JP", NULL, japanese },
+    { "EUC-JP", "euc-jp", japanese },
+    { "ISO-8859-1", "iso-8859-1", "Le destinataire est inconnu: café déjà vu" },
+    { "UTF-8", NULL, japanese },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length;
+      char *bytes = g_convert (cases[i].text, -1, cases[i].charset, "UTF-8", NULL, &length, NULL);
+      char *text;
+
+      g_assert_nonnull (bytes);
+      text = _modori_charset_to_utf8 (bytes, length, cases[i].declared);
+      g_test_message ("%s declared %s", cases[i].charset, cases[i].declared);
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_free (text);
+      g_free (bytes);
+    }
+  {
+    char *text = _modori_charset_to_utf8 ("plain ascii", 11, "x-unknown-charset");
+    g_assert_cmpstr (text, ==, "plain ascii");
+    g_free (text);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_mime_init ();   /* charset names are resolved through GMime */
   g_test_add_func ("/dsn-fields/groups", test_groups_basic);
   g_test_add_func ("/dsn-fields/line-ends", test_groups_line_ends);
   g_test_add_func ("/dsn-fields/garbage", test_groups_garbage);
@@ -239,5 +282,6 @@ main (int argc, char **argv)
   g_test_add_func ("/text/command", test_command);
   g_test_add_func ("/text/remote-host", test_remote_host);
   g_test_add_func ("/text/address", test_address);
+  g_test_add_func ("/charset/to-utf8", test_charsets);
   return g_test_run ();
 }
