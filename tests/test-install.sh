@@ -24,7 +24,10 @@ lib=$(find "$root" -name 'libmodori.so.0*' | head -1)
 if [ -z "$missing" ]; then echo "ok 2 - installed files present"; else echo "not ok 2 - missing:$missing"; fi
 
 # Build the README example against the installed tree only.
-PKG_CONFIG_PATH="$(dirname "$pc")" pkg-config --define-prefix --cflags --libs modori >"$tmp/flags" 2>&1
+# The .pc file names the real prefix: point it at the staged tree instead.
+mkdir -p "$tmp/pc"
+sed "s|^prefix=.*|prefix=$root|" "$pc" >"$tmp/pc/modori.pc"
+PKG_CONFIG_PATH="$tmp/pc" pkg-config --cflags --libs modori >"$tmp/flags" 2>&1
 if cc $extra "$src/examples/analyze.c" -o "$tmp/analyze" $(cat "$tmp/flags") >"$tmp/cc.log" 2>&1; then
   echo "ok 3 - example builds with pkg-config"
 else
