@@ -95,6 +95,30 @@ decide (ModoriRecord *record, ModoriReason reason, char *reasonby)
   _modori_record_take (record, FIELD_REASONBY, reasonby);
 }
 
+/* Conflicts settled on purpose, after the evidence is weighed. */
+static void
+resolve_conflicts (ModoriRecord *record)
+{
+  const char *reasonby = _modori_record_peek (record, FIELD_REASONBY);
+  gboolean from_text = !g_str_has_prefix (reasonby, "status:") && !g_str_has_prefix (reasonby, "engine:");
+
+  /* The recipient passed RCPT; "unknown user" after DATA is the
+   * recipient's filter speaking (mobile carriers answer so). */
+  if (record->reason == MODORI_REASON_USER_UNKNOWN && from_text &&
+      strcmp (_modori_record_peek (record, FIELD_COMMAND), "DATA") == 0)
+    {
+      record->reason = MODORI_REASON_FILTERED;
+      _modori_record_take (record, FIELD_REASONBY, g_strconcat (reasonby, ",command:DATA", NULL));
+    }
+  /* A domain that "does not exist" only for now is a DNS failure. */
+  else if (record->reason == MODORI_REASON_HOST_UNKNOWN && !is_permanent (record) &&
+           !g_str_has_prefix (reasonby, "engine:"))
+    {
+      record->reason = MODORI_REASON_NETWORK_ERROR;
+      _modori_record_take (record, FIELD_REASONBY, g_strconcat (reasonby, ",temporary", NULL));
+    }
+}
+
 void
 _modori_classify (ModoriRecord *record)
 {
@@ -116,6 +140,8 @@ _modori_classify (ModoriRecord *record)
   else if ((phrase_rule = _modori_phrase_rule_lookup (
                 _modori_record_peek (record, FIELD_DIAGNOSTICCODE))) != NULL)
     decide (record, phrase_rule->reason, g_strconcat ("phrase:", phrase_rule->phrase, NULL));
+  else if (g_ascii_strcasecmp (_modori_record_peek (record, FIELD_DIAGNOSTICTYPE), "X-UNIX") == 0)
+    decide (record, MODORI_REASON_MAILER_ERROR, g_strdup ("type:X-UNIX"));
   else if (status_rule)
     decide (record, status_rule->reason, g_strconcat ("status:", status, NULL));
   else if (reply[0] && (reply_rule = reply_rule_lookup (reply)) != NULL)
@@ -123,5 +149,6 @@ _modori_classify (ModoriRecord *record)
   else
     decide (record, MODORI_REASON_UNDEFINED, g_strdup ("default"));
 
+  resolve_conflicts (record);
   record->hard_bounce = _modori_is_hard_bounce (record->reason, is_permanent (record));
 }

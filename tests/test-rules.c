@@ -128,12 +128,34 @@ test_classify_order (void)
     { "failed", "5.4.7", "", "", "expired", "status:5.4.7", FALSE },
     { "failed", "5.1.10", "550", "", "notaccept", "status:5.1.10", TRUE },
     { "failed", "5.2.2", "552", "", "mailboxfull", "status:5.2.2", FALSE },
+    /* A phrase that is a local program's failure code: X-UNIX. */
+    { "failed", "5.3.0", "", "71", "mailererror", "type:X-UNIX", FALSE },
+    /* A temporary "domain not found" is a DNS failure. */
+    { "failed", "4.0.0", "", "DNS Error: Domain name not found: example.jp", "networkerror",
+      "phrase:domain name not found,temporary", FALSE },
+    { "failed", "5.0.0", "550", "550 Host unknown", "hostunknown", "phrase:host unknown", TRUE },
+    /* "User unknown" in reply to DATA: the recipient's filter. */
+    { "failed", "5.0.0", "550", "550 : User unknown", "filtered", "phrase:user unknown,command:DATA", FALSE },
+    /* ... but not when a specific status code says the address is unknown. */
+    { "failed", "5.1.1", "550", "550 5.1.1 User unknown", "userunknown", "status:5.1.1", TRUE },
+    /* Spam, viruses, authentication, reverse DNS, block lists. */
+    { "failed", "5.7.1", "550", "550 5.7.1 Message content rejected, UBE, id=1", "spamdetected",
+      "phrase:message content rejected", FALSE },
+    { "failed", "5.0.0", "550", "550 Virus Detected; Content Rejected", "virusdetected", "phrase:virus", FALSE },
+    { "failed", "5.7.1", "554", "554 5.7.1 rejected due to example.com's DMARC policy", "authfailure", "phrase:dmarc", FALSE },
+    { "failed", "4.7.1", "450", "450 4.7.1 Access denied. IP name lookup failed [192.0.2.1]", "requireptr",
+      "phrase:ip name lookup failed", FALSE },
+    { "failed", "5.7.1", "550", "550 5.7.1 IP address blacklisted by recipient", "blocked", "phrase:blacklisted", FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       ModoriRecord *record = record_with (cases[i].action, cases[i].status, cases[i].reply, cases[i].text);
 
+      if (strcmp (cases[i].text, "71") == 0)
+        _modori_record_set (record, FIELD_DIAGNOSTICTYPE, "X-UNIX");
+      if (strstr (cases[i].text, ": User unknown"))
+        _modori_record_set (record, FIELD_COMMAND, "DATA");
       _modori_classify (record);
       g_test_message ("case %u: %s", i, cases[i].text);
       g_assert_cmpstr (modori_reason_to_string (record->reason), ==, cases[i].reason);

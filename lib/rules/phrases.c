@@ -35,6 +35,73 @@ const PhraseRule _modori_phrase_rules[] = {
   { "user has exceeded", MODORI_REASON_MAILBOX_FULL },
   { "mail box full", MODORI_REASON_MAILBOX_FULL },
 
+  /* Sender authentication (before "rejected" and policy phrases). */
+  { "dmarc", MODORI_REASON_AUTH_FAILURE },
+  { "does not have authentication information", MODORI_REASON_AUTH_FAILURE },
+  { "fails to pass authentication checks", MODORI_REASON_AUTH_FAILURE },
+  { "spf check failed", MODORI_REASON_AUTH_FAILURE },
+  { "spf validation failed", MODORI_REASON_AUTH_FAILURE },
+  { "dkim signature", MODORI_REASON_AUTH_FAILURE },
+
+  /* Reverse DNS of the sending server. */
+  { "reverse dns", MODORI_REASON_REQUIRE_PTR },
+  { "ptr record", MODORI_REASON_REQUIRE_PTR },
+  { "ip name lookup failed", MODORI_REASON_REQUIRE_PTR },
+  { "cannot find your hostname", MODORI_REASON_REQUIRE_PTR },
+  { "cannot resolve your address", MODORI_REASON_REQUIRE_PTR },
+  { "no reverse", MODORI_REASON_REQUIRE_PTR },
+  { "mismatches client ip", MODORI_REASON_REQUIRE_PTR },
+
+  /* Viruses before spam: scanners often say both. */
+  { "virus", MODORI_REASON_VIRUS_DETECTED },
+  { "malware", MODORI_REASON_VIRUS_DETECTED },
+  { "infected", MODORI_REASON_VIRUS_DETECTED },
+
+  /* Standards compliance of the message. */
+  { "not rfc 5322 compliant", MODORI_REASON_NOT_COMPLIANT_RFC },
+  { "not rfc5322 compliant", MODORI_REASON_NOT_COMPLIANT_RFC },
+  { "multiple addresses in from", MODORI_REASON_NOT_COMPLIANT_RFC },
+  { "duplicate header", MODORI_REASON_NOT_COMPLIANT_RFC },
+
+  /* The sending IP refused. */
+  { "blacklisted", MODORI_REASON_BLOCKED },
+  { "blocklisted", MODORI_REASON_BLOCKED },
+  { "block list", MODORI_REASON_BLOCKED },
+  { "blocklist", MODORI_REASON_BLOCKED },
+  { "blacklist", MODORI_REASON_BLOCKED },
+  { "spamhaus", MODORI_REASON_BLOCKED },
+  { "dnsbl", MODORI_REASON_BLOCKED },
+  { "banned sending ip", MODORI_REASON_BLOCKED },
+  { "client host rejected", MODORI_REASON_BLOCKED },
+  { "client host blocked", MODORI_REASON_BLOCKED },
+  { "source ip", MODORI_REASON_BLOCKED },
+  { "blocked ip", MODORI_REASON_BLOCKED },
+  { "ip address blocked", MODORI_REASON_BLOCKED },
+  { "connection refused", MODORI_REASON_BLOCKED },
+  { "refused to talk to me", MODORI_REASON_BLOCKED },
+  { "low reputation", MODORI_REASON_BAD_REPUTATION },
+  { "poor reputation", MODORI_REASON_BAD_REPUTATION },
+  { "bad reputation", MODORI_REASON_BAD_REPUTATION },
+
+  /* Spam. */
+  { "spam", MODORI_REASON_SPAM_DETECTED },
+  { "message content rejected", MODORI_REASON_SPAM_DETECTED },
+  { "unsolicited", MODORI_REASON_SPAM_DETECTED },
+  { "junk mail", MODORI_REASON_SPAM_DETECTED },
+  { ", ube,", MODORI_REASON_SPAM_DETECTED },
+
+  /* Policy. */
+  { "policy reasons", MODORI_REASON_POLICY_VIOLATION },
+  { "denied by policy", MODORI_REASON_POLICY_VIOLATION },
+  { "protocol violation", MODORI_REASON_POLICY_VIOLATION },
+  { "presents a potential security issue", MODORI_REASON_POLICY_VIOLATION },
+  { "security policies", MODORI_REASON_POLICY_VIOLATION },
+
+  /* Sending too fast. */
+  { "receiving mail at a rate", MODORI_REASON_SPEEDING },
+  { "rate limit", MODORI_REASON_TOO_MANY_CONN },
+  { "frequency limited", MODORI_REASON_TOO_MANY_CONN },
+
   /* Suspended accounts, before "unknown" phrases they may contain. */
   { "mailbox disabled", MODORI_REASON_SUSPEND },
   { "account disabled", MODORI_REASON_SUSPEND },
@@ -42,6 +109,11 @@ const PhraseRule _modori_phrase_rules[] = {
   { "account is disabled", MODORI_REASON_SUSPEND },
   { "mailbox is inactive", MODORI_REASON_SUSPEND },
   { "account is suspended", MODORI_REASON_SUSPEND },
+  { "account has been suspended", MODORI_REASON_SUSPEND },
+  { "temporary locked", MODORI_REASON_SUSPEND },
+  { "temporarily locked", MODORI_REASON_SUSPEND },
+  { "account is blocked", MODORI_REASON_SUSPEND },
+  { "mailbox is frozen", MODORI_REASON_SUSPEND },
 
   /* Unknown users. */
   { "unknown user", MODORI_REASON_USER_UNKNOWN },
@@ -59,6 +131,7 @@ const PhraseRule _modori_phrase_rules[] = {
   { "account does not exist", MODORI_REASON_USER_UNKNOWN },
   { "address does not exist", MODORI_REASON_USER_UNKNOWN },
   { "user does not exist", MODORI_REASON_USER_UNKNOWN },
+  { "user not exist", MODORI_REASON_USER_UNKNOWN },
   { "bad destination mailbox address", MODORI_REASON_USER_UNKNOWN },
 
   /* Unknown hosts. */
@@ -69,6 +142,14 @@ const PhraseRule _modori_phrase_rules[] = {
   { "domain does not exist", MODORI_REASON_HOST_UNKNOWN },
   { "name or service not known", MODORI_REASON_HOST_UNKNOWN },
   { "unrouteable mail domain", MODORI_REASON_HOST_UNKNOWN },
+  { "domain is not reachable", MODORI_REASON_HOST_UNKNOWN },
+  { "domain name not found", MODORI_REASON_HOST_UNKNOWN },
+
+  /* Domains that take no mail at all. */
+  { "doesn't receive email", MODORI_REASON_NOT_ACCEPT },
+  { "does not receive email", MODORI_REASON_NOT_ACCEPT },
+  { "does not accept mail", MODORI_REASON_NOT_ACCEPT },
+  { "null mx", MODORI_REASON_NOT_ACCEPT },
 
   /* Size. */
   { "message size exceeds", MODORI_REASON_MESG_TOO_BIG },
@@ -80,10 +161,16 @@ const PhraseRule _modori_phrase_rules[] = {
   { "delivery time expired", MODORI_REASON_EXPIRED },
   { "message expired", MODORI_REASON_EXPIRED },
 
+  /* Giving up on a server that never answered. */
+  { "connection timed out", MODORI_REASON_EXPIRED },
+  { "did not accept our requests to connect", MODORI_REASON_EXPIRED },
+
   /* Network. */
   { "too many hops", MODORI_REASON_NETWORK_ERROR },
   { "mail loop", MODORI_REASON_NETWORK_ERROR },
   { "loops back to myself", MODORI_REASON_NETWORK_ERROR },
+  { "dns error", MODORI_REASON_NETWORK_ERROR },
+  { "name service error", MODORI_REASON_NETWORK_ERROR },
 
   /* Connections. */
   { "too many connections", MODORI_REASON_TOO_MANY_CONN },
@@ -96,6 +183,12 @@ const PhraseRule _modori_phrase_rules[] = {
   { "sender address rejected", MODORI_REASON_REJECTED },
   { "sender rejected", MODORI_REASON_REJECTED },
   { "sender verify failed", MODORI_REASON_REJECTED },
+
+  /* Failures of the receiving system. */
+  { "transaction failed", MODORI_REASON_SYSTEM_ERROR },
+  { "system error", MODORI_REASON_SYSTEM_ERROR },
+  { "internal error", MODORI_REASON_SYSTEM_ERROR },
+  { "local error in processing", MODORI_REASON_SYSTEM_ERROR },
 
   /* Protocol. */
   { "syntax error", MODORI_REASON_SYNTAX_ERROR },
