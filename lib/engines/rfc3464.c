@@ -22,11 +22,12 @@ rfc3464_sniff (GMimeMessage *bounce)
   return _modori_mime_find (g_mime_message_get_mime_part (bounce), is_status_part, NULL) != NULL;
 }
 
-/* "dns; mx.example.jp (Postfix)" -> "mx.example.jp" */
+/* "dns; MX.example.jp. (Postfix)" -> "mx.example.jp" */
 static char *
 mta_name (const char *value)
 {
-  char *name, *space;
+  char *name, *space, *lower;
+  gsize length;
 
   if (value == NULL)
     return NULL;
@@ -34,7 +35,12 @@ mta_name (const char *value)
   space = strpbrk (name, " \t(");
   if (space)
     *space = '\0';
-  return name;
+  length = strlen (name);
+  if (length > 1 && name[length - 1] == '.')
+    name[length - 1] = '\0';   /* the root of a fully qualified name */
+  lower = g_ascii_strdown (name, -1);
+  g_free (name);
+  return lower;
 }
 
 static char *
