@@ -56,7 +56,7 @@ grep -q '"origin":"-"' "$tmp/out"; ok $? "standard input is read with -"
 "$MODORI" --format=jsonl "$sample" "$sample" >"$tmp/out"
 [ "$(wc -l <"$tmp/out")" = 2 ]; ok $? "jsonl writes one line per record"
 
-"$MODORI" --format=json "$nonbounce" >"$tmp/out"
+check "json of a mail that is not a bounce exits 1" 1 "$MODORI" --format=json "$nonbounce"
 [ "$(cat "$tmp/out")" = "[]" ]; ok $? "json of no bounce is an empty array"
 
 for args in tests/golden/*.args; do
