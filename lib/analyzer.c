@@ -168,10 +168,11 @@ complete_record (ModoriRecord *record, const Context *context, const char *origi
   if (_modori_text_find_status_code (diagnostic, code))
     {
       const char *status = _modori_record_peek (record, FIELD_DELIVERYSTATUS);
-      /* A generic X.0.0 in the report says less than a specific code of
-       * the same class in the server's own reply. */
+      /* The remote server's own code is better evidence than the
+       * reporting MTA's translation of it, when both say the same class
+       * of failure (permanent or temporary). */
       if (status[0] == '\0' ||
-          (g_str_has_suffix (status, ".0.0") && status[0] == code[0] && !g_str_has_suffix (code, ".0.0")))
+          (status[0] == code[0] && !g_str_has_suffix (code, ".0.0")))
         _modori_record_set (record, FIELD_DELIVERYSTATUS, code);
     }
   if (!_modori_record_is_set (record, FIELD_REPLYCODE) &&

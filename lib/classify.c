@@ -33,6 +33,14 @@ _modori_status_rule_lookup (const char *code)
   for (guint i = 0; i < _modori_n_status_rules; i++)
     if (strcmp (_modori_status_rules[i].subject_detail, subject_detail) == 0)
       return &_modori_status_rules[i];
+  /* "6.*": the subject's default, unless the code is the generic X.0.0. */
+  if (strcmp (subject_detail, "0.0") != 0 && g_ascii_isdigit (subject_detail[0]) && subject_detail[1] == '.')
+    for (guint i = 0; i < _modori_n_status_rules; i++)
+      {
+        const char *key = _modori_status_rules[i].subject_detail;
+        if (key[0] == subject_detail[0] && strcmp (key + 1, ".*") == 0)
+          return &_modori_status_rules[i];
+      }
   return NULL;
 }
 

@@ -154,6 +154,30 @@ test_line_ends (void)
   g_assert_cmpstr (modori_record_get_field (modori_report_get_record (from_file, 0), "subject"), ==, "Hello");
 }
 
+/* The remote server's own code wins over the reporting MTA's Status
+ * when both are of the same class; never across classes. */
+static void
+test_status_preference (void)
+{
+  static const struct { const char *status, *diagnostic, *want_status, *want_reason; } cases[] = {
+    { "4.4.7", "450 4.7.1 <mx.example.com[192.0.2.1]>: Client host rejected: no", "4.7.1", "blocked" },
+    { "5.0.0", "550 5.1.1 <taro@example.jp>... User Unknown", "5.1.1", "userunknown" },
+    { "5.1.1", "552 5.2.2 Over quota", "5.2.2", "mailboxfull" },
+    { "5.4.7", "451 4.4.1 connection timed out", "5.4.7", "expired" },
+    { "5.1.1", "550 5.0.0 no", "5.1.1", "userunknown" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *bounce = make_bounce ("taro@example.jp", cases[i].status, cases[i].diagnostic);
+      g_autoptr (ModoriReport) report = modori_analyzer_analyze_data (analyzer, bounce, strlen (bounce), "x", NULL);
+      ModoriRecord *record = modori_report_get_record (report, 0);
+
+      g_assert_cmpstr (modori_record_get_delivery_status (record), ==, cases[i].want_status);
+      g_assert_cmpstr (modori_reason_to_string (modori_record_get_reason (record)), ==, cases[i].want_reason);
+    }
+}
+
 static void
 test_mbox (void)
 {
@@ -253,6 +277,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/truncated", test_truncated);
   g_test_add_func ("/api/mbox", test_mbox);
   g_test_add_func ("/api/line-ends", test_line_ends);
+  g_test_add_func ("/api/status-preference", test_status_preference);
   g_test_add_func ("/api/record-json", test_record_json);
   g_test_add_func ("/api/guidance", test_guidance);
   status = g_test_run ();

@@ -132,6 +132,7 @@ const PhraseRule _modori_phrase_rules[] = {
   { "address does not exist", MODORI_REASON_USER_UNKNOWN },
   { "user does not exist", MODORI_REASON_USER_UNKNOWN },
   { "user not exist", MODORI_REASON_USER_UNKNOWN },
+  { "recipient address rejected: access denied", MODORI_REASON_USER_UNKNOWN },
   { "bad destination mailbox address", MODORI_REASON_USER_UNKNOWN },
 
   /* Unknown hosts. */

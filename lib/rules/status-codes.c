@@ -1,6 +1,7 @@
 /* status-codes.c: what an RFC 3463 enhanced status code says by itself.
  * Keyed by subject.detail: the class (2, 4, 5) says permanent or not,
- * which decides hard or soft, not the reason. */
+ * which decides hard or soft, not the reason. Codes that servers use
+ * loosely (x.6.x, most of x.7.x) are weak: the server's words decide. */
 #include "rules.h"
 
 #define D TRUE    /* decisive */
@@ -11,7 +12,7 @@ const StatusRule _modori_status_rules[] = {
   { "1.0",  MODORI_REASON_USER_UNKNOWN, W },
   { "1.1",  MODORI_REASON_USER_UNKNOWN, D },   /* bad destination mailbox */
   { "1.2",  MODORI_REASON_HOST_UNKNOWN, D },   /* bad destination system */
-  { "1.3",  MODORI_REASON_USER_UNKNOWN, D },   /* bad destination mailbox syntax */
+  { "1.3",  MODORI_REASON_USER_UNKNOWN, W },   /* bad destination mailbox syntax */
   { "1.4",  MODORI_REASON_USER_UNKNOWN, W },   /* ambiguous destination */
   { "1.6",  MODORI_REASON_HAS_MOVED, D },      /* mailbox has moved */
   { "1.7",  MODORI_REASON_REJECTED, D },       /* bad sender mailbox syntax */
@@ -26,7 +27,7 @@ const StatusRule _modori_status_rules[] = {
   /* X.3 mail system */
   { "3.0",  MODORI_REASON_SYSTEM_ERROR, W },
   { "3.1",  MODORI_REASON_SYSTEM_FULL, D },
-  { "3.2",  MODORI_REASON_NOT_ACCEPT, D },     /* system not accepting messages */
+  { "3.2",  MODORI_REASON_NOT_ACCEPT, W },     /* system not accepting messages */
   { "3.3",  MODORI_REASON_SYSTEM_ERROR, W },
   { "3.4",  MODORI_REASON_MESG_TOO_BIG, D },
   { "3.5",  MODORI_REASON_SYSTEM_ERROR, D },   /* system incorrectly configured */
@@ -47,23 +48,23 @@ const StatusRule _modori_status_rules[] = {
   { "5.5",  MODORI_REASON_SYSTEM_ERROR, W },
   /* X.6 content */
   { "6.0",  MODORI_REASON_CONTENT_ERROR, D },
-  { "6.1",  MODORI_REASON_CONTENT_ERROR, D },
-  { "6.2",  MODORI_REASON_CONTENT_ERROR, D },
-  { "6.3",  MODORI_REASON_CONTENT_ERROR, D },
-  { "6.4",  MODORI_REASON_CONTENT_ERROR, D },
-  { "6.5",  MODORI_REASON_CONTENT_ERROR, D },
+  { "6.1",  MODORI_REASON_CONTENT_ERROR, W },
+  { "6.2",  MODORI_REASON_CONTENT_ERROR, W },
+  { "6.3",  MODORI_REASON_CONTENT_ERROR, W },
+  { "6.4",  MODORI_REASON_CONTENT_ERROR, W },
+  { "6.5",  MODORI_REASON_CONTENT_ERROR, W },
   /* X.7 security and policy */
   { "7.0",  MODORI_REASON_SECURITY_ERROR, W },
   { "7.1",  MODORI_REASON_REJECTED, W },       /* delivery not authorized */
-  { "7.2",  MODORI_REASON_SECURITY_ERROR, D },
-  { "7.3",  MODORI_REASON_SECURITY_ERROR, D },
-  { "7.4",  MODORI_REASON_SECURITY_ERROR, D },
-  { "7.5",  MODORI_REASON_SECURITY_ERROR, D },
-  { "7.6",  MODORI_REASON_SECURITY_ERROR, D },
-  { "7.7",  MODORI_REASON_SECURITY_ERROR, D },
-  { "7.8",  MODORI_REASON_SECURITY_ERROR, D },  /* authentication credentials invalid */
-  { "7.9",  MODORI_REASON_SECURITY_ERROR, D },
-  { "7.10", MODORI_REASON_SECURITY_ERROR, D },
+  { "7.2",  MODORI_REASON_SECURITY_ERROR, W },
+  { "7.3",  MODORI_REASON_SECURITY_ERROR, W },
+  { "7.4",  MODORI_REASON_SECURITY_ERROR, W },
+  { "7.5",  MODORI_REASON_SECURITY_ERROR, W },
+  { "7.6",  MODORI_REASON_SECURITY_ERROR, W },
+  { "7.7",  MODORI_REASON_SECURITY_ERROR, W },
+  { "7.8",  MODORI_REASON_SECURITY_ERROR, W },  /* authentication credentials invalid */
+  { "7.9",  MODORI_REASON_SECURITY_ERROR, W },
+  { "7.10", MODORI_REASON_SECURITY_ERROR, W },
   { "7.11", MODORI_REASON_FAILED_STARTTLS, D }, /* encryption required */
   { "7.13", MODORI_REASON_SUSPEND, D },         /* user account disabled */
   { "7.14", MODORI_REASON_SECURITY_ERROR, D },
@@ -80,6 +81,14 @@ const StatusRule _modori_status_rules[] = {
   { "7.27", MODORI_REASON_NOT_ACCEPT, D },      /* sender address has null MX */
   { "7.28", MODORI_REASON_SPAM_DETECTED, D },   /* mail flood detected */
   { "7.29", MODORI_REASON_AUTH_FAILURE, D },    /* ARC validation failure */
+  /* Any other detail of a subject: what the subject itself is about. */
+  { "1.*",  MODORI_REASON_USER_UNKNOWN, W },
+  { "2.*",  MODORI_REASON_MAILBOX_FULL, W },
+  { "3.*",  MODORI_REASON_SYSTEM_ERROR, W },
+  { "4.*",  MODORI_REASON_NETWORK_ERROR, W },
+  { "5.*",  MODORI_REASON_SYNTAX_ERROR, W },
+  { "6.*",  MODORI_REASON_CONTENT_ERROR, W },
+  { "7.*",  MODORI_REASON_SECURITY_ERROR, W },
 };
 
 const guint _modori_n_status_rules = G_N_ELEMENTS (_modori_status_rules);
