@@ -111,19 +111,33 @@ first_address (GMimeMessage *message, GMimeAddressType type)
 }
 
 /* The failed command, from the human-readable text near the first
- * mention of @recipient (the next 2000 bytes); from the whole text when
- * the recipient is not named and is the only one. */
+ * mention of @recipient (the next 2000 bytes, up to the mention of another
+ * of @records' recipients, line breaks read as spaces); from the whole
+ * text when the recipient is not named and is the only one. */
 static const char *
-find_command_in_text (const char *text, const char *recipient, gboolean only_recipient)
+find_command_in_text (const char *text, const char *recipient, GPtrArray *records)
 {
   const char *start = recipient[0] ? _modori_text_find_nocase (text, recipient) : NULL;
   const char *command;
-  char *window;
+  char *window, *collapsed;
 
   if (start == NULL)
-    return only_recipient ? _modori_text_find_command (text) : NULL;
+    return records->len == 1 ? _modori_text_find_command (text) : NULL;
   window = g_strndup (start, 2000);
-  command = _modori_text_find_command (window);
+  for (guint i = 0; i < records->len; i++)
+    {
+      const char *other = _modori_record_peek (g_ptr_array_index (records, i), FIELD_RECIPIENT);
+      char *hit;
+
+      if (other[0] == '\0' || g_ascii_strcasecmp (other, recipient) == 0)
+        continue;
+      hit = (char *) _modori_text_find_nocase (window + MIN (strlen (recipient), strlen (window)), other);
+      if (hit)
+        *hit = '\0';
+    }
+  collapsed = _modori_text_collapse_space (window);
+  command = _modori_text_find_command (collapsed);
+  g_free (collapsed);
   g_free (window);
   return command;
 }
@@ -132,7 +146,7 @@ typedef struct {
   GMimeMessage *bounce;
   GMimeMessage *original;   /* nullable */
   char *text;               /* nullable: first text/plain of the bounce */
-  guint n_records;
+  GPtrArray *records;        /* all records of the bounce */
 } Context;
 
 /* Fills what the engine left empty, from the original and the text. */
@@ -183,7 +197,10 @@ complete_record (ModoriRecord *record, const Context *context, const char *origi
       const char *command = _modori_text_find_command (diagnostic);
       if (command == NULL && context->text)
         command = find_command_in_text (context->text, _modori_record_peek (record, FIELD_RECIPIENT),
-                                        context->n_records == 1);
+                                        context->records);
+      if (command == NULL && context->text)
+        command = _modori_text_find_transcript_command (context->text,
+                                                        _modori_record_peek (record, FIELD_RECIPIENT));
       _modori_record_set (record, FIELD_COMMAND, command);
     }
   if (!_modori_record_is_set (record, FIELD_RHOST))
@@ -216,7 +233,7 @@ analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce,
     {
       context.original = _modori_mime_find_original (bounce);
       context.text = _modori_mime_first_text (bounce);
-      context.n_records = records->len;
+      context.records = records;
     }
   for (guint i = 0; i < records->len; i++)
     {

@@ -94,11 +94,12 @@ _modori_text_find_status_code (const char *text, char *code)
   return FALSE;
 }
 
+/* RFC 5321 4.2: the second digit is 0 to 5; "571" is no reply code. */
 static gboolean
 reply_code_at (const char *p, char *code)
 {
   if ((p[0] == '2' || p[0] == '4' || p[0] == '5') &&
-      g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+      p[1] >= '0' && p[1] <= '5' && g_ascii_isdigit (p[2]) &&
       !g_ascii_isdigit (p[3]) && p[3] != '.')
     {
       memcpy (code, p, 3);
@@ -177,6 +178,53 @@ _modori_text_find_command (const char *text)
           if (command)
             return command;
         }
+    }
+  return NULL;
+}
+
+/* The command word of a sent transcript line: "MAIL From:" is MAIL, and
+ * the lone "." that ends the message text is DATA. */
+static const char *
+transcript_command_at (const char *p)
+{
+  static const char *const words[] = { "MAIL", "RCPT", "DATA", "BDAT", "EHLO", "HELO", "STARTTLS", "AUTH" };
+
+  if (p[0] == '.' && (p[1] == '\0' || p[1] == '\n' || p[1] == '\r'))
+    return "DATA";
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_ascii_strncasecmp (p, words[i], strlen (words[i])) == 0 &&
+        !g_ascii_isalpha (p[strlen (words[i])]))
+      return words[i];
+  return NULL;
+}
+
+const char *
+_modori_text_find_transcript_command (const char *text, const char *recipient)
+{
+  const char *current = NULL;
+  gboolean other_recipient = FALSE;
+
+  for (const char *line = text; line && *line; line = strchr (line, '\n'), line = line ? line + 1 : NULL)
+    {
+      const char *eol = strchr (line, '\n');
+      gsize length = eol ? (gsize) (eol - line) : strlen (line);
+
+      while (length > 0 && (*line == ' ' || *line == '\t'))
+        line++, length--;
+      if (length > 4 && strncmp (line, ">>> ", 4) == 0)
+        {
+          current = transcript_command_at (line + 4);
+          other_recipient = FALSE;
+          if (current && strcmp (current, "RCPT") == 0 && recipient[0])
+            {
+              char *sent = g_strndup (line, length);
+              other_recipient = _modori_text_find_nocase (sent, recipient) == NULL;
+              g_free (sent);
+            }
+        }
+      else if (length > 6 && strncmp (line, "<<< ", 4) == 0 &&
+               (line[4] == '4' || line[4] == '5') && current && !other_recipient)
+        return current;
     }
   return NULL;
 }

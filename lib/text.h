@@ -30,6 +30,12 @@ gboolean _modori_text_find_reply_code (const char *text, char *code);
  * "after end of DATA", ...): a static string such as "RCPT", or NULL. */
 const char *_modori_text_find_command (const char *text);
 
+/* The command of an SMTP session transcript (">>> RCPT To:<a@b>" sent,
+ * "<<< 550 ..." received) that drew the first 4xx/5xx reply, skipping
+ * replies to RCPT commands for other recipients than @recipient ("" for
+ * any). A static string such as "RCPT", or NULL. */
+const char *_modori_text_find_transcript_command (const char *text, const char *recipient);
+
 /* The host in "host NAME[IP] said:" / "host NAME said:" as newly
  * allocated lower-case text, or NULL. */
 char *_modori_text_find_remote_host (const char *text);

@@ -21,7 +21,7 @@ check () {  # check DESCRIPTION EXPECTED_STATUS COMMAND...
 }
 
 sample=testdata/dsn/postfix-userunknown.eml
-nonbounce=testdata/dsn/not-a-bounce.eml
+nonbounce=testdata/dsn/newsletter-not-bounce.eml
 
 check "--help exits 0" 0 "$MODORI" --help
 grep -q "Exit status" "$tmp/out"; ok $? "--help documents exit statuses"

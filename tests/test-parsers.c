@@ -186,6 +186,30 @@ test_command (void)
 }
 
 static void
+test_transcript_command (void)
+{
+  static const char transcript[] =
+    "   ----- Transcript of session follows -----\n"
+    "... while talking to mx.example.jp.:\n"
+    ">>> MAIL From:<a@example.com>\n"
+    "<<< 250 2.1.0 ok\n"
+    ">>> RCPT To:<taro@example.jp>\n"
+    "<<< 250 2.1.5 ok\n"
+    ">>> RCPT To:<jiro@example.jp>\n"
+    "<<< 550 5.1.1 <jiro@example.jp>... User unknown\n"
+    ">>> DATA\n"
+    "<<< 354 go ahead\n"
+    ">>> .\n"
+    "<<< 554 5.7.1 rejected as spam\n";
+  static const char mail_refused[] = ">>> MAIL From:<a@example.com>\n<<< 553 5.1.8 sender domain\n";
+
+  g_assert_cmpstr (_modori_text_find_transcript_command (transcript, "jiro@example.jp"), ==, "RCPT");
+  g_assert_cmpstr (_modori_text_find_transcript_command (transcript, "taro@example.jp"), ==, "DATA");
+  g_assert_cmpstr (_modori_text_find_transcript_command (mail_refused, "taro@example.jp"), ==, "MAIL");
+  g_assert_null (_modori_text_find_transcript_command ("no transcript here\n", ""));
+}
+
+static void
 test_remote_host (void)
 {
   static const struct { const char *text, *host; } cases[] = {
@@ -280,6 +304,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/status-code", test_status_code);
   g_test_add_func ("/text/reply-code", test_reply_code);
   g_test_add_func ("/text/command", test_command);
+  g_test_add_func ("/text/transcript-command", test_transcript_command);
   g_test_add_func ("/text/remote-host", test_remote_host);
   g_test_add_func ("/text/address", test_address);
   g_test_add_func ("/charset/to-utf8", test_charsets);

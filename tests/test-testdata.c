@@ -27,7 +27,12 @@ compare (ModoriReport *report, const char *eml)
   json_parser_load_from_file (parser, expected_path, &error);
   g_assert_no_error (error);
   expected = json_node_get_array (json_parser_get_root (parser));
-  g_assert_cmpuint (modori_report_get_n_records (report), ==, json_array_get_length (expected));
+  if (modori_report_get_n_records (report) != json_array_get_length (expected))
+    {
+      g_test_fail_printf ("%s: %u records, want %u", expected_path,
+                          modori_report_get_n_records (report), json_array_get_length (expected));
+      return;
+    }
 
   for (guint i = 0; i < json_array_get_length (expected); i++)
     {
@@ -40,17 +45,18 @@ compare (ModoriReport *report, const char *eml)
           JsonNode *node = json_object_get_member (want, *name);
           const char *got_value = modori_record_get_field (got, *name);
 
+          /* Report every wrong field of the case, then fail it. */
           if (node == NULL)
-            g_error ("%s: record %u: expected file lacks \"%s\"", expected_path, i + 1, *name);
-          if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+            g_test_fail_printf ("%s: record %u: expected file lacks \"%s\"", expected_path, i + 1, *name);
+          else if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
             {
               if (strcmp (got_value, json_node_get_boolean (node) ? "true" : "false") != 0)
-                g_error ("%s: record %u: %s: want %s, got %s", expected_path, i + 1, *name,
-                         json_node_get_boolean (node) ? "true" : "false", got_value);
+                g_test_fail_printf ("%s: record %u: %s: want %s, got %s", expected_path, i + 1, *name,
+                                    json_node_get_boolean (node) ? "true" : "false", got_value);
             }
           else if (strcmp (got_value, json_node_get_string (node)) != 0)
-            g_error ("%s: record %u: %s: want \"%s\", got \"%s\"", expected_path, i + 1, *name,
-                     json_node_get_string (node), got_value);
+            g_test_fail_printf ("%s: record %u: %s: want \"%s\", got \"%s\"", expected_path, i + 1, *name,
+                                json_node_get_string (node), got_value);
         }
     }
 }

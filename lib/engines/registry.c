@@ -1,10 +1,85 @@
-/* registry.c: every engine, in the order they are tried. Standard
- * reports first: when a message carries one, it is the best evidence. */
+/* registry.c: every engine, in the order they are tried; the first whose
+ * sniff() and parse() both succeed decodes the message.
+ *
+ * Order constraints:
+ * - exim (and the Exim-derived mailru, mxlogic, yandex) before rfc3464:
+ *   the delivery report Exim attaches says only 5.0.0 and lacks local
+ *   errors, which its text names; mxlogic before exim, which it imitates.
+ * - Standard reports before the text formats that do not sniff headers.
+ * - ezweb before kddi; googlegroups before gmail; gmx before einsundeins;
+ *   mfilter before qmail (same subjects, narrower sniff first).
+ * - x5 runs this table on the bounce it carries as an attachment. */
 #include "../engine.h"
 
+extern const ModoriEngine _modori_engine_activehunter;
+extern const ModoriEngine _modori_engine_amazonses;
+extern const ModoriEngine _modori_engine_amazonworkmail;
+extern const ModoriEngine _modori_engine_apachejames;
+extern const ModoriEngine _modori_engine_biglobe;
+extern const ModoriEngine _modori_engine_domino;
+extern const ModoriEngine _modori_engine_einsundeins;
+extern const ModoriEngine _modori_engine_exchange2003;
+extern const ModoriEngine _modori_engine_exim;
+extern const ModoriEngine _modori_engine_ezweb;
+extern const ModoriEngine _modori_engine_fml;
+extern const ModoriEngine _modori_engine_gmail;
+extern const ModoriEngine _modori_engine_gmx;
+extern const ModoriEngine _modori_engine_googlegroups;
+extern const ModoriEngine _modori_engine_kddi;
+extern const ModoriEngine _modori_engine_mailfoundry;
+extern const ModoriEngine _modori_engine_mailmarshal;
+extern const ModoriEngine _modori_engine_mailru;
+extern const ModoriEngine _modori_engine_mfilter;
+extern const ModoriEngine _modori_engine_mxlogic;
+extern const ModoriEngine _modori_engine_notes;
+extern const ModoriEngine _modori_engine_qmail;
 extern const ModoriEngine _modori_engine_rfc3464;
+extern const ModoriEngine _modori_engine_trendmicro;
+extern const ModoriEngine _modori_engine_verizon;
+extern const ModoriEngine _modori_engine_x1;
+extern const ModoriEngine _modori_engine_x2;
+extern const ModoriEngine _modori_engine_x3;
+extern const ModoriEngine _modori_engine_x5;
+extern const ModoriEngine _modori_engine_x6;
+extern const ModoriEngine _modori_engine_yahoo;
+extern const ModoriEngine _modori_engine_yandex;
+extern const ModoriEngine _modori_engine_zoho;
 
 const ModoriEngine *const _modori_engines[] = {
+  &_modori_engine_yandex,
+  &_modori_engine_mailru,
+  &_modori_engine_mxlogic,
+  &_modori_engine_exim,
+  /* Standard reports. */
   &_modori_engine_rfc3464,
+  /* Formats recognized by their own headers or fixed phrases. */
+  &_modori_engine_activehunter,
+  &_modori_engine_apachejames,
+  &_modori_engine_biglobe,
+  &_modori_engine_domino,
+  &_modori_engine_exchange2003,
+  &_modori_engine_ezweb,
+  &_modori_engine_kddi,
+  &_modori_engine_fml,
+  &_modori_engine_mailfoundry,
+  &_modori_engine_mailmarshal,
+  &_modori_engine_notes,
+  &_modori_engine_googlegroups,
+  &_modori_engine_gmail,
+  &_modori_engine_yahoo,
+  &_modori_engine_zoho,
+  &_modori_engine_gmx,
+  &_modori_engine_einsundeins,
+  &_modori_engine_verizon,
+  &_modori_engine_amazonworkmail,
+  &_modori_engine_amazonses,
+  &_modori_engine_x3,
+  &_modori_engine_x5,
+  &_modori_engine_mfilter,
+  &_modori_engine_trendmicro,
+  &_modori_engine_qmail,
+  &_modori_engine_x1,
+  &_modori_engine_x2,
+  &_modori_engine_x6,
   NULL,
 };

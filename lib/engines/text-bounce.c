@@ -1,6 +1,7 @@
 /* text-bounce.c: shared reading of plain-text bounces. */
 #include <string.h>
 
+#include "../charset.h"
 #include "../mime-util.h"
 #include "../text.h"
 #include "text-bounce.h"
@@ -24,6 +25,13 @@ normalize_line_ends (const char *text)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+is_broken_multipart (GMimeObject *part, gpointer data)
+{
+  return GMIME_IS_MULTIPART (part) && g_mime_multipart_get_count (GMIME_MULTIPART (part)) == 0 &&
+         g_mime_multipart_get_prologue (GMIME_MULTIPART (part)) != NULL;
+}
+
 static char *
 body_text (GMimeMessage *bounce)
 {
@@ -36,6 +44,36 @@ body_text (GMimeMessage *bounce)
   body = g_mime_message_get_mime_part (bounce);
   if (body && GMIME_IS_PART (body) && _modori_mime_is_type (body, "text", "*"))
     return _modori_mime_part_text (GMIME_PART (body));
+  /* A multipart whose boundary parameter was lost (folded without
+   * indentation): GMime keeps all of its body, text included, as prologue. */
+  body = _modori_mime_find (body, is_broken_multipart, NULL);
+  if (body)
+    {
+      const char *start = g_mime_multipart_get_prologue (GMIME_MULTIPART (body));
+      const char *end = start + strlen (start);
+
+      /* "--BOUNDARY", the first part's headers, its body, "--BOUNDARY": keep the body. */
+      if (g_str_has_prefix (start, "--"))
+        {
+          const char *eol = strchr (start, '\n');
+          const char *line = eol ? eol + 1 : NULL;
+          char *boundary = eol ? g_strchomp (g_strndup (start, eol - start)) : NULL;
+
+          /* The first empty line (LF or CRLF) ends the part's headers. */
+          while (line && *line && *line != '\n' && strncmp (line, "\r\n", 2) != 0)
+            line = (eol = strchr (line, '\n')) ? eol + 1 : NULL;
+          if (line && *line)
+            {
+              const char *next;
+              start = line + strcspn (line, "\n") + 1;
+              next = strstr (start, boundary);
+              if (next)
+                end = next;
+            }
+          g_free (boundary);
+        }
+      return _modori_charset_to_utf8 (start, end - start, NULL);
+    }
   return NULL;
 }
 
@@ -123,13 +161,22 @@ _modori_text_bounce_clear (TextBounce *text)
 gboolean
 _modori_header_contains (GMimeMessage *bounce, const char *name, const char *const *needles)
 {
-  const char *value = g_mime_object_get_header (GMIME_OBJECT (bounce), name);
+  GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (bounce));
+  int n = headers ? g_mime_header_list_get_count (headers) : 0;
 
-  if (value == NULL)
-    return FALSE;
-  for (guint i = 0; needles[i]; i++)
-    if (_modori_text_find_nocase (value, needles[i]))
-      return TRUE;
+  /* Every occurrence: a format often shows in one Received line of many. */
+  for (int h = 0; h < n; h++)
+    {
+      GMimeHeader *header = g_mime_header_list_get_header_at (headers, h);
+      const char *value;
+
+      if (g_ascii_strcasecmp (g_mime_header_get_name (header), name) != 0)
+        continue;
+      value = g_mime_header_get_value (header);
+      for (guint i = 0; value && needles[i]; i++)
+        if (_modori_text_find_nocase (value, needles[i]))
+          return TRUE;
+    }
   return FALSE;
 }
 

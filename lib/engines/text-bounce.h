@@ -22,7 +22,8 @@ gboolean _modori_text_bounce_read (GMimeMessage *bounce,
                                    TextBounce *out);
 void _modori_text_bounce_clear (TextBounce *text);
 
-/* Whether header @name of @bounce contains one of @needles
+/* Whether a header @name of @bounce (any of its occurrences, such as
+ * one Received line of many) contains one of @needles
  * (case-insensitive; NULL-terminated). */
 gboolean _modori_header_contains (GMimeMessage *bounce, const char *name,
                                   const char *const *needles);

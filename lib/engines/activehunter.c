@@ -1,0 +1,69 @@
+/* activehunter.c: QUALITIA Active!hunter reports (header X-AHMAILID), a
+ * sendmail-like text without a delivery-status part:
+ *
+ *     ----- The following addresses had permanent fatal errors -----
+ *   >>> user@example.org <user@example.org>
+ *     ----- Transcript of session follows -----
+ *   550 sorry, no mailbox here by that name (#5.1.1 - chkusr)
+ */
+#include <string.h>
+
+#include "../text.h"
+#include "text-bounce.h"
+
+#define ENGINE_NAME "activehunter"
+
+static gboolean
+activehunter_sniff (GMimeMessage *bounce)
+{
+  return g_mime_object_get_header (GMIME_OBJECT (bounce), "X-AHMAILID") != NULL;
+}
+
+static gboolean
+activehunter_parse (GMimeMessage *bounce, GPtrArray *records)
+{
+  TextBounce text;
+  char **lines;
+  gboolean started = FALSE;
+  char *transcript = NULL;   /* the server's reply */
+  guint before = records->len;
+
+  if (!_modori_text_bounce_read (bounce, NULL, &text))
+    return FALSE;
+  lines = g_strsplit (text.report, "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *line = lines[i];
+
+      if (!started)
+        {
+          started = strstr (line, "----- The following addresses had permanent fatal errors -----") != NULL;
+          continue;
+        }
+      if (g_str_has_prefix (line, ">>> ") && strchr (line, '@'))
+        {
+          ModoriRecord *record = _modori_engine_add_record (records, ENGINE_NAME, line + 4, NULL);
+          _modori_record_set (record, FIELD_ACTION, "failed");
+        }
+      else if (transcript == NULL && records->len > before && g_ascii_isalnum (line[0]))
+        transcript = g_strdup (line);
+    }
+
+  /* One transcript for the whole message. */
+  for (guint r = before; r < records->len; r++)
+    if (transcript)
+      _modori_record_take (g_ptr_array_index (records, r), FIELD_DIAGNOSTICCODE,
+                           _modori_text_collapse_space (transcript));
+
+  g_free (transcript);
+  g_strfreev (lines);
+  _modori_text_bounce_clear (&text);
+  return records->len > before;
+}
+
+const ModoriEngine _modori_engine_activehunter = {
+  .name = ENGINE_NAME,
+  .sniff = activehunter_sniff,
+  .parse = activehunter_parse,
+};

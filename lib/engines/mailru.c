@@ -1,0 +1,65 @@
+/* mailru.c: Mail.Ru's bounces. Mail.Ru runs Exim: its bounce is a Russian
+ * preface listing the failed addresses, then Exim's own English report
+ * listing them again, which the Exim engine reads. */
+#include <string.h>
+
+#include "../engine.h"
+#include "../text.h"
+#include "text-bounce.h"
+
+extern const ModoriEngine _modori_engine_exim;
+
+/* The sender is mailer-daemon at a mail.ru host; the bounce ids end in a
+ * Mail.Ru host (mail.ru, or smailru.net for its relays). */
+static gboolean
+mailru_sniff (GMimeMessage *bounce)
+{
+  static const char *const daemon[] = { "mailer-daemon@", NULL };
+  static const char *const subjects[] = { "Mail failure", "Mail delivery failed", "Warning: message ", NULL };
+  const char *from = g_mime_object_get_header (GMIME_OBJECT (bounce), "From");
+  const char *id = g_mime_object_get_header (GMIME_OBJECT (bounce), "Message-Id");
+  char *address, *domain;
+  gboolean ours = FALSE;
+
+  if (from == NULL || !_modori_header_contains (bounce, "From", daemon))
+    return FALSE;
+  address = _modori_address_clean (from);
+  domain = _modori_address_domain (address);
+  if (g_str_equal (domain, "mail.ru") || g_str_has_suffix (domain, ".mail.ru"))
+    ours = TRUE;
+  else if (id && (_modori_text_find_nocase (id, ".mail.ru>") || _modori_text_find_nocase (id, "smailru.net>")))
+    ours = TRUE;
+  g_free (domain);
+  g_free (address);
+  return ours && (g_mime_object_get_header (GMIME_OBJECT (bounce), "X-Failed-Recipients") ||
+                  _modori_header_contains (bounce, "Subject", subjects));
+}
+
+static gboolean
+mailru_parse (GMimeMessage *bounce, GPtrArray *records)
+{
+  guint before = records->len;
+
+  if (!_modori_engine_exim.parse (bounce, records))
+    {
+      /* Without Exim's report (the Russian preface alone), the failed
+       * addresses are still in X-Failed-Recipients. */
+      const char *failed = g_mime_object_get_header (GMIME_OBJECT (bounce), "X-Failed-Recipients");
+      char **addresses = g_strsplit (failed ? failed : "", ",", -1);
+
+      for (char **a = addresses; *a; a++)
+        if (strchr (*a, '@'))
+          _modori_record_set (_modori_engine_add_record (records, "mailru", *a, NULL),
+                              FIELD_ACTION, "failed");
+      g_strfreev (addresses);
+    }
+  for (guint i = before; i < records->len; i++)
+    _modori_record_set (g_ptr_array_index (records, i), FIELD_DECODEDBY, "mailru");
+  return records->len > before;
+}
+
+const ModoriEngine _modori_engine_mailru = {
+  .name = "mailru",
+  .sniff = mailru_sniff,
+  .parse = mailru_parse,
+};

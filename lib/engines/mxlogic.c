@@ -1,0 +1,158 @@
+/* mxlogic.c: MX Logic (McAfee SaaS Email Protection) bounces, an
+ * Exim-derived text:
+ *
+ *   This message was created automatically by mail delivery software.
+ *
+ *   A message that you have sent could not be delivered to one or more
+ *   recipients.  This is a permanent error.  The following address failed:
+ *
+ *     <user@example.jp>: 550 5.1.1 <user@example.jp>: Recipient address rejected
+ *
+ *   Included is a copy of the message header:
+ *   -----------------------------------------
+ *
+ * Exim's own layout ("  user@example.jp" then indented "SMTP error from
+ * remote mail server after RCPT TO:..." lines) reads the same way. */
+#include <string.h>
+
+#include "../text.h"
+#include "text-bounce.h"
+
+static const char *const original_markers[] = {
+  "Included is a copy of the message header:",
+  "------ This is a copy of the message",
+  NULL,
+};
+
+static gboolean
+mxlogic_sniff (GMimeMessage *bounce)
+{
+  static const char *const vendor[] = { "mxlogic", NULL };
+  GMimeObject *object = GMIME_OBJECT (bounce);
+  const char *id = g_mime_message_get_message_id (bounce);
+
+  /* Its own headers, its "mxl~" message ids, or its domain. */
+  return g_mime_object_get_header (object, "X-MX-Bounce") ||
+         g_mime_object_get_header (object, "X-MXL-NoteHash") ||
+         g_mime_object_get_header (object, "X-MXL-Hash") ||
+         (id && g_str_has_prefix (id, "mxl~")) ||
+         _modori_header_contains (bounce, "From", vendor);
+}
+
+/* "  <user@example.jp>: reply" or "  user@example.jp": a failed address
+ * indented by two spaces; its address, and in @rest what follows. */
+static char *
+address_line (const char *line, const char **rest)
+{
+  const char *start = line + 2, *end;
+
+  if (line[0] != ' ' || line[1] != ' ' || line[2] == ' ')
+    return NULL;
+  if (*start == '<')
+    {
+      end = strchr (start, '>');
+      if (end == NULL || end[1] != ':' || !memchr (start, '@', end - start))
+        return NULL;
+      *rest = end + 2;
+      return g_strndup (start + 1, end - start - 1);
+    }
+  end = start + strcspn (start, " \t");
+  if (*end != '\0' || !memchr (start, '@', end - start))
+    return NULL;
+  *rest = end;
+  return g_strndup (start, end - start);
+}
+
+static void
+add (GPtrArray *records, char *recipient, GString *lines, GMimeMessage *original)
+{
+  ModoriRecord *record;
+
+  if (recipient == NULL)
+    return;
+  record = _modori_engine_add_record (records, "mxlogic", recipient, lines->str);
+  _modori_record_set (record, FIELD_ACTION, "failed");
+  _modori_engine_set_original (record, original);
+}
+
+/* The copied header follows a rule line under the marker. */
+static GMimeMessage *
+original_after_rule (const char *text)
+{
+  GMimeMessage *original = NULL;
+  GMimeStream *stream;
+  GMimeParser *parser;
+  char *headers;
+
+  if (text == NULL || !g_str_has_prefix (text, "---"))
+    return NULL;
+  text = strchr (text, '\n');
+  if (text == NULL)
+    return NULL;
+  headers = g_strconcat (text + 1, "\n\n", NULL);
+  stream = g_mime_stream_mem_new_with_buffer (headers, strlen (headers));
+  parser = g_mime_parser_new_with_stream (stream);
+  original = g_mime_parser_construct_message (parser, NULL);
+  g_object_unref (parser);
+  g_object_unref (stream);
+  g_free (headers);
+  return original;
+}
+
+static gboolean
+mxlogic_parse (GMimeMessage *bounce, GPtrArray *records)
+{
+  TextBounce text;
+  GMimeMessage *original;
+  const char *start;
+  char *recipient = NULL;
+  GString *lines;
+  guint first = records->len;
+  char **split;
+
+  if (!_modori_text_bounce_read (bounce, original_markers, &text))
+    return FALSE;
+  start = strstr (text.report, "This message was created automatically by mail delivery software.");
+  if (start == NULL)
+    {
+      _modori_text_bounce_clear (&text);
+      return FALSE;
+    }
+  original = text.original ? g_object_ref (text.original) : original_after_rule (text.original_text);
+
+  lines = g_string_new (NULL);
+  split = g_strsplit (start, "\n", -1);
+  for (guint i = 1; split[i]; i++)
+    {
+      const char *rest = NULL;
+      char *address = address_line (split[i], &rest);
+
+      if (address)
+        {
+          add (records, recipient, lines, original);
+          g_free (recipient);
+          recipient = address;
+          g_string_assign (lines, rest);
+          g_string_append_c (lines, '\n');
+        }
+      else if (recipient && split[i][0] != '\0')
+        {
+          g_string_append (lines, split[i]);
+          g_string_append_c (lines, '\n');
+        }
+    }
+  add (records, recipient, lines, original);
+
+  g_free (recipient);
+  g_strfreev (split);
+  g_string_free (lines, TRUE);
+  g_clear_object (&original);
+  _modori_text_bounce_clear (&text);
+  return records->len > first;
+}
+
+const ModoriEngine _modori_engine_mxlogic = {
+  .name = "mxlogic",
+  .sniff = mxlogic_sniff,
+  .parse = mxlogic_parse,
+};

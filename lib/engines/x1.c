@@ -1,0 +1,142 @@
+/* x1.c: an unnamed MTA's "Returned Mail" notice.
+ *
+ *   The original message was received at Thu, 29 Apr 2010 23:34:45 +0900 (JST)
+ *   from sender@example.jp
+ *
+ *   ---The following addresses had delivery errors---
+ *
+ *   user@example.org [User unknown]
+ */
+#include <string.h>
+
+#include "../text.h"
+#include "text-bounce.h"
+
+static gboolean
+x1_sniff (GMimeMessage *bounce)
+{
+  static const char *const sender[] = { "Mail Deliver System", NULL };
+  const char *subject = g_mime_message_get_subject (bounce);
+
+  /* Capital "M": sendmail's own title is "Returned mail:". */
+  return (subject && (g_str_has_prefix (subject, "Returned Mail: ") ||
+                      g_str_has_prefix (subject, "Mail Delivery Failure"))) ||
+         _modori_header_contains (bounce, "From", sender);
+}
+
+/* "user@example.org [reason]": the address, and the reason in @reason. */
+static char *
+error_line (const char *line, char **reason)
+{
+  const char *open = strstr (line, " [");
+  const char *close;
+  char *address;
+
+  if (open == NULL || (close = strrchr (open, ']')) == NULL)
+    return NULL;
+  address = g_strstrip (g_strndup (line, open - line));
+  if (strchr (address, '@') == NULL || strchr (address, ' '))
+    {
+      g_free (address);
+      return NULL;
+    }
+  *reason = g_strndup (open + 2, close - open - 2);
+  return address;
+}
+
+/* The original comes back as a MIME part whose own headers are the
+ * original's (From:, Message-Id: ... among the part headers). */
+static void
+set_original_from_part (ModoriRecord *record, GMimeMessage *bounce)
+{
+  GMimeObject *body = g_mime_message_get_mime_part (bounce);
+  GMimeMultipart *multipart;
+
+  if (body == NULL || !GMIME_IS_MULTIPART (body))
+    return;
+  multipart = GMIME_MULTIPART (body);
+  for (int i = 1; i < g_mime_multipart_get_count (multipart); i++)
+    {
+      GMimeObject *part = g_mime_multipart_get_part (multipart, i);
+      const char *from = g_mime_object_get_header (part, "From");
+      const char *id = g_mime_object_get_header (part, "Message-Id");
+      const char *subject = g_mime_object_get_header (part, "Subject");
+
+      if (from == NULL)
+        continue;
+      _modori_record_take (record, FIELD_ADDRESSER, _modori_address_clean (from));
+      if (id)
+        {
+          char *clean = g_strstrip (g_strdup (id));
+          gsize n = strlen (clean);
+          if (n >= 2 && clean[0] == '<' && clean[n - 1] == '>')
+            _modori_record_take (record, FIELD_MESSAGEID, g_strndup (clean + 1, n - 2));
+          else
+            _modori_record_set (record, FIELD_MESSAGEID, clean);
+          g_free (clean);
+        }
+      if (subject)
+        _modori_record_take (record, FIELD_SUBJECT, g_mime_utils_header_decode_text (NULL, subject));
+      return;
+    }
+}
+
+static gboolean
+x1_parse (GMimeMessage *bounce, GPtrArray *records)
+{
+  TextBounce text;
+  const char *errors, *received;
+  char *date = NULL;
+  guint before = records->len;
+  char **split;
+
+  if (!_modori_text_bounce_read (bounce, NULL, &text))
+    return FALSE;
+  errors = strstr (text.report, "---The following addresses had delivery errors---");
+  if (errors == NULL)
+    {
+      _modori_text_bounce_clear (&text);
+      return FALSE;
+    }
+
+  /* The arrival date: "received at DATE\nfrom ADDRESS". */
+  received = strstr (text.report, "The original message was received at ");
+  if (received && received < errors)
+    {
+      received += strlen ("The original message was received at ");
+      date = g_strstrip (g_strndup (received, strcspn (received, "\n")));
+    }
+
+  split = g_strsplit (errors, "\n", -1);
+  for (guint i = 1; split[i]; i++)
+    {
+      char *reason = NULL;
+      char *address = error_line (g_strstrip (split[i]), &reason);
+      ModoriRecord *record;
+
+      if (address == NULL)
+        {
+          /* The list ends where the returned original starts. */
+          if (records->len > before && split[i][0] != '\0')
+            break;
+          continue;
+        }
+      record = _modori_engine_add_record (records, "x1", address, reason);
+      _modori_record_set (record, FIELD_ACTION, "failed");
+      _modori_record_set_date (record, date);
+      set_original_from_part (record, bounce);
+      g_free (address);
+      g_free (reason);
+    }
+
+  g_strfreev (split);
+  g_free (date);
+  _modori_text_bounce_clear (&text);
+  return records->len > before;
+}
+
+const ModoriEngine _modori_engine_x1 = {
+  .name = "x1",
+  .sniff = x1_sniff,
+  .parse = x1_parse,
+};

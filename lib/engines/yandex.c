@@ -1,0 +1,67 @@
+/* yandex.c: Yandex.Mail's bounces: a delivery status report (RFC 3464)
+ * from mailer-daemon@yandex.ru, its text a Russian preface and Postfix's
+ * English one. The standard report is read as such; what it leaves out
+ * is in Postfix's wording of the diagnostic. */
+#include <string.h>
+
+#include "../engine.h"
+#include "../text.h"
+#include "text-bounce.h"
+
+extern const ModoriEngine _modori_engine_rfc3464;
+
+static gboolean
+yandex_sniff (GMimeMessage *bounce)
+{
+  static const char *const daemon[] = { "mailer-daemon@yandex.", NULL };
+
+  return _modori_header_contains (bounce, "From", daemon) &&
+         _modori_engine_rfc3464.sniff (bounce);
+}
+
+/* Postfix's "connect to NAME[IP]:25: Connection timed out": the session
+ * failed while connecting to NAME. */
+static char *
+connect_host (const char *diagnostic)
+{
+  const char *start, *end;
+
+  if (g_ascii_strncasecmp (diagnostic, "connect to ", 11) != 0)
+    return NULL;
+  start = diagnostic + 11;
+  end = start + strcspn (start, "[: ");
+  if (*end != '[' || end == start)
+    return NULL;
+  return g_ascii_strdown (start, end - start);
+}
+
+static gboolean
+yandex_parse (GMimeMessage *bounce, GPtrArray *records)
+{
+  guint before = records->len;
+
+  if (!_modori_engine_rfc3464.parse (bounce, records))
+    return FALSE;
+  for (guint i = before; i < records->len; i++)
+    {
+      ModoriRecord *record = g_ptr_array_index (records, i);
+      char *host = connect_host (_modori_record_peek (record, FIELD_DIAGNOSTICCODE));
+
+      if (host)
+        {
+          if (!_modori_record_is_set (record, FIELD_RHOST))
+            _modori_record_set (record, FIELD_RHOST, host);
+          if (!_modori_record_is_set (record, FIELD_COMMAND))
+            _modori_record_set (record, FIELD_COMMAND, "CONN");
+          g_free (host);
+        }
+      _modori_record_set (record, FIELD_DECODEDBY, "yandex");
+    }
+  return TRUE;
+}
+
+const ModoriEngine _modori_engine_yandex = {
+  .name = "yandex",
+  .sniff = yandex_sniff,
+  .parse = yandex_parse,
+};
