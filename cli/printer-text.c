@@ -14,7 +14,6 @@ typedef enum {
   LABEL_SERVER_SAID,
   LABEL_WHAT,
   LABEL_TODO,
-  LABEL_NOTE,
   LABEL_SUGGEST_WHY,
   LABEL_NONE_FOUND,
   LABEL_COUNT,
@@ -32,7 +31,6 @@ static const char *const labels_ja[N_LABELS] = {
   [LABEL_SERVER_SAID] = "相手のサーバーからの返答",
   [LABEL_WHAT] = "何が起きたか",
   [LABEL_TODO] = "どうすればよいか",
-  [LABEL_NOTE] = "補足",
   [LABEL_SUGGEST_WHY] = "判定の根拠",
   [LABEL_NONE_FOUND] = "配送エラーの報告は見つかりませんでした。",
   [LABEL_COUNT] = "件のメールが届きませんでした。",
@@ -48,7 +46,6 @@ static const char *const labels_en[N_LABELS] = {
   [LABEL_SERVER_SAID] = "The receiving server said",
   [LABEL_WHAT] = "What happened",
   [LABEL_TODO] = "What to do",
-  [LABEL_NOTE] = "Note",
   [LABEL_SUGGEST_WHY] = "Decided by",
   [LABEL_NONE_FOUND] = "No delivery failure report found.",
   [LABEL_COUNT] = " recipient(s) did not receive the message.",
@@ -117,10 +114,10 @@ print_record (TextPrinter *self, ModoriRecord *record)
 
   if (hint[0] != '\0')
     {
-      /* The finer case speaks more directly to the reader: it goes first. */
+      /* The finer case replaces the reason's general words, which can
+       * mislead (a comma in the domain is no "unknown user name"). */
       put_block (self, LABEL_WHAT, modori_guidance_for_hint (hint, lang, MODORI_GUIDANCE_WHAT));
       put_block (self, LABEL_TODO, modori_guidance_for_hint (hint, lang, MODORI_GUIDANCE_TODO));
-      put_block (self, LABEL_NOTE, modori_guidance_for_reason (reason, lang, MODORI_GUIDANCE_WHAT));
     }
   else
     {
