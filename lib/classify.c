@@ -108,7 +108,7 @@ static void
 resolve_conflicts (ModoriRecord *record)
 {
   const char *reasonby = _modori_record_peek (record, FIELD_REASONBY);
-  gboolean from_text = !g_str_has_prefix (reasonby, "status:") && !g_str_has_prefix (reasonby, "engine:");
+  gboolean from_text = g_str_has_prefix (reasonby, "phrase:");
 
   /* The recipient passed RCPT; "unknown user" after DATA is the
    * recipient's filter speaking (mobile carriers answer so). */

@@ -34,6 +34,7 @@ const PhraseRule _modori_phrase_rules[] = {
   { "mailbox size limit exceeded", MODORI_REASON_MAILBOX_FULL },
   { "user has exceeded", MODORI_REASON_MAILBOX_FULL },
   { "mail box full", MODORI_REASON_MAILBOX_FULL },
+  { "recipient's mailbox exceeded", MODORI_REASON_MAILBOX_FULL },
 
   /* Sender authentication (before "rejected" and policy phrases). */
   { "dmarc", MODORI_REASON_AUTH_FAILURE },
@@ -51,6 +52,7 @@ const PhraseRule _modori_phrase_rules[] = {
   { "cannot resolve your address", MODORI_REASON_REQUIRE_PTR },
   { "no reverse", MODORI_REASON_REQUIRE_PTR },
   { "mismatches client ip", MODORI_REASON_REQUIRE_PTR },
+  { "invalid rdns", MODORI_REASON_REQUIRE_PTR },
 
   /* Viruses before spam: scanners often say both. */
   { "virus", MODORI_REASON_VIRUS_DETECTED },
@@ -78,6 +80,8 @@ const PhraseRule _modori_phrase_rules[] = {
   { "blocked ip", MODORI_REASON_BLOCKED },
   { "ip address blocked", MODORI_REASON_BLOCKED },
   { "connection refused", MODORI_REASON_BLOCKED },
+  { "blocked using", MODORI_REASON_BLOCKED },
+  { "use the smtp server of your isp", MODORI_REASON_BLOCKED },
   { "refused to talk to me", MODORI_REASON_BLOCKED },
   { "low reputation", MODORI_REASON_BAD_REPUTATION },
   { "poor reputation", MODORI_REASON_BAD_REPUTATION },
@@ -109,6 +113,7 @@ const PhraseRule _modori_phrase_rules[] = {
   { "account is disabled", MODORI_REASON_SUSPEND },
   { "mailbox is inactive", MODORI_REASON_SUSPEND },
   { "account is suspended", MODORI_REASON_SUSPEND },
+  { "account is locked", MODORI_REASON_SUSPEND },
   { "account has been suspended", MODORI_REASON_SUSPEND },
   { "temporary locked", MODORI_REASON_SUSPEND },
   { "temporarily locked", MODORI_REASON_SUSPEND },
@@ -132,6 +137,8 @@ const PhraseRule _modori_phrase_rules[] = {
   { "address does not exist", MODORI_REASON_USER_UNKNOWN },
   { "user does not exist", MODORI_REASON_USER_UNKNOWN },
   { "user not exist", MODORI_REASON_USER_UNKNOWN },
+  { "not listed in domino directory", MODORI_REASON_USER_UNKNOWN },
+  { "no valid recipients", MODORI_REASON_USER_UNKNOWN },
   { "recipient address rejected: access denied", MODORI_REASON_USER_UNKNOWN },
   { "bad destination mailbox address", MODORI_REASON_USER_UNKNOWN },
 
@@ -165,6 +172,9 @@ const PhraseRule _modori_phrase_rules[] = {
   /* Giving up on a server that never answered. */
   { "connection timed out", MODORI_REASON_EXPIRED },
   { "did not accept our requests to connect", MODORI_REASON_EXPIRED },
+  { "was not delivered within", MODORI_REASON_EXPIRED },
+  { "will be retried", MODORI_REASON_EXPIRED },
+  { "operation timed out", MODORI_REASON_EXPIRED },
 
   /* Network. */
   { "too many hops", MODORI_REASON_NETWORK_ERROR },
