@@ -109,6 +109,8 @@ reply_code_at (const char *p, char *code)
   return FALSE;
 }
 
+static const char *const reply_leads[] = { "said:", "refused to talk to me:" };
+
 gboolean
 _modori_text_find_reply_code (const char *text, char *code)
 {
@@ -119,13 +121,18 @@ _modori_text_find_reply_code (const char *text, char *code)
   if (reply_code_at (p, code))
     return TRUE;
 
-  for (p = text; (p = _modori_text_find_nocase (p, "said:")) != NULL; p += 5)
+  /* Postfix: "host X said: 550 ...", "host X refused to talk to me: 421 ...". */
+  for (guint i = 0; i < G_N_ELEMENTS (reply_leads); i++)
     {
-      const char *q = p + 5;
-      while (g_ascii_isspace (*q))
-        q++;
-      if (reply_code_at (q, code))
-        return TRUE;
+      gsize n = strlen (reply_leads[i]);
+      for (p = text; (p = _modori_text_find_nocase (p, reply_leads[i])) != NULL; p += n)
+        {
+          const char *q = p + n;
+          while (g_ascii_isspace (*q))
+            q++;
+          if (reply_code_at (q, code))
+            return TRUE;
+        }
     }
   return FALSE;
 }

@@ -23,7 +23,8 @@ gboolean _modori_text_find_status_code (const char *text, char *code);
 gboolean _modori_text_is_status_code (const char *code);
 
 /* The RFC 5321 reply code at the start of @text, or right after a
- * "said:" in it. Copies it into @code (at least 4 bytes). */
+ * "said:" or "refused to talk to me:" in it. Copies it into @code (at
+ * least 4 bytes). */
 gboolean _modori_text_find_reply_code (const char *text, char *code);
 
 /* The SMTP command the text says failed ("in reply to RCPT TO command",

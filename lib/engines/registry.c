@@ -8,7 +8,11 @@
  * - Standard reports before the text formats that do not sniff headers.
  * - ezweb before kddi; googlegroups before gmail; gmx before einsundeins;
  *   mfilter before qmail (same subjects, narrower sniff first).
- * - x5 runs this table on the bounce it carries as an attachment. */
+ * - x5 runs this table on the bounce it carries as an attachment.
+ * - v5sendmail and postfix sniff only the Subject: after the engines that
+ *   sniff headers of their own (activehunter, biglobe write sendmail-like text).
+ * - rfc3464_text last: a report flattened into text is read from its
+ *   fields only when no engine knows the text around them. */
 #include "../engine.h"
 
 extern const ModoriEngine _modori_engine_activehunter;
@@ -17,6 +21,7 @@ extern const ModoriEngine _modori_engine_amazonworkmail;
 extern const ModoriEngine _modori_engine_apachejames;
 extern const ModoriEngine _modori_engine_biglobe;
 extern const ModoriEngine _modori_engine_domino;
+extern const ModoriEngine _modori_engine_dragonfly;
 extern const ModoriEngine _modori_engine_einsundeins;
 extern const ModoriEngine _modori_engine_exchange2003;
 extern const ModoriEngine _modori_engine_exim;
@@ -25,6 +30,7 @@ extern const ModoriEngine _modori_engine_fml;
 extern const ModoriEngine _modori_engine_gmail;
 extern const ModoriEngine _modori_engine_gmx;
 extern const ModoriEngine _modori_engine_googlegroups;
+extern const ModoriEngine _modori_engine_imailserver;
 extern const ModoriEngine _modori_engine_kddi;
 extern const ModoriEngine _modori_engine_mailfoundry;
 extern const ModoriEngine _modori_engine_mailmarshal;
@@ -32,9 +38,13 @@ extern const ModoriEngine _modori_engine_mailru;
 extern const ModoriEngine _modori_engine_mfilter;
 extern const ModoriEngine _modori_engine_mxlogic;
 extern const ModoriEngine _modori_engine_notes;
+extern const ModoriEngine _modori_engine_opensmtpd;
+extern const ModoriEngine _modori_engine_postfix;
 extern const ModoriEngine _modori_engine_qmail;
 extern const ModoriEngine _modori_engine_rfc3464;
+extern const ModoriEngine _modori_engine_rfc3464_text;
 extern const ModoriEngine _modori_engine_trendmicro;
+extern const ModoriEngine _modori_engine_v5sendmail;
 extern const ModoriEngine _modori_engine_verizon;
 extern const ModoriEngine _modori_engine_x1;
 extern const ModoriEngine _modori_engine_x2;
@@ -81,5 +91,13 @@ const ModoriEngine *const _modori_engines[] = {
   &_modori_engine_x1,
   &_modori_engine_x2,
   &_modori_engine_x6,
+  &_modori_engine_dragonfly,
+  &_modori_engine_opensmtpd,
+  &_modori_engine_imailserver,
+  /* Generic text formats, matched by Subject, confirmed by fixed phrases. */
+  &_modori_engine_v5sendmail,
+  &_modori_engine_postfix,
+  /* Delivery-status fields written out as text: after every format. */
+  &_modori_engine_rfc3464_text,
   NULL,
 };

@@ -16,10 +16,161 @@ is_status_part (GMimeObject *part, gpointer data)
           _modori_mime_is_type (part, "message", "global-delivery-status"));
 }
 
+/* A copy of @text with CRLF and CR line ends made LF. */
+static char *
+normalize_line_ends (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p++)
+    {
+      g_string_append_c (out, *p == '\r' ? '\n' : *p);
+      if (*p == '\r' && p[1] == '\n')
+        p++;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Start of the first line of @text that begins with @name (a field
+ * name with its colon, case-insensitive), or NULL. */
+static const char *
+line_starting (const char *text, const char *name)
+{
+  gsize n = strlen (name);
+
+  for (const char *line = text; line && *line; line = strchr (line, '\n'), line = line ? line + 1 : NULL)
+    if (g_ascii_strncasecmp (line, name, n) == 0)
+      return line;
+  return NULL;
+}
+
+/* Start of the paragraph (lines after a blank line) holding @line. */
+static const char *
+paragraph_start (const char *text, const char *line)
+{
+  while (line > text && !(line[-1] == '\n' && (line - 1 == text || line[-2] == '\n')))
+    line--;
+  return line;
+}
+
+/* Whether the paragraph holding @line has a line beginning with @name. */
+static gboolean
+paragraph_has (const char *text, const char *line, const char *name)
+{
+  const char *start = paragraph_start (text, line);
+  const char *end = strstr (line, "\n\n");
+  char *paragraph = end ? g_strndup (start, end - start) : g_strdup (start);
+  gboolean found = line_starting (paragraph, name) != NULL;
+
+  g_free (paragraph);
+  return found;
+}
+
+/* Where delivery-status fields written as plain text begin: the paragraph
+ * holding the first Reporting-MTA or Final-Recipient line, when that
+ * recipient's group has an Action or Status too. NULL when there is none. */
+static const char *
+inline_report_start (const char *text)
+{
+  const char *final = line_starting (text, "Final-Recipient:");
+  const char *reporting = line_starting (text, "Reporting-MTA:");
+
+  if (final == NULL || (!paragraph_has (text, final, "Action:") &&
+                        !paragraph_has (text, final, "Status:")))
+    return NULL;
+  /* From the paragraph's first line: the group may begin with Action. */
+  return paragraph_start (text, (reporting && reporting < final) ? reporting : final);
+}
+
+/* @text without one level of "> " quotation at the start of each line. */
+static char *
+unquote (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  gboolean line_start = TRUE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (line_start && *p == '>')
+        {
+          if (p[1] == ' ')
+            p++;
+          line_start = FALSE;
+          continue;
+        }
+      g_string_append_c (out, *p);
+      line_start = (*p == '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The bounce's text when it carries no delivery-status part: a broken
+ * multipart/report whose boundary never appears (all of it is prologue),
+ * or a flattened or forwarded report in a text part. Line ends are LF. */
+static char *
+inline_report_text (GMimeMessage *bounce)
+{
+  GMimeObject *body = g_mime_message_get_mime_part (bounce);
+  char *text = NULL, *out;
+
+  if (body && GMIME_IS_MULTIPART (body) && g_mime_multipart_get_count (GMIME_MULTIPART (body)) == 0)
+    {
+      const char *prologue = g_mime_multipart_get_prologue (GMIME_MULTIPART (body));
+      text = prologue ? g_utf8_make_valid (prologue, -1) : NULL;
+    }
+  else
+    text = _modori_mime_first_text (bounce);
+  if (text == NULL)
+    return NULL;
+  out = normalize_line_ends (text);
+  g_free (text);
+  /* A report forwarded as a quotation: read it without the "> ". */
+  if (line_starting (out, "Final-Recipient:") == NULL &&
+      (line_starting (out, "> Final-Recipient:") || line_starting (out, ">Final-Recipient:")))
+    {
+      char *quoted = out;
+      out = unquote (quoted);
+      g_free (quoted);
+    }
+  return out;
+}
+
+static gboolean
+has_inline_report (GMimeMessage *bounce)
+{
+  char *text = inline_report_text (bounce);
+  gboolean found = text && inline_report_start (text);
+
+  g_free (text);
+  return found;
+}
+
+/* A multipart/report whose boundary never appears: GMime sees no part. */
+static gboolean
+is_report_without_parts (GMimeMessage *bounce)
+{
+  GMimeObject *body = g_mime_message_get_mime_part (bounce);
+
+  return body && GMIME_IS_MULTIPART (body) &&
+         g_mime_multipart_get_count (GMIME_MULTIPART (body)) == 0 &&
+         _modori_mime_is_type (body, "multipart", "report");
+}
+
 static gboolean
 rfc3464_sniff (GMimeMessage *bounce)
 {
-  return _modori_mime_find (g_mime_message_get_mime_part (bounce), is_status_part, NULL) != NULL;
+  if (_modori_mime_find (g_mime_message_get_mime_part (bounce), is_status_part, NULL))
+    return TRUE;
+  return is_report_without_parts (bounce) && has_inline_report (bounce);
+}
+
+/* Any other message whose text holds delivery-status fields (a report
+ * flattened to text, forwarded, or quoted). Tried last: an engine that
+ * knows the surrounding format reads it better. */
+static gboolean
+rfc3464_text_sniff (GMimeMessage *bounce)
+{
+  return !rfc3464_sniff (bounce) && has_inline_report (bounce);
 }
 
 /* "dns; MX.example.jp. (Postfix)" -> "mx.example.jp" */
@@ -53,9 +204,72 @@ recipient_address (const char *value)
   return address;
 }
 
+/* The human-readable part's words per recipient, for reports without a
+ * Diagnostic-Code: some MTAs (OpenSMTPD) write the server's reply only
+ * there, as "ADDRESS: reply" or "<ADDRESS>: reply" at the start of a line,
+ * continued on indented lines. Maps the lower-cased address to the text;
+ * read once, as a report may list many recipients. */
+static GHashTable *
+text_diagnostics (const char *text)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (const char *line = text; line && *line; line = strchr (line, '\n'), line = line ? line + 1 : NULL)
+    {
+      const char *p = line, *address, *end;
+      gboolean bracket = (*p == '<');
+      char *key, *raw, *diagnostic;
+
+      if (bracket)
+        p++;
+      address = p;
+      while (*p && *p != '\n' && *p != ':' && *p != '>' && !g_ascii_isspace (*p))
+        p++;
+      if (p == address || memchr (address, '@', p - address) == NULL)
+        continue;
+      key = g_ascii_strdown (address, p - address);
+      if ((bracket && *p++ != '>') || g_hash_table_contains (table, key))
+        {
+          g_free (key);
+          continue;
+        }
+      while (*p == ' ' || *p == '\t')
+        p++;
+      if (*p == '(')   /* "(expanded from <...>)" */
+        {
+          const char *close = p;
+          while (*close && *close != '\n' && *close != ')')
+            close++;
+          p = (*close == ')') ? close + 1 : close;
+          while (*p == ' ' || *p == '\t')
+            p++;
+        }
+      if (*p != ':')
+        {
+          g_free (key);
+          continue;
+        }
+      p++;
+      /* The line and its indented continuation lines. */
+      for (end = strchr (p, '\n'); end && (end[1] == ' ' || end[1] == '\t'); end = strchr (end + 1, '\n'))
+        ;
+      raw = end ? g_strndup (p, end - p) : g_strdup (p);
+      diagnostic = _modori_text_collapse_space (raw);
+      g_free (raw);
+      if (diagnostic[0])
+        g_hash_table_insert (table, key, diagnostic);
+      else
+        {
+          g_free (key);
+          g_free (diagnostic);
+        }
+    }
+  return table;
+}
+
 static void
 parse_recipient_group (const DsnGroup *group, const DsnGroup *per_message,
-                       const char *engine_name, GPtrArray *records)
+                       GHashTable *human, const char *engine_name, GPtrArray *records)
 {
   ModoriRecord *record = _modori_record_new ();
   const char *final = _modori_dsn_group_lookup (group, "Final-Recipient");
@@ -90,6 +304,12 @@ parse_recipient_group (const DsnGroup *group, const DsnGroup *per_message,
       _modori_record_take (record, FIELD_DIAGNOSTICCODE, _modori_dsn_split_type (value, &type));
       _modori_record_take (record, FIELD_DIAGNOSTICTYPE, type);
     }
+  else if (human)
+    {
+      char *key = g_ascii_strdown (_modori_record_peek (record, FIELD_RECIPIENT), -1);
+      _modori_record_set (record, FIELD_DIAGNOSTICCODE, g_hash_table_lookup (human, key));
+      g_free (key);
+    }
 
   _modori_record_take (record, FIELD_RHOST,
                        mta_name (_modori_dsn_group_lookup (group, "Remote-MTA")));
@@ -120,39 +340,83 @@ static gboolean
 rfc3464_parse (GMimeMessage *bounce, GPtrArray *records)
 {
   GMimeObject *part = _modori_mime_find (g_mime_message_get_mime_part (bounce), is_status_part, NULL);
-  const char *engine_name;
+  const char *engine_name = "rfc3464";
   GPtrArray *groups;
   const DsnGroup *per_message = NULL;
-  gsize length;
-  char *bytes, *text;
+  char *text, *human_text = NULL;
+  GHashTable *human = NULL;
+  gboolean seen_recipient = FALSE;
   guint before = records->len;
 
-  if (part == NULL)
-    return FALSE;
-  engine_name = _modori_mime_is_type (part, "message", "global-delivery-status") ? "rfc6533" : "rfc3464";
+  if (part)
+    {
+      gsize length;
+      char *bytes = _modori_mime_part_bytes (GMIME_PART (part), &length);
 
-  bytes = _modori_mime_part_bytes (GMIME_PART (part), &length);
-  text = _modori_charset_to_utf8 (bytes, length,
-                                  g_mime_object_get_content_type_parameter (part, "charset"));
+      if (_modori_mime_is_type (part, "message", "global-delivery-status"))
+        engine_name = "rfc6533";
+      text = _modori_charset_to_utf8 (bytes, length,
+                                      g_mime_object_get_content_type_parameter (part, "charset"));
+      g_free (bytes);
+    }
+  else
+    {
+      char *all = inline_report_text (bounce);
+      const char *start = all ? inline_report_start (all) : NULL;
+
+      if (start == NULL)
+        {
+          g_free (all);
+          return FALSE;
+        }
+      text = g_strdup (start);
+      human_text = g_strndup (all, start - all);
+      g_free (all);
+    }
   groups = _modori_dsn_parse_groups (text, strlen (text));
 
   for (guint i = 0; i < groups->len; i++)
     {
       const DsnGroup *group = g_ptr_array_index (groups, i);
       if (is_recipient_group (group))
-        parse_recipient_group (group, per_message, engine_name, records);
+        {
+          /* The human-readable part is read only when a diagnostic is missing. */
+          if (human == NULL && _modori_dsn_group_lookup (group, "Diagnostic-Code") == NULL)
+            {
+              if (part)
+                {
+                  char *first = _modori_mime_first_text (bounce);
+                  human_text = first ? normalize_line_ends (first) : g_strdup ("");
+                  g_free (first);
+                }
+              human = text_diagnostics (human_text ? human_text : "");
+            }
+          parse_recipient_group (group, per_message, human, engine_name, records);
+          seen_recipient = TRUE;
+        }
+      else if (part == NULL && seen_recipient)
+        break;   /* Text after a written-out report: the original's headers. */
       else if (per_message == NULL)
         per_message = group;
     }
 
   g_ptr_array_unref (groups);
   g_free (text);
-  g_free (bytes);
+  g_free (human_text);
+  if (human)
+    g_hash_table_unref (human);
   return records->len > before;
 }
 
 const ModoriEngine _modori_engine_rfc3464 = {
   .name = "rfc3464",
   .sniff = rfc3464_sniff,
+  .parse = rfc3464_parse,
+};
+
+/* Registered last: reports written out as text (see rfc3464_text_sniff). */
+const ModoriEngine _modori_engine_rfc3464_text = {
+  .name = "rfc3464",
+  .sniff = rfc3464_text_sniff,
   .parse = rfc3464_parse,
 };

@@ -1,0 +1,134 @@
+/* imailserver.c: bounces of Ipswitch / Progress IMail Server.
+ *
+ *   X-Mailer: <SMTP32 v8.22>
+ *   Subject: Undeliverable Mail
+ *
+ *   User mailbox exceeds allowed size: user@example.jp
+ *
+ *   Original message follows.
+ *
+ * One "REASON: ADDRESS" line per recipient (or "undeliverable to
+ * ADDRESS"); when the remote server refused, its reply follows a "Body of
+ * message generated response:" line. */
+#include <string.h>
+
+#include "../text.h"
+#include "text-bounce.h"
+
+#define ENGINE_NAME "imailserver"
+
+static const char *const original_markers[] = {
+  "Original message follows.",
+  NULL,
+};
+
+static gboolean
+imailserver_sniff (GMimeMessage *bounce)
+{
+  const char *mailer = g_mime_object_get_header (GMIME_OBJECT (bounce), "X-Mailer");
+  const char *subject = g_mime_message_get_subject (bounce);
+
+  if (mailer)
+    {
+      while (g_ascii_isspace (*mailer))
+        mailer++;
+      if (g_ascii_strncasecmp (mailer, "<SMTP32 v", 9) == 0)
+        return TRUE;
+    }
+  if (subject == NULL)
+    return FALSE;
+  while (g_ascii_isspace (*subject))
+    subject++;
+  return g_ascii_strncasecmp (subject, "Undeliverable Mail", 18) == 0;
+}
+
+/* The address that ends @line after ": ", or NULL. */
+static char *
+trailing_address (const char *line, const char **colon_out)
+{
+  const char *colon = g_strrstr (line, ": ");
+  const char *address;
+
+  if (colon == NULL || colon == line)
+    return NULL;
+  address = colon + 2;
+  while (*address == ' ')
+    address++;
+  if (strchr (address, '@') == NULL || strpbrk (address, " \t"))
+    return NULL;
+  *colon_out = colon;
+  return _modori_address_clean (address);
+}
+
+static gboolean
+imailserver_parse (GMimeMessage *bounce, GPtrArray *records)
+{
+  TextBounce text;
+  GString *response = g_string_new (NULL);
+  gboolean in_response = FALSE;
+  char **lines;
+  guint before = records->len;
+
+  if (!_modori_text_bounce_read (bounce, original_markers, &text))
+    return FALSE;
+  if (text.original_text == NULL)
+    {
+      _modori_text_bounce_clear (&text);
+      g_string_free (response, TRUE);
+      return FALSE;
+    }
+
+  lines = g_strsplit (text.report, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *line = g_strstrip (lines[i]), *colon = NULL;
+      char *address = NULL, *reason = NULL;
+
+      if (line[0] == '\0')
+        continue;
+      if (g_ascii_strncasecmp (line, "undeliverable to ", 17) == 0)
+        {
+          address = _modori_address_clean (line + 17);
+          reason = g_strdup (line);
+        }
+      else if ((address = trailing_address (line, &colon)) != NULL)
+        reason = g_strndup (line, colon - line);
+      else if (_modori_text_find_nocase (line, "generated response:"))
+        in_response = TRUE;
+      else if (in_response)
+        {
+          g_string_append (response, line);
+          g_string_append_c (response, ' ');
+        }
+
+      if (address && address[0])
+        {
+          ModoriRecord *record = _modori_engine_add_record (records, ENGINE_NAME, address, reason);
+          _modori_record_set (record, FIELD_ACTION, "failed");
+          _modori_engine_set_original (record, text.original);
+        }
+      g_free (address);
+      g_free (reason);
+    }
+
+  /* The remote server's reply says more than IMail's summary. */
+  if (response->len > 0)
+    for (guint i = before; i < records->len; i++)
+      {
+        ModoriRecord *record = g_ptr_array_index (records, i);
+        char *joined = g_strconcat (response->str, _modori_record_peek (record, FIELD_DIAGNOSTICCODE), NULL);
+        _modori_record_take (record, FIELD_DIAGNOSTICCODE, _modori_text_collapse_space (joined));
+        g_free (joined);
+      }
+
+  g_strfreev (lines);
+  g_string_free (response, TRUE);
+  _modori_text_bounce_clear (&text);
+  return records->len > before;
+}
+
+const ModoriEngine _modori_engine_imailserver = {
+  .name = ENGINE_NAME,
+  .sniff = imailserver_sniff,
+  .parse = imailserver_parse,
+};
