@@ -142,6 +142,10 @@ find_command_in_text (const char *text, const char *recipient, GPtrArray *record
   return command;
 }
 
+/* Most recipients per bounce for which the failed command is also looked
+ * for in the bounce's text (beyond it, only in each diagnostic). */
+#define MAX_TEXT_SEARCHES 64
+
 typedef struct {
   GMimeMessage *bounce;
   GMimeMessage *original;   /* nullable */
@@ -195,10 +199,14 @@ complete_record (ModoriRecord *record, const Context *context, const char *origi
   if (!_modori_record_is_set (record, FIELD_COMMAND))
     {
       const char *command = _modori_text_find_command (diagnostic);
-      if (command == NULL && context->text)
+      /* Searching the text is linear per record: past a few dozen
+       * recipients it would make a huge report quadratic. */
+      gboolean search_text = context->text && context->records->len <= MAX_TEXT_SEARCHES;
+
+      if (command == NULL && search_text)
         command = find_command_in_text (context->text, _modori_record_peek (record, FIELD_RECIPIENT),
                                         context->records);
-      if (command == NULL && context->text)
+      if (command == NULL && search_text)
         command = _modori_text_find_transcript_command (context->text,
                                                         _modori_record_peek (record, FIELD_RECIPIENT));
       _modori_record_set (record, FIELD_COMMAND, command);
