@@ -67,22 +67,6 @@ is_exim_message_id (const char *value)
   return exim_id_at (value, 6, 6, 2) || exim_id_at (value, 6, 11, 4);
 }
 
-static gboolean
-received_by_exim (GMimeMessage *bounce)
-{
-  GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (bounce));
-  int count = headers ? g_mime_header_list_get_count (headers) : 0;
-
-  for (int i = 0; i < count; i++)
-    {
-      GMimeHeader *header = g_mime_header_list_get_header_at (headers, i);
-      if (g_ascii_strcasecmp (g_mime_header_get_name (header), "Received") == 0 &&
-          _modori_text_find_nocase (g_mime_header_get_value (header), "(Exim ") != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Two of Exim's marks, one of them a bounce's: its sender name,
  * X-Failed-Recipients, a template subject; an Exim message id, an Exim
  * Received line. */
@@ -91,6 +75,7 @@ exim_sniff (GMimeMessage *bounce)
 {
   static const char *const sender[] = { "Mail Delivery System", NULL };
   static const char *const warning[] = { "Warning: message ", NULL };
+  static const char *const received[] = { "(Exim ", NULL };
   GMimeObject *object = GMIME_OBJECT (bounce);
   const char *subject = g_mime_object_get_header (object, "Subject");
   int marks = 0;
@@ -108,7 +93,7 @@ exim_sniff (GMimeMessage *bounce)
     return FALSE;
   if (marks < 2 && is_exim_message_id (g_mime_object_get_header (object, "Message-Id")))
     marks++;
-  if (marks < 2 && received_by_exim (bounce))
+  if (marks < 2 && _modori_header_contains (bounce, "Received", received))
     marks++;
   return marks >= 2;
 }

@@ -10,10 +10,13 @@
  *
  *   --- The header of the original message is following. ---
  *
- * 1&1's servers write the same layout (see einsundeins.c). */
+ * or "SMTP error from remote server for TEXT command, host: mx.example.jp
+ * (192.0.2.1) reason: 550 5.2.0 ..." on one line. 1&1's servers write the
+ * same layout (einsundeins.c calls the parser here). */
 #include <string.h>
 
 #include "../text.h"
+#include "gmx.h"
 #include "text-bounce.h"
 
 static const char *const original_markers[] = { "--- The header of the original message is following. ---", NULL };
@@ -62,9 +65,16 @@ command_of (const char *text)
   return NULL;
 }
 
+typedef struct {
+  GPtrArray *records;
+  const char *engine;
+  GMimeMessage *original;
+} Target;
+
 static void
-add_recipient (GPtrArray *records, const char *recipient, const char *lines, GMimeMessage *original)
+add_recipient (const char *recipient, const char *lines, gpointer user_data)
 {
+  Target *target = user_data;
   char *text = _modori_text_collapse_space (lines);
   const char *host = _modori_text_find_nocase (text, "host: ");
   const char *reason = _modori_text_find_nocase (text, "reason:");
@@ -81,58 +91,39 @@ add_recipient (GPtrArray *records, const char *recipient, const char *lines, GMi
   /* The remote server's words follow "reason:", else the host. */
   if (reason)
     words = reason + strlen ("reason:");
-  record = _modori_engine_add_record (records, "gmx", recipient, words);
+  record = _modori_engine_add_record (target->records, target->engine, recipient, words);
   _modori_record_set (record, FIELD_ACTION, "failed");
   _modori_record_set (record, FIELD_COMMAND, command_of (text));
   _modori_record_set (record, FIELD_RHOST, rhost);
-  _modori_engine_set_original (record, original);
+  _modori_engine_set_original (record, target->original);
   g_free (rhost);
   g_free (text);
 }
 
-static gboolean
-gmx_parse (GMimeMessage *bounce, GPtrArray *records)
+gboolean
+_modori_united_internet_parse (GMimeMessage *bounce, GPtrArray *records, const char *engine)
 {
   TextBounce text;
   const char *start;
-  char **lines;
-  char *recipient = NULL;
-  GString *diagnostic = g_string_new (NULL);
   guint before = records->len;
 
   if (!_modori_text_bounce_read (bounce, original_markers, &text) || text.original_text == NULL ||
       (start = _modori_text_find_nocase (text.report, "failed:")) == NULL)
     {
       _modori_text_bounce_clear (&text);
-      g_string_free (diagnostic, TRUE);
       return FALSE;
     }
 
-  lines = g_strsplit (start, "\n", -1);
-  for (char **line = lines + 1; *line; line++)
-    {
-      char *stripped = g_strstrip (*line);
-      char *address = recipient_of (stripped);
-
-      if (address)
-        {
-          if (recipient)
-            add_recipient (records, recipient, diagnostic->str, text.original);
-          g_free (recipient);
-          recipient = address;
-          g_string_truncate (diagnostic, 0);
-        }
-      else if (recipient && stripped[0])
-        g_string_append_printf (diagnostic, "%s\n", stripped);
-    }
-  if (recipient)
-    add_recipient (records, recipient, diagnostic->str, text.original);
-
-  g_free (recipient);
-  g_strfreev (lines);
-  g_string_free (diagnostic, TRUE);
+  _modori_text_each_block (start, recipient_of, add_recipient,
+                           &(Target) { records, engine, text.original });
   _modori_text_bounce_clear (&text);
   return records->len > before;
+}
+
+static gboolean
+gmx_parse (GMimeMessage *bounce, GPtrArray *records)
+{
+  return _modori_united_internet_parse (bounce, records, "gmx");
 }
 
 const ModoriEngine _modori_engine_gmx = {

@@ -180,6 +180,38 @@ _modori_header_contains (GMimeMessage *bounce, const char *name, const char *con
   return FALSE;
 }
 
+void
+_modori_text_each_block (const char *start, ModoriRecipientOf recipient_of,
+                         ModoriBlockFunc func, gpointer user_data)
+{
+  char **lines = g_strsplit (start, "\n", -1);
+  char *recipient = NULL;
+  GString *block = g_string_new (NULL);
+
+  for (char **line = lines + 1; *line; line++)
+    {
+      char *stripped = g_strstrip (*line);
+      char *address = recipient_of (stripped);
+
+      if (address)
+        {
+          if (recipient)
+            func (recipient, block->str, user_data);
+          g_free (recipient);
+          recipient = address;
+          g_string_truncate (block, 0);
+        }
+      else if (recipient && stripped[0])
+        g_string_append_printf (block, "%s\n", stripped);
+    }
+  if (recipient)
+    func (recipient, block->str, user_data);
+
+  g_free (recipient);
+  g_string_free (block, TRUE);
+  g_strfreev (lines);
+}
+
 ModoriRecord *
 _modori_engine_add_record (GPtrArray *records, const char *engine,
                            const char *recipient, const char *diagnostic)

@@ -28,6 +28,18 @@ void _modori_text_bounce_clear (TextBounce *text);
 gboolean _modori_header_contains (GMimeMessage *bounce, const char *name,
                                   const char *const *needles);
 
+/* Returns the address a list line names, newly allocated, or NULL. */
+typedef char *(*ModoriRecipientOf) (const char *line);
+/* Gets a recipient and the text of its block. */
+typedef void (*ModoriBlockFunc) (const char *recipient, const char *text, gpointer user_data);
+
+/* Walks a list of failed recipients from the line after the one @start
+ * is in: a line that @recipient_of reads as an address opens a block, and
+ * the non-blank lines below it, stripped and each ended by a newline,
+ * are its text. Calls @func for each block, in order. */
+void _modori_text_each_block (const char *start, ModoriRecipientOf recipient_of,
+                              ModoriBlockFunc func, gpointer user_data);
+
 /* A new record with recipient (cleaned), diagnostic (whitespace
  * collapsed) and decodedby set; appended to @records and returned. */
 ModoriRecord *_modori_engine_add_record (GPtrArray *records, const char *engine,

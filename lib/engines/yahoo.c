@@ -35,22 +35,30 @@ yahoo_sniff (GMimeMessage *bounce)
   return _modori_header_contains (bounce, "Subject", failure_subject);
 }
 
-/* "<user@example.jp>:" */
-static gboolean
-is_recipient_line (const char *line)
+/* "<user@example.jp>:" gives "<user@example.jp>". */
+static char *
+recipient_of (const char *line)
 {
   gsize length = strlen (line);
 
-  return line[0] == '<' && length > 3 && line[length - 1] == ':' && line[length - 2] == '>' &&
-         memchr (line, '@', length) != NULL;
+  if (line[0] == '<' && length > 3 && line[length - 1] == ':' && line[length - 2] == '>' &&
+      memchr (line, '@', length) != NULL)
+    return g_strndup (line, length - 1);
+  return NULL;
 }
+
+typedef struct {
+  GPtrArray *records;
+  GMimeMessage *original;
+} Target;
 
 /* Adds the record of @recipient from its collected lines, minus the
  * "Remote host said:" lead-in and the stage tag. */
 static void
-add_recipient (GPtrArray *records, const char *recipient, GString *lines, GMimeMessage *original)
+add_recipient (const char *recipient, const char *lines, gpointer user_data)
 {
-  char *diagnostic = _modori_text_collapse_space (lines->str);
+  Target *target = user_data;
+  char *diagnostic = _modori_text_collapse_space (lines);
   const char *words = diagnostic, *command = NULL;
   ModoriRecord *record;
 
@@ -63,10 +71,10 @@ add_recipient (GPtrArray *records, const char *recipient, GString *lines, GMimeM
         command = stage_tags[i].command;
         break;
       }
-  record = _modori_engine_add_record (records, "yahoo", recipient, words);
+  record = _modori_engine_add_record (target->records, "yahoo", recipient, words);
   _modori_record_set (record, FIELD_ACTION, "failed");
   _modori_record_set (record, FIELD_COMMAND, command);
-  _modori_engine_set_original (record, original);
+  _modori_engine_set_original (record, target->original);
   g_free (diagnostic);
 }
 
@@ -75,9 +83,6 @@ yahoo_parse (GMimeMessage *bounce, GPtrArray *records)
 {
   TextBounce text;
   const char *start;
-  char **lines;
-  char *recipient = NULL;
-  GString *diagnostic = g_string_new (NULL);
   guint before = records->len;
 
   if (!_modori_text_bounce_read (bounce, original_markers, &text))
@@ -86,32 +91,11 @@ yahoo_parse (GMimeMessage *bounce, GPtrArray *records)
   if (start == NULL)
     {
       _modori_text_bounce_clear (&text);
-      g_string_free (diagnostic, TRUE);
       return FALSE;
     }
 
-  lines = g_strsplit (start, "\n", -1);
-  for (char **line = lines + 1; *line; line++)
-    {
-      char *stripped = g_strstrip (*line);
-
-      if (is_recipient_line (stripped))
-        {
-          if (recipient)
-            add_recipient (records, recipient, diagnostic, text.original);
-          g_free (recipient);
-          recipient = g_strndup (stripped, strlen (stripped) - 1);
-          g_string_truncate (diagnostic, 0);
-        }
-      else if (recipient && stripped[0])
-        g_string_append_printf (diagnostic, "%s ", stripped);
-    }
-  if (recipient)
-    add_recipient (records, recipient, diagnostic, text.original);
-
-  g_free (recipient);
-  g_strfreev (lines);
-  g_string_free (diagnostic, TRUE);
+  _modori_text_each_block (start, recipient_of, add_recipient,
+                           &(Target) { records, text.original });
   _modori_text_bounce_clear (&text);
   return records->len > before;
 }

@@ -1,0 +1,13 @@
+/* gmx.h: the parser of United Internet's bounce layout, which GMX, WEB.DE
+ * and 1&1 (einsundeins.c) all write. */
+#ifndef MODORI_ENGINES_GMX_H
+#define MODORI_ENGINES_GMX_H
+
+#include "../engine.h"
+
+/* Parses @bounce as the United Internet layout (see gmx.c), writing
+ * @engine to each record's decodedby. */
+gboolean _modori_united_internet_parse (GMimeMessage *bounce, GPtrArray *records,
+                                        const char *engine);
+
+#endif
