@@ -183,6 +183,11 @@ complete_record (ModoriRecord *record, const Context *context, const char *origi
         _modori_record_set (record, FIELD_SUBJECT, g_mime_message_get_subject (context->original));
     }
 
+  /* A feedback report or an auto-reply quotes people, not servers: a date
+   * such as "2.1.24" in it is no status code. */
+  if (record->reason == MODORI_REASON_FEEDBACK || record->reason == MODORI_REASON_VACATION)
+    diagnostic = "";
+
   if (_modori_text_find_status_code (diagnostic, code))
     {
       const char *status = _modori_record_peek (record, FIELD_DELIVERYSTATUS);

@@ -134,6 +134,8 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
   analyzer = modori_analyzer_new ();
+  /* Auto-replies are hidden by default; the samples check them too. */
+  modori_analyzer_set_include_vacation (analyzer, TRUE);
 
   if (!g_file_get_contents ("testdata/MANIFEST", &manifest, NULL, &error))
     g_error ("run from the source root: %s", error->message);

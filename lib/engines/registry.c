@@ -19,6 +19,7 @@ extern const ModoriEngine _modori_engine_activehunter;
 extern const ModoriEngine _modori_engine_amazonses;
 extern const ModoriEngine _modori_engine_amazonworkmail;
 extern const ModoriEngine _modori_engine_apachejames;
+extern const ModoriEngine _modori_engine_arf;
 extern const ModoriEngine _modori_engine_biglobe;
 extern const ModoriEngine _modori_engine_domino;
 extern const ModoriEngine _modori_engine_dragonfly;
@@ -43,6 +44,7 @@ extern const ModoriEngine _modori_engine_postfix;
 extern const ModoriEngine _modori_engine_qmail;
 extern const ModoriEngine _modori_engine_rfc3464;
 extern const ModoriEngine _modori_engine_rfc3464_text;
+extern const ModoriEngine _modori_engine_rfc3834;
 extern const ModoriEngine _modori_engine_trendmicro;
 extern const ModoriEngine _modori_engine_v5sendmail;
 extern const ModoriEngine _modori_engine_verizon;
@@ -62,6 +64,8 @@ const ModoriEngine *const _modori_engines[] = {
   &_modori_engine_exim,
   /* Standard reports. */
   &_modori_engine_rfc3464,
+  /* Feedback reports (RFC 5965, JMRP): a multipart structure no bounce has. */
+  &_modori_engine_arf,
   /* Formats recognized by their own headers or fixed phrases. */
   &_modori_engine_activehunter,
   &_modori_engine_apachejames,
@@ -99,5 +103,8 @@ const ModoriEngine *const _modori_engines[] = {
   &_modori_engine_postfix,
   /* Delivery-status fields written out as text: after every format. */
   &_modori_engine_rfc3464_text,
+  /* Auto-replies: bounces carry Auto-Submitted too, so only what no
+   * bounce format took. */
+  &_modori_engine_rfc3834,
   NULL,
 };
