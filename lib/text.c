@@ -115,11 +115,17 @@ gboolean
 _modori_text_find_reply_code (const char *text, char *code)
 {
   const char *p = text;
+  char start_code[4] = "";
 
   while (g_ascii_isspace (*p))
     p++;
-  if (reply_code_at (p, code))
-    return TRUE;
+  /* A 2xx at the start is a greeting or an acceptance quoted before the
+   * failure ("220-mx ... 421 4.2.1 ..."): look on for the error. */
+  if (reply_code_at (p, start_code) && start_code[0] != '2')
+    {
+      memcpy (code, start_code, 4);
+      return TRUE;
+    }
 
   /* Postfix: "host X said: 550 ...", "host X refused to talk to me: 421 ...". */
   for (guint i = 0; i < G_N_ELEMENTS (reply_leads); i++)
@@ -134,7 +140,24 @@ _modori_text_find_reply_code (const char *text, char *code)
             return TRUE;
         }
     }
-  return FALSE;
+
+  /* Anywhere: an error reply code directly followed by a status code of
+   * its class, "421 4.2.1" or "550-'5.2.2" (a reply quoted by a relay). */
+  for (p = text; *p; p++)
+    {
+      const char *q = p + 4;
+
+      if ((p > text && g_ascii_isalnum (p[-1])) || (p[0] != '4' && p[0] != '5') ||
+          !reply_code_at (p, code) || (p[3] != ' ' && p[3] != '-'))
+        continue;
+      if (*q == '\'' || *q == '"')
+        q++;
+      if (q[0] == p[0] && q[1] == '.' && g_ascii_isdigit (q[2]))
+        return TRUE;
+    }
+  /* No error found after all: the 2xx is the reply (a success notice). */
+  memcpy (code, start_code, 4);
+  return start_code[0] != '\0';
 }
 
 /* Known SMTP commands, longest spellings first so "EHLO" is not read as "HELO". */

@@ -154,6 +154,10 @@ test_reply_code (void)
     { "host mx.example.jp[192.0.2.1] said: 552 5.2.2 full", "552" },
     { "5.1.1 user unknown", NULL },
     { "5500 not a code", NULL },
+    { "220-mx.example.jp 421 4.2.1 Service refused", "421" },
+    { "5.1.0 - Unknown address error 550-'5.2.2 <a@example.jp>... Mailbox Full'", "550" },
+    { "relay said 451 4.3.0 try later", "451" },
+    { "ref 5501 5.1.1", NULL },
     { "error 550", NULL },
   };
 
