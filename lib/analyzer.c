@@ -226,6 +226,42 @@ complete_record (ModoriRecord *record, const Context *context, const char *origi
   _modori_record_set (record, FIELD_HINT, _modori_hint_detect (record));
 }
 
+/* How many messages deep a bounce forwarded as an attachment is looked for. */
+#define MAX_FORWARD_DEPTH 3
+
+static gboolean
+is_attached_message (GMimeObject *part, gpointer data)
+{
+  return GMIME_IS_MESSAGE_PART (part);
+}
+
+/* Lets the first engine that knows @message append its records. When none
+ * does, the message may be someone forwarding a bounce as an attachment:
+ * the attached message is decoded instead. Returns the message that held
+ * the bounce (for the rest of the analysis), or @message. */
+static GMimeMessage *
+decode (GMimeMessage *message, GPtrArray *records, int depth)
+{
+  GMimeObject *attached;
+  GMimeMessage *inner;
+
+  for (guint i = 0; _modori_engines[i]; i++)
+    {
+      const ModoriEngine *engine = _modori_engines[i];
+      if (engine->sniff (message) && engine->parse (message, records))
+        return message;
+      g_ptr_array_set_size (records, 0);
+    }
+  if (depth >= MAX_FORWARD_DEPTH)
+    return message;
+  attached = _modori_mime_find (g_mime_message_get_mime_part (message), is_attached_message, NULL);
+  inner = attached ? g_mime_message_part_get_message (GMIME_MESSAGE_PART (attached)) : NULL;
+  if (inner == NULL)
+    return message;
+  inner = decode (inner, records, depth + 1);
+  return records->len > 0 ? inner : message;
+}
+
 static void
 analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce,
               const char *origin, ModoriReport *report)
@@ -234,13 +270,8 @@ analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce,
   Context context = { .bounce = bounce };
 
   _modori_report_count_message (report);
-  for (guint i = 0; _modori_engines[i]; i++)
-    {
-      const ModoriEngine *engine = _modori_engines[i];
-      if (engine->sniff (bounce) && engine->parse (bounce, records))
-        break;
-      g_ptr_array_set_size (records, 0);
-    }
+  bounce = decode (bounce, records, 0);
+  context.bounce = bounce;
 
   if (records->len > 0)
     {

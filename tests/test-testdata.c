@@ -100,6 +100,30 @@ test_crlf (gconstpointer data)
   compare (report, eml);
 }
 
+/* The same bytes with CR-only line ends (old Macintosh files) give the
+ * same records. */
+static void
+test_cr (gconstpointer data)
+{
+  const char *eml = data;
+  g_autofree char *contents = NULL;
+  g_autoptr (GString) cr = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ModoriReport) report = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (eml, &contents, &length, &error));
+  for (gsize i = 0; i < length; i++)
+    {
+      if (contents[i] == '\r' && i + 1 < length && contents[i + 1] == '\n')
+        i++;
+      g_string_append_c (cr, contents[i] == '\n' ? '\r' : contents[i]);
+    }
+  report = modori_analyzer_analyze_data (analyzer, cr->str, cr->len, eml, &error);
+  g_assert_no_error (error);
+  compare (report, eml);
+}
+
 /* A message the caller parsed gives the same records. */
 static void
 test_message (gconstpointer data)
@@ -154,6 +178,9 @@ main (int argc, char **argv)
       g_free (name);
       name = g_strdup_printf ("/testdata/%s/crlf", columns[0]);
       g_test_add_data_func (name, eml, test_crlf);
+      g_free (name);
+      name = g_strdup_printf ("/testdata/%s/cr", columns[0]);
+      g_test_add_data_func (name, eml, test_cr);
       g_free (name);
       name = g_strdup_printf ("/testdata/%s/message", columns[0]);
       g_test_add_data_func (name, eml, test_message);
