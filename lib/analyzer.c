@@ -201,6 +201,12 @@ complete_record (ModoriRecord *record, const Context *context, const char *origi
   if (!_modori_record_is_set (record, FIELD_REPLYCODE) &&
       _modori_text_find_reply_code (diagnostic, code))
     _modori_record_set (record, FIELD_REPLYCODE, code);
+  /* With one recipient, the bounce's own text may hold the reply that the
+   * report left out (Sendmail writes "451 4.0.0 ..." there). */
+  if (!_modori_record_is_set (record, FIELD_REPLYCODE) && context->text &&
+      context->records->len == 1 &&
+      _modori_text_find_reply_code (context->text, code) && code[0] != '2')
+    _modori_record_set (record, FIELD_REPLYCODE, code);
   if (!_modori_record_is_set (record, FIELD_COMMAND))
     {
       const char *command = _modori_text_find_command (diagnostic);

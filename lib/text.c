@@ -142,7 +142,7 @@ _modori_text_find_reply_code (const char *text, char *code)
     }
 
   /* Anywhere: an error reply code directly followed by a status code of
-   * its class, "421 4.2.1" or "550-'5.2.2" (a reply quoted by a relay). */
+   * its class, "421 4.2.1", or quoted by a relay, "550-'5.2.2 ...'". */
   for (p = text; *p; p++)
     {
       const char *q = p + 4;
@@ -151,7 +151,12 @@ _modori_text_find_reply_code (const char *text, char *code)
           !reply_code_at (p, code) || (p[3] != ' ' && p[3] != '-'))
         continue;
       if (*q == '\'' || *q == '"')
-        q++;
+        {
+          /* "550-'...'": a relay quoting the remote reply (Amazon SES). */
+          if (p[3] == '-')
+            return TRUE;
+          q++;
+        }
       if (q[0] == p[0] && q[1] == '.' && g_ascii_isdigit (q[2]))
         return TRUE;
     }

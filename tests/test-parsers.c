@@ -157,6 +157,7 @@ test_reply_code (void)
     { "220-mx.example.jp 421 4.2.1 Service refused", "421" },
     { "5.1.0 - Unknown address error 550-'5.2.2 <a@example.jp>... Mailbox Full'", "550" },
     { "relay said 451 4.3.0 try later", "451" },
+    { "5.3.0 - Other mail system problem 550-'Unknown user x@example.jp'", "550" },
     { "ref 5501 5.1.1", NULL },
     { "error 550", NULL },
   };
