@@ -131,8 +131,10 @@ test_classify_order (void)
     /* A phrase that is a local program's failure code: X-UNIX. */
     { "failed", "5.3.0", "", "71", "mailererror", "type:X-UNIX", FALSE },
     /* A temporary "domain not found" is a DNS failure. */
-    { "failed", "4.0.0", "", "DNS Error: Domain name not found: example.jp", "networkerror",
+    { "failed", "4.0.0", "", "451 Domain name not found: example.jp", "networkerror",
       "phrase:domain name not found,temporary", FALSE },
+    { "failed", "5.0.0", "", "DNS Error: Domain name not found: example.jp", "networkerror",
+      "phrase:dns error", FALSE },
     { "failed", "5.0.0", "550", "550 Host unknown", "hostunknown", "phrase:host unknown", TRUE },
     /* "User unknown" in reply to DATA: the recipient's filter. */
     { "failed", "5.0.0", "550", "550 : User unknown", "filtered", "phrase:user unknown,command:DATA", FALSE },

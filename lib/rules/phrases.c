@@ -35,6 +35,7 @@ const PhraseRule _modori_phrase_rules[] = {
   { "user has exceeded", MODORI_REASON_MAILBOX_FULL },
   { "mail box full", MODORI_REASON_MAILBOX_FULL },
   { "recipient's mailbox exceeded", MODORI_REASON_MAILBOX_FULL },
+  { "mailbox exceeds allowed size", MODORI_REASON_MAILBOX_FULL },
 
   /* Sender authentication (before "rejected" and policy phrases). */
   { "dmarc", MODORI_REASON_AUTH_FAILURE },
@@ -82,6 +83,9 @@ const PhraseRule _modori_phrase_rules[] = {
   { "connection refused", MODORI_REASON_BLOCKED },
   { "blocked using", MODORI_REASON_BLOCKED },
   { "use the smtp server of your isp", MODORI_REASON_BLOCKED },
+  { "open relay", MODORI_REASON_BLOCKED },
+  { "service refused", MODORI_REASON_BLOCKED },
+  { "invalid ip for sending", MODORI_REASON_BLOCKED },
   { "refused to talk to me", MODORI_REASON_BLOCKED },
   { "low reputation", MODORI_REASON_BAD_REPUTATION },
   { "poor reputation", MODORI_REASON_BAD_REPUTATION },
@@ -99,6 +103,7 @@ const PhraseRule _modori_phrase_rules[] = {
   { "denied by policy", MODORI_REASON_POLICY_VIOLATION },
   { "protocol violation", MODORI_REASON_POLICY_VIOLATION },
   { "presents a potential security issue", MODORI_REASON_POLICY_VIOLATION },
+  { "delivery not authorized", MODORI_REASON_SECURITY_ERROR },
   { "security policies", MODORI_REASON_POLICY_VIOLATION },
 
   /* Sending too fast. */
@@ -140,7 +145,13 @@ const PhraseRule _modori_phrase_rules[] = {
   { "not listed in domino directory", MODORI_REASON_USER_UNKNOWN },
   { "no valid recipients", MODORI_REASON_USER_UNKNOWN },
   { "recipient address rejected: access denied", MODORI_REASON_USER_UNKNOWN },
+  { "invalid final delivery userid", MODORI_REASON_USER_UNKNOWN },
   { "bad destination mailbox address", MODORI_REASON_USER_UNKNOWN },
+
+  /* DNS failures, before the unknown-host phrases their text contains. */
+  { "dns error", MODORI_REASON_NETWORK_ERROR },
+  { "name service error", MODORI_REASON_NETWORK_ERROR },
+  { "network error", MODORI_REASON_NETWORK_ERROR },
 
   /* Unknown hosts. */
   { "domain not found", MODORI_REASON_HOST_UNKNOWN },
@@ -175,13 +186,12 @@ const PhraseRule _modori_phrase_rules[] = {
   { "was not delivered within", MODORI_REASON_EXPIRED },
   { "will be retried", MODORI_REASON_EXPIRED },
   { "operation timed out", MODORI_REASON_EXPIRED },
+  { "envelope expired", MODORI_REASON_EXPIRED },
 
   /* Network. */
   { "too many hops", MODORI_REASON_NETWORK_ERROR },
   { "mail loop", MODORI_REASON_NETWORK_ERROR },
   { "loops back to myself", MODORI_REASON_NETWORK_ERROR },
-  { "dns error", MODORI_REASON_NETWORK_ERROR },
-  { "name service error", MODORI_REASON_NETWORK_ERROR },
 
   /* Connections. */
   { "too many connections", MODORI_REASON_TOO_MANY_CONN },
@@ -196,6 +206,7 @@ const PhraseRule _modori_phrase_rules[] = {
   { "sender verify failed", MODORI_REASON_REJECTED },
 
   /* Failures of the receiving system. */
+  { "mailer error", MODORI_REASON_MAILER_ERROR },
   { "transaction failed", MODORI_REASON_SYSTEM_ERROR },
   { "system error", MODORI_REASON_SYSTEM_ERROR },
   { "internal error", MODORI_REASON_SYSTEM_ERROR },
