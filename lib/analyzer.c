@@ -188,7 +188,8 @@ complete_record (ModoriRecord *record, const Context *context, const char *origi
   if (record->reason == MODORI_REASON_FEEDBACK || record->reason == MODORI_REASON_VACATION)
     diagnostic = "";
 
-  if (_modori_text_find_status_code (diagnostic, code))
+  if (_modori_text_find_reply_status_code (diagnostic, code) ||
+      _modori_text_find_status_code (diagnostic, code))
     {
       const char *status = _modori_record_peek (record, FIELD_DELIVERYSTATUS);
       /* The remote server's own code is better evidence than the

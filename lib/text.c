@@ -65,6 +65,28 @@ status_code_at (const char *p)
 }
 
 gboolean
+_modori_text_find_reply_status_code (const char *text, char *code)
+{
+  for (const char *p = text; *p; p++)
+    {
+      const char *q = p + 4;
+      int n;
+
+      if ((p > text && g_ascii_isalnum (p[-1])) || (p[0] != '4' && p[0] != '5') ||
+          !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) || (p[3] != ' ' && p[3] != '-'))
+        continue;
+      if (*q == '\'' || *q == '"')
+        q++;
+      if (q[0] != p[0] || (n = status_code_at (q)) == 0 || (q[n] == '.' && g_ascii_isdigit (q[n + 1])))
+        continue;
+      memcpy (code, q, n);
+      code[n] = '\0';
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
 _modori_text_is_status_code (const char *code)
 {
   int n = code ? status_code_at (code) : 0;

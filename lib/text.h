@@ -19,6 +19,11 @@ const char *_modori_text_find_nocase (const char *haystack, const char *needle);
  * Copies it into @code (at least 12 bytes); FALSE if there is none. */
 gboolean _modori_text_find_status_code (const char *text, char *code);
 
+/* The first RFC 3463 code that directly follows an error reply code
+ * ("550 5.1.1", "550-'5.2.2 ...'"): the remote server's own, when a relay
+ * wrote a code of its own before the reply it quotes. */
+gboolean _modori_text_find_reply_status_code (const char *text, char *code);
+
 /* Whether @code is a well-formed RFC 3463 code. */
 gboolean _modori_text_is_status_code (const char *code);
 

@@ -140,6 +140,15 @@ test_status_code (void)
       if (found)
         g_assert_cmpstr (code, ==, cases[i].code);
     }
+  {
+    char code[16];
+    g_assert_true (_modori_text_find_reply_status_code ("5.1.0 - Unknown address error 550-'5.2.2 <a@b>... Mailbox Full'", code));
+    g_assert_cmpstr (code, ==, "5.2.2");
+    g_assert_true (_modori_text_find_reply_status_code ("host x said: 550 5.1.1 unknown", code));
+    g_assert_cmpstr (code, ==, "5.1.1");
+    g_assert_false (_modori_text_find_reply_status_code ("5.1.1 unknown, 550 nothing", code));
+    g_assert_false (_modori_text_find_reply_status_code ("550 4.1.1 class differs", code));
+  }
   g_assert_true (_modori_text_is_status_code ("5.1.1"));
   g_assert_false (_modori_text_is_status_code ("5.1.1 x"));
   g_assert_false (_modori_text_is_status_code ("6.1.1"));
