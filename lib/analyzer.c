@@ -84,7 +84,9 @@ _modori_record_set_date (ModoriRecord *record, const char *rfc5322_date)
 {
   GDateTime *date;
 
-  if (rfc5322_date == NULL)
+  /* GMime reads a date without a time ("2024-08-21 08-12-55") as midnight
+   * UTC: an invented time is worse than the next source of a date. */
+  if (rfc5322_date == NULL || strchr (rfc5322_date, ':') == NULL)
     return;
   date = g_mime_utils_header_decode_date (rfc5322_date);
   if (date)
