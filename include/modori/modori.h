@@ -25,6 +25,7 @@
 #include <modori/modori-report.h>
 #include <modori/modori-analyzer.h>
 #include <modori/modori-guidance.h>
+#include <modori/modori-source.h>
 #undef MODORI_INSIDE
 
 #endif /* MODORI_H */

@@ -1,0 +1,83 @@
+/* modori-source.h: the messages of a batch of inputs, one at a time. */
+#if !defined(MODORI_INSIDE) && !defined(MODORI_COMPILATION)
+#error "Only <modori/modori.h> can be included directly."
+#endif
+
+#ifndef MODORI_SOURCE_H
+#define MODORI_SOURCE_H
+
+#include <glib.h>
+#include <modori/modori-types.h>
+
+G_BEGIN_DECLS
+
+/**
+ * ModoriSource:
+ *
+ * Iterates over the messages of some inputs: message files, mboxes
+ * (mboxo and mboxrd: ">From " lines are unquoted), Maildirs, directory
+ * trees (walked in name order, hidden entries and Maildir tmp/ skipped),
+ * and "-" for standard input; any of them may be gzip- or xz-compressed
+ * (recognized by content). Files are read as streams: only the current
+ * message is held in memory. One thread at a time.
+ */
+typedef struct _ModoriSource ModoriSource;
+
+/**
+ * ModoriSourceMessage:
+ *
+ * One message taken from a source: its raw bytes and where it was found.
+ */
+typedef struct _ModoriSourceMessage ModoriSourceMessage;
+
+/**
+ * modori_source_new:
+ * @paths: (array zero-terminated=1): files, directories, or "-"
+ *
+ * Directories are listed now (for the total size); files are opened as
+ * they are reached. Never fails: an input that cannot be read is
+ * reported by modori_source_next() when its turn comes.
+ *
+ * Returns: (transfer full): a new source.
+ */
+MODORI_PUBLIC ModoriSource *modori_source_new (const char *const *paths);
+/** modori_source_free: closes the current input and frees @source. */
+MODORI_PUBLIC void modori_source_free (ModoriSource *source);
+
+/**
+ * modori_source_next:
+ * @error: set when an input or a message cannot be read; the message
+ *   names the file, and the message number and byte offset when known
+ *
+ * Returns: (transfer full) (nullable): the next message; %NULL with
+ *   @error set for a failure (call again to go on with what follows),
+ *   %NULL without error at the end.
+ */
+MODORI_PUBLIC ModoriSourceMessage *modori_source_next (ModoriSource *source,
+                                                       GError      **error);
+
+/** modori_source_get_bytes_read: bytes of the inputs read so far (compressed bytes for a compressed file). */
+MODORI_PUBLIC guint64 modori_source_get_bytes_read (const ModoriSource *source);
+/** modori_source_get_bytes_total: the size of all input files; 0 when unknown (standard input, pipes). */
+MODORI_PUBLIC guint64 modori_source_get_bytes_total (const ModoriSource *source);
+
+/** modori_source_message_free: frees @message. */
+MODORI_PUBLIC void modori_source_message_free (ModoriSourceMessage *message);
+/** modori_source_message_get_data: Returns: (transfer none): the raw message, without an mbox "From " line, unquoted. */
+MODORI_PUBLIC const char *modori_source_message_get_data (const ModoriSourceMessage *message,
+                                                          gsize                     *length);
+/** modori_source_message_get_path: the file it came from ("-" for standard input). */
+MODORI_PUBLIC const char *modori_source_message_get_path (const ModoriSourceMessage *message);
+/** modori_source_message_get_number: its number in an mbox (from 1); 0 for a file of one message. */
+MODORI_PUBLIC guint modori_source_message_get_number (const ModoriSourceMessage *message);
+/** modori_source_message_get_offset: where it starts in the (decompressed) file, in bytes. */
+MODORI_PUBLIC guint64 modori_source_message_get_offset (const ModoriSourceMessage *message);
+/** modori_source_message_get_origin: what its records' origin should say: PATH, or PATH#N in an mbox. */
+MODORI_PUBLIC const char *modori_source_message_get_origin (const ModoriSourceMessage *message);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ModoriSource, modori_source_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ModoriSourceMessage, modori_source_message_free)
+
+G_END_DECLS
+
+#endif /* MODORI_SOURCE_H */

@@ -1,0 +1,187 @@
+/* reader.c: reads a file as a stream, decompressing gzip (any number of
+ * members) or xz when its first bytes say so. */
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <lzma.h>
+#include <zlib.h>
+
+#include "modori/modori.h"
+#include "reader.h"
+
+typedef enum { KIND_PLAIN, KIND_GZIP, KIND_XZ } Kind;
+
+#define CHUNK 65536
+
+struct _ModoriReader {
+  int fd;
+  Kind kind;
+  guint8 in[CHUNK];
+  gsize in_len, in_pos;
+  gboolean in_eof, out_eof;
+  guint64 raw;
+  z_stream z;
+  lzma_stream x;
+};
+
+static gboolean
+fill (ModoriReader *self, GError **error)
+{
+  ssize_t got;
+
+  if (self->in_pos < self->in_len || self->in_eof)
+    return TRUE;
+  do
+    got = read (self->fd, self->in, CHUNK);
+  while (got < 0 && errno == EINTR);
+  if (got < 0)
+    {
+      int saved = errno;
+      g_set_error_literal (error, MODORI_ERROR, MODORI_ERROR_IO, g_strerror (saved));
+      return FALSE;
+    }
+  self->in_len = got;
+  self->in_pos = 0;
+  self->raw += got;
+  if (got == 0)
+    self->in_eof = TRUE;
+  return TRUE;
+}
+
+ModoriReader *
+_modori_reader_new (int fd, GError **error)
+{
+  static const guint8 xz_magic[] = { 0xFD, '7', 'z', 'X', 'Z', 0 };
+  ModoriReader *self = g_new0 (ModoriReader, 1);
+
+  self->fd = fd;
+  if (!fill (self, error))
+    {
+      _modori_reader_free (self);
+      return NULL;
+    }
+  if (self->in_len >= 2 && self->in[0] == 0x1f && self->in[1] == 0x8b)
+    {
+      self->kind = KIND_GZIP;
+      /* 16 + MAX_WBITS: a gzip header, not a zlib one. */
+      if (inflateInit2 (&self->z, 16 + MAX_WBITS) != Z_OK)
+        g_error ("zlib: out of memory");
+    }
+  else if (self->in_len >= sizeof xz_magic && memcmp (self->in, xz_magic, sizeof xz_magic) == 0)
+    {
+      lzma_stream init = LZMA_STREAM_INIT;
+      self->kind = KIND_XZ;
+      self->x = init;
+      if (lzma_stream_decoder (&self->x, UINT64_MAX, LZMA_CONCATENATED) != LZMA_OK)
+        g_error ("liblzma: out of memory");
+    }
+  return self;
+}
+
+void
+_modori_reader_free (ModoriReader *self)
+{
+  if (self == NULL)
+    return;
+  if (self->kind == KIND_GZIP)
+    inflateEnd (&self->z);
+  else if (self->kind == KIND_XZ)
+    lzma_end (&self->x);
+  if (self->fd > STDIN_FILENO)
+    close (self->fd);
+  g_free (self);
+}
+
+guint64
+_modori_reader_raw_offset (const ModoriReader *self)
+{
+  return self->raw;
+}
+
+static gssize
+corrupt (ModoriReader *self, const char *what, GError **error)
+{
+  g_set_error_literal (error, MODORI_ERROR, MODORI_ERROR_INVALID_INPUT, what);
+  return -1;
+}
+
+static gssize
+read_gzip (ModoriReader *self, char *buffer, gsize size, GError **error)
+{
+  self->z.next_out = (Bytef *) buffer;
+  self->z.avail_out = size;
+  while (self->z.avail_out == size && !self->out_eof)
+    {
+      int status;
+
+      if (!fill (self, error))
+        return -1;
+      if (self->in_eof && self->in_pos == self->in_len)
+        return corrupt (self, "truncated gzip data", error);
+      self->z.next_in = self->in + self->in_pos;
+      self->z.avail_in = self->in_len - self->in_pos;
+      status = inflate (&self->z, Z_NO_FLUSH);
+      self->in_pos = self->in_len - self->z.avail_in;
+      if (status == Z_STREAM_END)
+        {
+          /* Concatenated members (gzip a >f; gzip b >>f) make one stream. */
+          if (!fill (self, error))
+            return -1;
+          if (self->in_eof && self->in_pos == self->in_len)
+            self->out_eof = TRUE;
+          else
+            inflateReset (&self->z);
+        }
+      else if (status != Z_OK && status != Z_BUF_ERROR)
+        return corrupt (self, "corrupt gzip data", error);
+    }
+  return size - self->z.avail_out;
+}
+
+static gssize
+read_xz (ModoriReader *self, char *buffer, gsize size, GError **error)
+{
+  self->x.next_out = (uint8_t *) buffer;
+  self->x.avail_out = size;
+  while (self->x.avail_out == size && !self->out_eof)
+    {
+      lzma_ret status;
+
+      if (!fill (self, error))
+        return -1;
+      self->x.next_in = self->in + self->in_pos;
+      self->x.avail_in = self->in_len - self->in_pos;
+      status = lzma_code (&self->x, self->in_eof ? LZMA_FINISH : LZMA_RUN);
+      self->in_pos = self->in_len - self->x.avail_in;
+      if (status == LZMA_STREAM_END)
+        self->out_eof = TRUE;
+      else if (status == LZMA_BUF_ERROR && self->in_eof)
+        return corrupt (self, "truncated xz data", error);
+      else if (status != LZMA_OK && status != LZMA_BUF_ERROR)
+        return corrupt (self, "corrupt xz data", error);
+    }
+  return size - self->x.avail_out;
+}
+
+gssize
+_modori_reader_read (ModoriReader *self, char *buffer, gsize size, GError **error)
+{
+  gsize n;
+
+  switch (self->kind)
+    {
+    case KIND_GZIP:
+      return read_gzip (self, buffer, size, error);
+    case KIND_XZ:
+      return read_xz (self, buffer, size, error);
+    case KIND_PLAIN:
+    default:
+      if (!fill (self, error))
+        return -1;
+      n = MIN (size, self->in_len - self->in_pos);
+      memcpy (buffer, self->in + self->in_pos, n);
+      self->in_pos += n;
+      return n;
+    }
+}

@@ -1,0 +1,18 @@
+/* reader.h: bytes of a file or pipe, gunzipped or unxz'd on the fly. */
+#ifndef MODORI_READER_H
+#define MODORI_READER_H
+
+#include <glib.h>
+
+typedef struct _ModoriReader ModoriReader;
+
+/* Takes @fd. Fails only on a read error; errors name no file (the
+ * caller knows which). */
+ModoriReader *_modori_reader_new (int fd, GError **error);
+void _modori_reader_free (ModoriReader *reader);
+/* Up to @size decompressed bytes; 0 at the end, -1 with @error set. */
+gssize _modori_reader_read (ModoriReader *reader, char *buffer, gsize size, GError **error);
+/* Bytes taken from the file so far (compressed ones for a compressed file). */
+guint64 _modori_reader_raw_offset (const ModoriReader *reader);
+
+#endif
