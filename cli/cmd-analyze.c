@@ -7,53 +7,38 @@
 
 #include "commands.h"
 #include "printer.h"
+#include "scan.h"
 #include "wrap.h"
 
 static const char description[] =
   "Reads bounce mails (\"Undelivered Mail Returned to Sender\", MAILER-DAEMON\n"
   "messages) and explains, for each recipient that failed, what happened and\n"
-  "what to do. PATH is a message file (.eml) or an mbox; '-' reads standard\n"
-  "input.\n"
+  "what to do. PATH is a message file (.eml), an mbox, a Maildir or a\n"
+  "directory of messages (read recursively); '-' reads standard input. Any\n"
+  "of them may be gzip- or xz-compressed. Records are written as they are\n"
+  "found, in input order whatever -j is.\n"
   "\n"
   "Exit status:\n"
   "  0  at least one bounce was found\n"
   "  1  no input held a bounce\n"
   "  2  an input could not be read (the others are still analyzed), or bad usage";
 
-static char *
-read_stdin (gsize *length, GError **error)
+typedef struct {
+  Printer *printer;
+  gboolean found;
+} Analysis;
+
+static void
+on_report (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report)
 {
-  GString *data = g_string_new (NULL);
-  char buffer[65536];
-  size_t got;
+  Analysis *analysis = user_data;
 
-  while ((got = fread (buffer, 1, sizeof buffer, stdin)) > 0)
-    g_string_append_len (data, buffer, got);
-  if (ferror (stdin))
-    {
-      g_set_error (error, MODORI_ERROR, MODORI_ERROR_IO, "-: cannot read standard input");
-      g_string_free (data, TRUE);
-      return NULL;
-    }
-  *length = data->len;
-  return g_string_free (data, FALSE);
-}
-
-static ModoriReport *
-analyze_path (ModoriAnalyzer *analyzer, const char *path, GError **error)
-{
-  ModoriReport *report;
-  gsize length;
-  char *data;
-
-  if (strcmp (path, "-") != 0)
-    return modori_analyzer_analyze_file (analyzer, path, error);
-  data = read_stdin (&length, error);
-  if (data == NULL)
-    return NULL;
-  report = modori_analyzer_analyze_data (analyzer, data, length, "-", error);
-  g_free (data);
-  return report;
+  /* A message of an mbox that holds no bounce is no news. */
+  if (modori_report_get_n_records (report) == 0 && modori_source_message_get_number (message) > 0)
+    return;
+  analysis->printer->report (analysis->printer, modori_source_message_get_origin (message), report);
+  if (modori_report_get_n_records (report) > 0)
+    analysis->found = TRUE;
 }
 
 int
@@ -61,10 +46,13 @@ cmd_analyze (int argc, char **argv)
 {
   g_autofree char *format = NULL;
   g_autofree char *lang = NULL;
-  gboolean delivered = FALSE, vacation = FALSE, why = FALSE, version = FALSE;
+  gboolean delivered = FALSE, vacation = FALSE, why = FALSE, version = FALSE, quiet = FALSE;
+  int jobs = 0;
   g_auto (GStrv) paths = NULL;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json or jsonl", "FORMAT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json, jsonl or csv", "FORMAT" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Analyze on N threads (default: the number of processors)", "N" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress line on a terminal", NULL },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Language of text output: ja (default) or en", "LANG" },
     { "why", 0, 0, G_OPTION_ARG_NONE, &why, "Show which rule decided each reason", NULL },
     { "delivered", 0, 0, G_OPTION_ARG_NONE, &delivered, "Also report successful deliveries", NULL },
@@ -78,7 +66,9 @@ cmd_analyze (int argc, char **argv)
   g_autoptr (ModoriAnalyzer) analyzer = NULL;
   PrinterOptions options = { .out = stdout };
   Printer *printer;
-  gboolean found = FALSE, failed = FALSE;
+  Analysis analysis = { NULL };
+  ScanOptions scan = { .report = on_report, .user_data = &analysis };
+  gboolean failed;
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context, description);
@@ -114,9 +104,11 @@ cmd_analyze (int argc, char **argv)
     printer = printer_json_new (&options, FALSE);
   else if (strcmp (format, "jsonl") == 0)
     printer = printer_json_new (&options, TRUE);
+  else if (strcmp (format, "csv") == 0)
+    printer = printer_csv_new (&options);
   else
     {
-      fprintf (stderr, "modori: unknown format '%s' (use text, json or jsonl)\n", format);
+      fprintf (stderr, "modori: unknown format '%s' (use text, json, jsonl or csv)\n", format);
       return EXIT_INPUT_ERROR;
     }
 
@@ -124,27 +116,14 @@ cmd_analyze (int argc, char **argv)
   modori_analyzer_set_include_delivered (analyzer, delivered);
   modori_analyzer_set_include_vacation (analyzer, vacation);
 
-  for (char **path = paths; *path; path++)
-    {
-      g_autoptr (GError) input_error = NULL;
-      g_autoptr (ModoriReport) report = analyze_path (analyzer, *path, &input_error);
-
-      if (report == NULL)
-        {
-          fprintf (stderr, "modori: %s\n", input_error->message);
-          failed = TRUE;
-          continue;
-        }
-      for (guint i = 0; i < modori_report_get_n_warnings (report); i++)
-        fprintf (stderr, "modori: warning: %s\n", modori_report_get_warning (report, i));
-      printer->report (printer, *path, report);
-      if (modori_report_get_n_records (report) > 0)
-        found = TRUE;
-    }
+  analysis.printer = printer;
+  scan.jobs = jobs > 0 ? jobs : scan_default_jobs ();
+  scan.progress = !quiet && isatty (STDERR_FILENO);
+  failed = !scan_run (analyzer, paths, &scan);
   printer->finish (printer);
   printer->free (printer);
 
   if (failed)
     return EXIT_INPUT_ERROR;
-  return found ? EXIT_FOUND : EXIT_NONE_FOUND;
+  return analysis.found ? EXIT_FOUND : EXIT_NONE_FOUND;
 }

@@ -10,5 +10,7 @@ enum {
 };
 
 int cmd_analyze (int argc, char **argv);
+int cmd_summary (int argc, char **argv);
+int cmd_suppress (int argc, char **argv);
 
 #endif

@@ -15,6 +15,8 @@ typedef struct {
 
 static const Command commands[] = {
   { "analyze", cmd_analyze, "analyze bounce mails (the default)" },
+  { "summary", cmd_summary, "totals by reason, domain and recipient" },
+  { "suppress", cmd_suppress, "the addresses that hard-bounced" },
 };
 
 int

@@ -24,5 +24,8 @@ typedef struct {
 
 Printer *printer_text_new (const PrinterOptions *options);
 Printer *printer_json_new (const PrinterOptions *options, gboolean lines);
+Printer *printer_csv_new (const PrinterOptions *options);
+/* Writes @value as one CSV cell, quoted when it needs to be. */
+void printer_csv_put_cell (FILE *out, const char *value);
 
 #endif

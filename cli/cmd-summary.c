@@ -1,0 +1,232 @@
+/* cmd-summary.c: modori summary [OPTIONS] PATH... - totals of a batch. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <modori/modori.h>
+
+#include "commands.h"
+#include "scan.h"
+
+typedef struct {
+  guint64 messages, records, hard, soft;
+  GHashTable *reasons, *domains, *recipients;   /* name -> count */
+} Totals;
+
+static void
+count (GHashTable *table, const char *key)
+{
+  gpointer old = g_hash_table_lookup (table, key);
+  g_hash_table_insert (table, g_strdup (key), GSIZE_TO_POINTER (GPOINTER_TO_SIZE (old) + 1));
+}
+
+static void
+on_report (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report)
+{
+  Totals *totals = user_data;
+
+  totals->messages++;
+  for (guint i = 0; i < modori_report_get_n_records (report); i++)
+    {
+      ModoriRecord *record = modori_report_get_record (report, i);
+      const char *domain = modori_record_get_destination (record);
+      g_autofree char *recipient = g_ascii_strdown (modori_record_get_recipient (record), -1);
+
+      totals->records++;
+      if (modori_record_get_hard_bounce (record))
+        totals->hard++;
+      else
+        totals->soft++;
+      count (totals->reasons, modori_reason_to_string (modori_record_get_reason (record)));
+      count (totals->domains, domain[0] ? domain : "?");
+      count (totals->recipients, recipient[0] ? recipient : "?");
+    }
+}
+
+typedef struct {
+  const char *key;
+  gsize n;
+} Row;
+
+/* Most first; ties by name, so that the output does not depend on hashing. */
+static gint
+compare_rows (gconstpointer a, gconstpointer b)
+{
+  const Row *x = a, *y = b;
+  if (x->n != y->n)
+    return x->n > y->n ? -1 : 1;
+  return strcmp (x->key, y->key);
+}
+
+static GArray *
+sorted_rows (GHashTable *table)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Row row = { key, GPOINTER_TO_SIZE (value) };
+      g_array_append_val (rows, row);
+    }
+  g_array_sort (rows, compare_rows);
+  return rows;
+}
+
+static void
+put_json_string (const char *s)
+{
+  putchar ('"');
+  for (; *s; s++)
+    {
+      if (*s == '"' || *s == '\\')
+        printf ("\\%c", *s);
+      else if ((guchar) *s < 0x20)
+        printf ("\\u%04x", (guchar) *s);
+      else
+        putchar (*s);
+    }
+  putchar ('"');
+}
+
+static void
+put_json_table (const char *name, GHashTable *table, guint limit, gboolean last)
+{
+  g_autoptr (GArray) rows = sorted_rows (table);
+
+  printf ("  \"%s\": [", name);
+  for (guint i = 0; i < rows->len && i < limit; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      printf ("%s\n    {\"name\": ", i ? "," : "");
+      put_json_string (row->key);
+      printf (", \"count\": %" G_GSIZE_FORMAT "}", row->n);
+    }
+  printf ("%s]%s\n", rows->len ? "\n  " : "", last ? "" : ",");
+}
+
+static void
+print_json (const Totals *totals, guint top)
+{
+  printf ("{\n  \"messages\": %" G_GUINT64_FORMAT ",\n  \"bounces\": %" G_GUINT64_FORMAT ",\n"
+          "  \"hard\": %" G_GUINT64_FORMAT ",\n  \"soft\": %" G_GUINT64_FORMAT ",\n",
+          totals->messages, totals->records, totals->hard, totals->soft);
+  put_json_table ("reasons", totals->reasons, G_MAXUINT, FALSE);
+  put_json_table ("domains", totals->domains, top, FALSE);
+  put_json_table ("recipients", totals->recipients, top, TRUE);
+  puts ("}");
+}
+
+enum { T_MESSAGES, T_BOUNCES, T_HARD, T_SOFT, T_BY_REASON, T_BY_DOMAIN, T_BY_RECIPIENT, N_TEXTS };
+
+static const char *const texts_ja[N_TEXTS] = {
+  "メッセージ数", "届かなかった宛先", "恒久的な失敗 (hard)", "一時的な失敗 (soft)",
+  "原因別", "宛先ドメイン別", "よく戻ってくる宛先",
+};
+static const char *const texts_en[N_TEXTS] = {
+  "Messages", "Failed recipients", "Permanent (hard)", "Temporary (soft)",
+  "By reason", "By destination domain", "Most bounced recipients",
+};
+
+static void
+put_text_table (const char *title, GHashTable *table, guint limit, const char *lang, gboolean reasons)
+{
+  g_autoptr (GArray) rows = sorted_rows (table);
+
+  printf ("\n%s:\n", title);
+  for (guint i = 0; i < rows->len && i < limit; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      const char *label = NULL;
+      ModoriReason reason;
+
+      /* Reasons also get their title in the chosen language. */
+      if (reasons && modori_reason_from_string (row->key, &reason))
+        label = modori_guidance_for_reason (reason, lang, MODORI_GUIDANCE_TITLE);
+      printf ("  %8" G_GSIZE_FORMAT "  %s%s%s%s\n", row->n, row->key,
+              label ? " (" : "", label ? label : "", label ? ")" : "");
+    }
+}
+
+static void
+print_text (const Totals *totals, guint top, const char *lang)
+{
+  const char *const *t = strcmp (lang, "ja") == 0 ? texts_ja : texts_en;
+
+  printf ("%s: %" G_GUINT64_FORMAT "\n%s: %" G_GUINT64_FORMAT "\n  %s: %" G_GUINT64_FORMAT
+          "\n  %s: %" G_GUINT64_FORMAT "\n",
+          t[T_MESSAGES], totals->messages, t[T_BOUNCES], totals->records,
+          t[T_HARD], totals->hard, t[T_SOFT], totals->soft);
+  put_text_table (t[T_BY_REASON], totals->reasons, G_MAXUINT, lang, TRUE);
+  put_text_table (t[T_BY_DOMAIN], totals->domains, top, lang, FALSE);
+  put_text_table (t[T_BY_RECIPIENT], totals->recipients, top, lang, FALSE);
+}
+
+int
+cmd_summary (int argc, char **argv)
+{
+  g_autofree char *format = NULL, *lang = NULL;
+  gboolean quiet = FALSE;
+  int jobs = 0, top = 10;
+  g_auto (GStrv) paths = NULL;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json", "FORMAT" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Language of text output: ja (default) or en", "LANG" },
+    { "top", 0, 0, G_OPTION_ARG_INT, &top, "How many domains and recipients to list (default 10)", "N" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Analyze on N threads (default: the number of processors)", "N" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress line on a terminal", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "PATH..." },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new ("PATH... - totals of the bounces found");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ModoriAnalyzer) analyzer = NULL;
+  Totals totals = { 0 };
+  ScanOptions scan = { .report = on_report, .user_data = &totals };
+  gboolean ok;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_description (context,
+    "Exit status:\n  0  at least one bounce was found\n  1  no input held a bounce\n"
+    "  2  an input or a message could not be read (the rest is still counted), or bad usage");
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fprintf (stderr, "modori: %s\n", error->message);
+      return EXIT_INPUT_ERROR;
+    }
+  if (paths == NULL || paths[0] == NULL)
+    {
+      fprintf (stderr, "modori: no input given (use '-' for standard input); see --help\n");
+      return EXIT_INPUT_ERROR;
+    }
+  if (lang == NULL)
+    lang = g_strdup ("ja");
+  if ((strcmp (lang, "ja") != 0 && strcmp (lang, "en") != 0) ||
+      (format && strcmp (format, "text") != 0 && strcmp (format, "json") != 0))
+    {
+      fprintf (stderr, "modori: unknown language or format (use --lang=ja|en, --format=text|json)\n");
+      return EXIT_INPUT_ERROR;
+    }
+
+  totals.reasons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  totals.domains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  totals.recipients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  analyzer = modori_analyzer_new ();
+  scan.jobs = jobs > 0 ? jobs : scan_default_jobs ();
+  scan.progress = !quiet && isatty (STDERR_FILENO);
+  ok = scan_run (analyzer, paths, &scan);
+
+  if (format && strcmp (format, "json") == 0)
+    print_json (&totals, MAX (top, 0));
+  else
+    print_text (&totals, MAX (top, 0), lang);
+  fflush (stdout);
+  g_hash_table_unref (totals.reasons);
+  g_hash_table_unref (totals.domains);
+  g_hash_table_unref (totals.recipients);
+  if (!ok)
+    return EXIT_INPUT_ERROR;
+  return totals.records ? EXIT_FOUND : EXIT_NONE_FOUND;
+}

@@ -1,0 +1,179 @@
+/* cmd-suppress.c: modori suppress [OPTIONS] PATH... - the addresses to
+ * stop sending to. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <modori/modori.h>
+
+#include "commands.h"
+#include "printer.h"
+#include "scan.h"
+
+typedef struct {
+  char *reason;
+  char *date;
+} Last;
+
+typedef struct {
+  GHashTable *addresses;   /* address -> Last */
+  GHashTable *reasons;     /* nullable: the reasons that count */
+} Suppress;
+
+static void
+last_free (gpointer data)
+{
+  Last *last = data;
+  g_free (last->reason);
+  g_free (last->date);
+  g_free (last);
+}
+
+/* The local part as written, the domain lower-cased. */
+static char *
+normalize (const char *address)
+{
+  const char *at = strrchr (address, '@');
+  g_autofree char *domain = NULL;
+
+  if (at == NULL || at == address || at[1] == '\0')
+    return NULL;
+  domain = g_ascii_strdown (at + 1, -1);
+  return g_strdup_printf ("%.*s@%s", (int) (at - address), address, domain);
+}
+
+static void
+on_report (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report)
+{
+  Suppress *self = user_data;
+
+  for (guint i = 0; i < modori_report_get_n_records (report); i++)
+    {
+      ModoriRecord *record = modori_report_get_record (report, i);
+      const char *reason = modori_reason_to_string (modori_record_get_reason (record));
+      const char *date = modori_record_get_field (record, "timestamp");
+      char *address;
+      Last *last;
+
+      if (self->reasons ? !g_hash_table_contains (self->reasons, reason)
+                        : !modori_record_get_hard_bounce (record))
+        continue;
+      address = normalize (modori_record_get_recipient (record));
+      if (address == NULL)
+        continue;
+      last = g_hash_table_lookup (self->addresses, address);
+      /* The latest bounce wins; in input order when undated. */
+      if (last && last->date[0] && strcmp (date, last->date) < 0)
+        {
+          g_free (address);
+          continue;
+        }
+      last = g_new0 (Last, 1);
+      last->reason = g_strdup (reason);
+      last->date = g_strdup (date);
+      g_hash_table_replace (self->addresses, address, last);
+    }
+}
+
+static gint
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+int
+cmd_suppress (int argc, char **argv)
+{
+  g_autofree char *format = NULL, *reasons = NULL;
+  gboolean quiet = FALSE;
+  int jobs = 0;
+  g_auto (GStrv) paths = NULL;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: list (default) or csv (address,reason,date)", "FORMAT" },
+    { "reasons", 'r', 0, G_OPTION_ARG_STRING, &reasons, "Comma-separated reasons that count (default: every hard bounce)", "LIST" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Analyze on N threads (default: the number of processors)", "N" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress line on a terminal", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "PATH..." },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new ("PATH... - list the addresses that hard-bounced");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ModoriAnalyzer) analyzer = NULL;
+  g_autoptr (GPtrArray) sorted = NULL;
+  Suppress self = { NULL };
+  ScanOptions scan = { .report = on_report, .user_data = &self };
+  gboolean csv, ok;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_description (context,
+    "Each address once, sorted, its domain lower-cased.\n\n"
+    "Exit status:\n  0  at least one address is listed\n  1  none is\n"
+    "  2  an input or a message could not be read (the rest is still read), or bad usage");
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fprintf (stderr, "modori: %s\n", error->message);
+      return EXIT_INPUT_ERROR;
+    }
+  if (paths == NULL || paths[0] == NULL)
+    {
+      fprintf (stderr, "modori: no input given (use '-' for standard input); see --help\n");
+      return EXIT_INPUT_ERROR;
+    }
+  if (format && strcmp (format, "list") != 0 && strcmp (format, "csv") != 0)
+    {
+      fprintf (stderr, "modori: unknown format '%s' (use list or csv)\n", format);
+      return EXIT_INPUT_ERROR;
+    }
+  csv = format && strcmp (format, "csv") == 0;
+  if (reasons)
+    {
+      g_auto (GStrv) names = g_strsplit (reasons, ",", -1);
+
+      self.reasons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (char **name = names; *name; name++)
+        {
+          ModoriReason reason;
+          if (!modori_reason_from_string (g_strstrip (*name), &reason))
+            {
+              fprintf (stderr, "modori: unknown reason '%s'\n", *name);
+              g_hash_table_unref (self.reasons);
+              return EXIT_INPUT_ERROR;
+            }
+          g_hash_table_add (self.reasons, g_strdup (modori_reason_to_string (reason)));
+        }
+    }
+
+  self.addresses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, last_free);
+  analyzer = modori_analyzer_new ();
+  scan.jobs = jobs > 0 ? jobs : scan_default_jobs ();
+  scan.progress = !quiet && isatty (STDERR_FILENO);
+  ok = scan_run (analyzer, paths, &scan);
+
+  sorted = g_ptr_array_new ();
+  {
+    GHashTableIter iter;
+    gpointer key;
+    g_hash_table_iter_init (&iter, self.addresses);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_ptr_array_add (sorted, key);
+  }
+  g_ptr_array_sort (sorted, compare_strings);
+  if (csv)
+    puts ("address,reason,date");
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const char *address = g_ptr_array_index (sorted, i);
+      Last *last = g_hash_table_lookup (self.addresses, address);
+
+      printer_csv_put_cell (stdout, address);
+      if (csv)
+        printf (",%s,%s", last->reason, last->date);
+      putchar ('\n');
+    }
+  fflush (stdout);
+  g_hash_table_unref (self.addresses);
+  g_clear_pointer (&self.reasons, g_hash_table_unref);
+  if (!ok)
+    return EXIT_INPUT_ERROR;
+  return sorted->len ? EXIT_FOUND : EXIT_NONE_FOUND;
+}
