@@ -165,10 +165,13 @@ cmd_suppress (int argc, char **argv)
       const char *address = g_ptr_array_index (sorted, i);
       Last *last = g_hash_table_lookup (self.addresses, address);
 
-      printer_csv_put_cell (stdout, address);
       if (csv)
-        printf (",%s,%s", last->reason, last->date);
-      putchar ('\n');
+        {
+          printer_csv_put_cell (stdout, address);
+          printf (",%s,%s\n", last->reason, last->date);
+        }
+      else
+        puts (address);
     }
   fflush (stdout);
   g_hash_table_unref (self.addresses);

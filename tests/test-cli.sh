@@ -38,8 +38,9 @@ check "a missing file exits 2" 2 "$MODORI" --format=jsonl "$tmp/missing.eml" "$s
 grep -q "^modori: $tmp/missing.eml: No such file or directory" "$tmp/err"; ok $? "the missing file is named on stderr"
 grep -q '"recipient"' "$tmp/out"; ok $? "the other input is still analyzed"
 
-check "a directory exits 2" 2 "$MODORI" testdata
-grep -q "^modori: testdata: is a directory" "$tmp/err"; ok $? "the directory is named on stderr"
+check "a directory is scanned; a file in it that is no mail exits 2" 2 "$MODORI" --format=jsonl testdata/dsn
+grep -q "^modori: testdata/dsn/postfix-userunknown.expected.json: not a mail message" "$tmp/err"; ok $? "the file that is no mail is named on stderr"
+grep -q '"origin":"testdata/dsn/postfix-userunknown.eml"' "$tmp/out"; ok $? "the messages in the directory are analyzed"
 
 : >"$tmp/empty.eml"
 check "an empty file exits 2" 2 "$MODORI" "$tmp/empty.eml"

@@ -1,0 +1,106 @@
+#!/bin/sh
+# Batch scanning: the same samples as .eml files, one mbox, a Maildir, a
+# gzip'd and an xz'd mbox, and through standard input give the same
+# records; -j N prints what -j 1 prints; errors name the message; summary
+# and suppress. Run from the source root with the modori binary as $1.
+MODORI="$1"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+fails=0
+
+ok () {
+  n=$((n + 1))
+  if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fails=$((fails + 1)); fi
+}
+
+# Records without their origin, which says where each was found.
+records () {
+  sed 's/"origin":"[^"]*",\{0,1\}//' "$1"
+}
+
+ls testdata/*/*.eml | LC_ALL=C sort >"$tmp/list"
+mkdir -p "$tmp/Maildir/cur" "$tmp/Maildir/new" "$tmp/Maildir/tmp"
+i=0
+while read -r f; do
+  i=$((i + 1))
+  echo "From MAILER-DAEMON Tue Mar  5 10:22:31 2024"
+  sed 's/^\(>*From \)/>\1/' "$f"     # mboxrd quoting
+  echo
+  cp "$f" "$tmp/Maildir/cur/$(printf '%05d' $i).host:2,S"
+done <"$tmp/list" >"$tmp/all.mbox"
+cp testdata/dsn/postfix-userunknown.eml "$tmp/Maildir/tmp/partial"   # skipped
+gzip -c "$tmp/all.mbox" >"$tmp/all.mbox.gz"
+xz -c "$tmp/all.mbox" >"$tmp/all.mbox.xz" 2>/dev/null || cp "$tmp/all.mbox.gz" "$tmp/all.mbox.xz"
+
+# shellcheck disable=SC2046
+"$MODORI" -j 1 --format=jsonl $(cat "$tmp/list") >"$tmp/eml.jsonl"
+[ -s "$tmp/eml.jsonl" ]; ok $? "the samples give records"
+for input in all.mbox all.mbox.gz all.mbox.xz Maildir; do
+  "$MODORI" -j 1 --format=jsonl "$tmp/$input" >"$tmp/$input.jsonl" 2>"$tmp/err"
+  [ "$(records "$tmp/eml.jsonl")" = "$(records "$tmp/$input.jsonl")" ]; ok $? "$input gives the records of the .eml files"
+done
+"$MODORI" -j 1 --format=jsonl - <"$tmp/all.mbox.gz" >"$tmp/stdin.jsonl"
+[ "$(records "$tmp/eml.jsonl")" = "$(records "$tmp/stdin.jsonl")" ]; ok $? "a gzip'd mbox on standard input too"
+grep -q '"origin":"-#3"' "$tmp/stdin.jsonl"; ok $? "standard input's messages are numbered"
+grep -q "\"origin\":\"$tmp/all.mbox#1\"" "$tmp/all.mbox.jsonl"; ok $? "mbox origins are PATH#N"
+
+for j in 2 4 7; do
+  "$MODORI" -j $j --format=jsonl "$tmp/all.mbox" "$tmp/Maildir" >"$tmp/j$j.jsonl"
+  "$MODORI" -j 1 --format=jsonl "$tmp/all.mbox" "$tmp/Maildir" >"$tmp/j1.jsonl"
+  cmp -s "$tmp/j1.jsonl" "$tmp/j$j.jsonl"; ok $? "-j $j output is byte-identical to -j 1"
+done
+"$MODORI" -j 3 --format=csv "$tmp/all.mbox" >"$tmp/j3.csv"
+"$MODORI" -j 1 --format=csv "$tmp/all.mbox" >"$tmp/j1.csv"
+cmp -s "$tmp/j1.csv" "$tmp/j3.csv"; ok $? "-j 3 csv is byte-identical to -j 1"
+head -n 1 "$tmp/j1.csv" | grep -q '^recipient,'; ok $? "csv starts with a header line"
+[ "$(($(wc -l <"$tmp/j1.csv") - 1))" = "$(wc -l <"$tmp/eml.jsonl")" ]; ok $? "csv has one row per record"
+
+# A message that is no mail, in the middle of an mbox.
+{ echo "From x Tue Mar  5 10:22:31 2024"; cat testdata/dsn/postfix-userunknown.eml; echo
+  echo "From x Tue Mar  5 10:22:32 2024"; echo; echo "no header at all"; echo
+  echo "From x Tue Mar  5 10:22:33 2024"; cat testdata/dsn/sendmail-userunknown.eml; } >"$tmp/bad.mbox"
+offset=$(grep -b '^From x Tue Mar  5 10:22:32' "$tmp/bad.mbox" | cut -d: -f1)
+"$MODORI" -j 2 --format=jsonl "$tmp/bad.mbox" >"$tmp/out" 2>"$tmp/err"
+[ $? = 2 ]; ok $? "a bad message exits 2"
+grep -q "^modori: $tmp/bad.mbox: message 2 at byte $offset: not a mail message" "$tmp/err"; ok $? "the bad message is named by file, number and byte offset"
+grep -q "bad.mbox#3" "$tmp/out"; ok $? "the scan goes on after it"
+head -c 2000 "$tmp/all.mbox.gz" >"$tmp/cut.mbox.gz"
+"$MODORI" -j 2 --format=jsonl "$tmp/cut.mbox.gz" "$tmp/all.mbox" >"$tmp/out" 2>"$tmp/err"
+[ $? = 2 ]; ok $? "a truncated gzip file exits 2"
+grep -q "^modori: $tmp/cut.mbox.gz: message [0-9]* at byte [0-9]*: truncated gzip data" "$tmp/err"; ok $? "the truncated gzip file is named with the message"
+grep -q "all.mbox#1\"" "$tmp/out"; ok $? "the next input is still read"
+
+"$MODORI" -j 1 --format=jsonl --quiet "$tmp/all.mbox" >"$tmp/out" 2>"$tmp/err"
+[ ! -s "$tmp/err" ]; ok $? "no progress line when stderr is not a terminal"
+
+# summary
+"$MODORI" summary -j 2 --format=json "$tmp/all.mbox" >"$tmp/summary.json"
+[ $? = 0 ]; ok $? "summary exits 0"
+total=$(wc -l <"$tmp/eml.jsonl")
+grep -q "\"bounces\": $total," "$tmp/summary.json"; ok $? "summary counts every record ($total)"
+hard=$(grep -c '"hardbounce":true' "$tmp/eml.jsonl")
+grep -q "\"hard\": $hard," "$tmp/summary.json"; ok $? "summary counts the hard bounces ($hard)"
+unknown=$(grep -c '"reason":"userunknown"' "$tmp/eml.jsonl")
+grep -q "{\"name\": \"userunknown\", \"count\": $unknown}" "$tmp/summary.json"; ok $? "summary counts by reason"
+"$MODORI" summary -j 1 --format=json "$tmp/Maildir" >"$tmp/summary1.json"
+cmp -s "$tmp/summary.json" "$tmp/summary1.json"; ok $? "summary of the Maildir with -j 1 is the same"
+"$MODORI" summary "$tmp/all.mbox" >"$tmp/summary.txt"
+grep -q "^届かなかった宛先: $total" "$tmp/summary.txt"; ok $? "summary in Japanese by default"
+"$MODORI" summary --lang=en "$tmp/all.mbox" >"$tmp/summary.txt"
+grep -q "^Failed recipients: $total" "$tmp/summary.txt"; ok $? "summary in English with --lang=en"
+
+# suppress
+"$MODORI" suppress -j 3 "$tmp/all.mbox" >"$tmp/suppress.txt"
+[ $? = 0 ]; ok $? "suppress exits 0"
+want=$(grep '"hardbounce":true' "$tmp/eml.jsonl" | sed 's/.*"recipient":"\([^"]*\)@\([^"]*\)".*/\1@\2/' |
+       awk -F@ '{ printf "%s@%s\n", substr($0, 1, length($0) - length($NF) - 1), tolower($NF) }' | LC_ALL=C sort -u)
+[ "$(cat "$tmp/suppress.txt")" = "$want" ]; ok $? "suppress lists each hard-bounced address once, domain lower-cased"
+"$MODORI" suppress --format=csv --reasons=mailboxfull "$tmp/all.mbox" >"$tmp/suppress.csv"
+head -n 1 "$tmp/suppress.csv" | grep -q '^address,reason,date$'; ok $? "suppress csv has a header"
+[ "$(tail -n +2 "$tmp/suppress.csv" | cut -d, -f2 | sort -u)" = mailboxfull ]; ok $? "--reasons chooses which reasons count"
+"$MODORI" suppress --reasons=nosuchreason "$tmp/all.mbox" >/dev/null 2>&1
+[ $? = 2 ]; ok $? "an unknown reason is a usage error"
+
+echo "1..$n"
+[ "$fails" = 0 ]
