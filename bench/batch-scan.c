@@ -1,0 +1,184 @@
+/* batch-scan.c: builds a large mbox from testdata's samples (each copy
+ * with its own addresses), then times, in one run, `modori -j 1`,
+ * `modori -j 2` and gmime-floor (a bare GMime parse of the same file) and
+ * prints messages/s, MB/s, peak RSS and the ratios. Run from the source
+ * root:
+ *   build/bench/batch-scan [--messages=N | --size=MB] [--keep]
+ * The defaults make 10,000 messages; --size=1024 makes a 1 GB mbox.
+ * No thresholds: machines are noisy; the issue's targets are read off. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+typedef struct {
+  double seconds;
+  long max_rss_kb;
+} Run;
+
+/* Runs @argv with stdout to /dev/null; its time and peak RSS. */
+static Run
+run (char **argv)
+{
+  gint64 start = g_get_monotonic_time ();
+  struct rusage usage;
+  int status;
+  pid_t pid;
+  Run result;
+
+  fflush (stdout);   /* or the child's freopen() prints it again */
+  pid = fork ();
+
+  if (pid == 0)
+    {
+      if (freopen ("/dev/null", "w", stdout) == NULL)
+        _exit (127);
+      execv (argv[0], argv);
+      _exit (127);
+    }
+  if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) > 2)
+    g_error ("%s failed", argv[0]);
+  result.seconds = (g_get_monotonic_time () - start) / 1e6;
+  result.max_rss_kb = usage.ru_maxrss;
+  return result;
+}
+
+static GPtrArray *
+load_samples (void)
+{
+  GPtrArray *samples = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) top = g_dir_open ("testdata", 0, NULL);
+  const char *family;
+
+  if (top == NULL)
+    g_error ("run from the source root (testdata/ not found)");
+  while ((family = g_dir_read_name (top)))
+    {
+      g_autofree char *dir = g_build_filename ("testdata", family, NULL);
+      g_autoptr (GDir) files = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      while (files && (name = g_dir_read_name (files)))
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          char *contents;
+
+          if (g_str_has_suffix (name, ".eml") && g_file_get_contents (path, &contents, NULL, NULL))
+            g_ptr_array_add (samples, contents);
+        }
+    }
+  return samples;
+}
+
+/* Copy @copy of a sample: every "@example" domain becomes "@exampleN",
+ * lines starting "From " are quoted as mboxrd does. */
+static void
+write_copy (FILE *out, const char *sample, guint copy)
+{
+  char suffix[16];
+  const char *line = sample;
+
+  g_snprintf (suffix, sizeof suffix, "%u", copy % 5000);
+  fprintf (out, "From MAILER-DAEMON Tue Mar  5 10:22:31 2024\n");
+  while (*line)
+    {
+      const char *end = strchr (line, '\n');
+      gsize length = end ? (gsize) (end - line + 1) : strlen (line);
+      const char *p = line, *hit;
+      gsize i = 0;
+
+      while (i < length && line[i] == '>')
+        i++;
+      if (length - i >= 5 && strncmp (line + i, "From ", 5) == 0)
+        fputc ('>', out);
+      while ((hit = g_strstr_len (p, line + length - p, "@example")) != NULL)
+        {
+          fwrite (p, 1, hit + 8 - p, out);
+          fputs (suffix, out);
+          p = hit + 8;
+        }
+      fwrite (p, 1, line + length - p, out);
+      line += length;
+    }
+  if (line > sample && line[-1] != '\n')
+    fputc ('\n', out);
+  fputc ('\n', out);
+}
+
+int
+main (int argc, char **argv)
+{
+  int messages = 10000, size_mb = 0;
+  gboolean keep = FALSE;
+  GOptionEntry entries[] = {
+    { "messages", 'n', 0, G_OPTION_ARG_INT, &messages, "Messages in the mbox (default 10000)", "N" },
+    { "size", 's', 0, G_OPTION_ARG_INT, &size_mb, "Make the mbox this many MB instead", "MB" },
+    { "keep", 'k', 0, G_OPTION_ARG_NONE, &keep, "Keep the mbox (its path is printed)", NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new ("- modori vs a bare GMime parse");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) samples = NULL;
+  g_autofree char *dir = NULL, *mbox = NULL, *self_dir = NULL, *modori = NULL, *floor_bin = NULL;
+  char *modori_j1[] = { NULL, "--quiet", "--format=jsonl", "-j", "1", NULL, NULL };
+  char *modori_j2[] = { NULL, "--quiet", "--format=jsonl", "-j", "2", NULL, NULL };
+  char *floor_argv[] = { NULL, NULL, NULL };
+  guint64 bytes;
+  guint n = 0;
+  FILE *out;
+  Run floor_run, j1, j2;
+  double mb;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    g_error ("%s", error->message);
+
+  self_dir = g_path_get_dirname (argv[0]);
+  modori = g_build_filename (self_dir, "..", "cli", "modori", NULL);
+  floor_bin = g_build_filename (self_dir, "gmime-floor", NULL);
+  samples = load_samples ();
+  dir = g_dir_make_tmp ("modori-bench-XXXXXX", NULL);
+  mbox = g_build_filename (dir, "bounces.mbox", NULL);
+  out = fopen (mbox, "w");
+  for (;;)
+    {
+      write_copy (out, g_ptr_array_index (samples, n % samples->len), n / samples->len);
+      n++;
+      if (size_mb > 0 ? ftell (out) >= (long) size_mb * 1024 * 1024 : n >= (guint) messages)
+        break;
+    }
+  bytes = ftell (out);
+  fclose (out);
+  mb = bytes / 1048576.0;
+  printf ("mbox: %u messages, %.1f MB (%u samples, %u processors)\n",
+          n, mb, samples->len, g_get_num_processors ());
+
+  floor_argv[0] = floor_bin; floor_argv[1] = mbox;
+  modori_j1[0] = modori_j2[0] = modori;
+  modori_j1[5] = modori_j2[5] = mbox;
+  floor_run = run (floor_argv);
+  j1 = run (modori_j1);
+  j2 = run (modori_j2);
+
+  printf ("%-12s %10s %10s %10s %12s\n", "", "seconds", "msg/s", "MB/s", "peak RSS MB");
+#define ROW(name, r) printf ("%-12s %10.2f %10.0f %10.1f %12.1f\n", name, r.seconds, n / r.seconds, mb / r.seconds, r.max_rss_kb / 1024.0)
+  ROW ("gmime-floor", floor_run);
+  ROW ("modori -j 1", j1);
+  ROW ("modori -j 2", j2);
+  printf ("ratios: -j 1 / gmime-floor = %.2f (target >= 0.85); -j 2 / -j 1 = %.2f (target >= 1.7 on 2 cores)\n",
+          floor_run.seconds / j1.seconds, j1.seconds / j2.seconds);
+
+  if (keep)
+    printf ("kept %s\n", mbox);
+  else
+    {
+      g_unlink (mbox);
+      g_rmdir (dir);
+    }
+  return 0;
+}
