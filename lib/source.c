@@ -114,9 +114,9 @@ modori_source_new (const char *const *paths)
 {
   ModoriSource *self = g_new0 (ModoriSource, 1);
 
-  g_return_val_if_fail (paths != NULL, self);
   self->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_array_set_clear_func (self->entries, entry_clear);
+  g_return_val_if_fail (paths != NULL, self);
   for (const char *const *path = paths; *path; path++)
     {
       struct stat st;
