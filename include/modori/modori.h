@@ -26,6 +26,7 @@
 #include <modori/modori-analyzer.h>
 #include <modori/modori-guidance.h>
 #include <modori/modori-source.h>
+#include <modori/modori-address.h>
 #undef MODORI_INSIDE
 
 #endif /* MODORI_H */
