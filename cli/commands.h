@@ -12,5 +12,6 @@ enum {
 int cmd_analyze (int argc, char **argv);
 int cmd_summary (int argc, char **argv);
 int cmd_suppress (int argc, char **argv);
+int cmd_explain (int argc, char **argv);
 
 #endif

@@ -17,6 +17,7 @@ static const Command commands[] = {
   { "analyze", cmd_analyze, "analyze bounce mails (the default)" },
   { "summary", cmd_summary, "totals by reason, domain and recipient" },
   { "suppress", cmd_suppress, "the addresses that hard-bounced" },
+  { "explain", cmd_explain, "explain a server reply, mail-program error or address" },
 };
 
 int

@@ -118,3 +118,16 @@ modori_guidance_list_hints (void)
   g_strfreev (groups);
   return (char **) g_ptr_array_free (hints, FALSE);
 }
+
+const char *
+modori_guidance_for_case (const char *case_id, const char *lang, ModoriGuidanceField field)
+{
+  char *group;
+  const char *result;
+
+  g_return_val_if_fail (case_id != NULL, NULL);
+  group = g_strconcat ("case/", case_id, NULL);
+  result = lookup (group, lang, field);
+  g_free (group);
+  return result;
+}

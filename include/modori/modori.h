@@ -27,6 +27,7 @@
 #include <modori/modori-guidance.h>
 #include <modori/modori-source.h>
 #include <modori/modori-address.h>
+#include <modori/modori-explain.h>
 #undef MODORI_INSIDE
 
 #endif /* MODORI_H */

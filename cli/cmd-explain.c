@@ -1,0 +1,144 @@
+/* cmd-explain.c: modori explain [OPTIONS] [TEXT...] */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <modori/modori.h>
+
+#include "commands.h"
+#include "wrap.h"
+
+static const char description[] =
+  "Explains one server reply or mail-program error: an SMTP reply\n"
+  "(\"550 5.1.1 <a@b> User unknown\"), a POP3 \"-ERR\" line, an IMAP \"NO\" or\n"
+  "\"BAD\" reply, a message your mail program showed, or an e-mail address\n"
+  "to check for typing mistakes. The words of TEXT are joined with spaces;\n"
+  "without TEXT (or with '-') the text is read from standard input.\n"
+  "\n"
+  "Exit status:\n"
+  "  0  the text was recognized\n"
+  "  1  the text was not recognized\n"
+  "  2  bad usage, or standard input could not be read";
+
+static void
+put (const char *label, const char *value, int width, gboolean block)
+{
+  g_autofree char *wrapped = NULL;
+
+  if (value == NULL || value[0] == '\0')
+    return;
+  if (!block)
+    {
+      printf ("%s: %s\n", label, value);
+      return;
+    }
+  wrapped = modori_cli_wrap (value, width, 2);
+  printf ("%s:\n%s", label, wrapped);
+}
+
+int
+cmd_explain (int argc, char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *lang = NULL;
+  char **words;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json", "FORMAT" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Language of the guidance: ja (default) or en", "LANG" },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new ("[TEXT...] - explain a server reply or mail-program error");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ModoriExplanation) explanation = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  gboolean ja;
+  int width = modori_cli_terminal_width (STDOUT_FILENO);
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_description (context, description);
+  /* A POP3 reply starts with "-ERR": unknown options are text. */
+  g_option_context_set_ignore_unknown_options (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fprintf (stderr, "modori: %s\n", error->message);
+      return EXIT_INPUT_ERROR;
+    }
+  if (lang == NULL)
+    lang = g_strdup ("ja");
+  if (strcmp (lang, "ja") != 0 && strcmp (lang, "en") != 0)
+    {
+      fprintf (stderr, "modori: unknown language '%s' (use ja or en)\n", lang);
+      return EXIT_INPUT_ERROR;
+    }
+  if (format != NULL && strcmp (format, "text") != 0 && strcmp (format, "json") != 0)
+    {
+      fprintf (stderr, "modori: unknown format '%s' (use text or json)\n", format);
+      return EXIT_INPUT_ERROR;
+    }
+  ja = strcmp (lang, "ja") == 0;
+  words = argv + 1;
+  for (char **w = words; *w; w++)
+    if (g_str_has_prefix (*w, "--") && (*w)[2] != '\0')
+      {
+        fprintf (stderr, "modori: unknown option '%s'; see --help\n", *w);
+        return EXIT_INPUT_ERROR;
+      }
+  if (words[0] && strcmp (words[0], "--") == 0)
+    words++;
+
+  if (words[0] == NULL || (strcmp (words[0], "-") == 0 && words[1] == NULL))
+    {
+      char buffer[65536];
+      size_t got;
+
+      while ((got = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+        g_string_append_len (text, buffer, got);
+      if (ferror (stdin))
+        {
+          fprintf (stderr, "modori: -: cannot read standard input\n");
+          return EXIT_INPUT_ERROR;
+        }
+    }
+  else
+    for (char **w = words; *w; w++)
+      {
+        if (w != words)
+          g_string_append_c (text, ' ');
+        g_string_append (text, *w);
+      }
+
+  explanation = modori_explain (text->str, text->len);
+  if (format != NULL && strcmp (format, "json") == 0)
+    {
+      g_autofree char *json = modori_explanation_to_json (explanation, lang, TRUE);
+      printf ("%s\n", json);
+    }
+  else
+    {
+      const char *found = modori_explanation_get_found (explanation);
+      ModoriReason reason = modori_explanation_get_reason (explanation);
+      const char *code = modori_explanation_get_response_code (explanation);
+
+      put (ja ? "種類" : "Kind", modori_explanation_get_kind (explanation), width, FALSE);
+      put (ja ? "ケース" : "Case", modori_explanation_get_case (explanation), width, FALSE);
+      if (reason != MODORI_REASON_UNDEFINED)
+        put (ja ? "理由" : "Reason", modori_reason_to_string (reason), width, FALSE);
+      put (ja ? "応答コード" : "Reply code", modori_explanation_get_reply_code (explanation), width, FALSE);
+      put (ja ? "ステータス" : "Status", modori_explanation_get_status_code (explanation), width, FALSE);
+      put (ja ? "レスポンスコード" : "Response code", code, width, FALSE);
+      put (ja ? "アドレス" : "Address", modori_explanation_get_address (explanation), width, FALSE);
+      put (ja ? "正しいと思われるアドレス" : "Suggested address",
+           modori_explanation_get_suggestion (explanation), width, FALSE);
+      put (ja ? "見つかったもの" : "Found", found, width, FALSE);
+      put (ja ? "概要" : "Summary", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TITLE), width, FALSE);
+      put (ja ? "何が起きたか" : "What happened", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_WHAT), width, TRUE);
+      put (ja ? "対処方法" : "What to do", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TODO), width, TRUE);
+      /* The address doctor's finding adds to a reply's own case. */
+      if (modori_explanation_get_hint (explanation)[0] &&
+          strcmp (modori_explanation_get_kind (explanation), "address") != 0)
+        put (ja ? "アドレスの誤り" : "Address problem",
+             modori_guidance_for_hint (modori_explanation_get_hint (explanation), lang, MODORI_GUIDANCE_TODO),
+             width, TRUE);
+    }
+  return strcmp (modori_explanation_get_case (explanation), "unrecognized") == 0 ? EXIT_NONE_FOUND : EXIT_FOUND;
+}

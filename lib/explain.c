@@ -1,0 +1,509 @@
+/* explain.c: say what one server reply or mail-client message means.
+ *
+ * Every phrase of every case sits in one table, most specific first, and
+ * is searched in one pass by the matcher; the lowest index found names
+ * the case. So a client headline that quotes the server's reply ("one of
+ * the recipients was rejected ... 550 User unknown") gets the reply's
+ * more precise case. Response codes ("[IN-USE]") are phrases too. */
+#include <string.h>
+
+#include <modori/modori.h>
+
+#include "classify.h"
+#include "json-writer.h"
+#include "matcher.h"
+#include "record-private.h"
+#include "text.h"
+
+typedef enum { FROM_SERVER, FROM_CLIENT } Source;
+
+typedef struct {
+  const char *phrase;
+  const char *case_id;
+  const char *reason;   /* a reason name, or NULL when none applies */
+  Source source;
+} CaseRule;
+
+/* The literal texts are protocol facts (replies, response codes, the
+ * messages mail programs show); the order is the priority. */
+static const CaseRule rules[] = {
+  /* SMTP replies of seed-facts 2-7 and 11 */
+  { "polite people say helo first", "helo-first", NULL, FROM_SERVER },
+  { "say helo first", "helo-first", NULL, FROM_SERVER },
+  { "send helo first", "helo-first", NULL, FROM_SERVER },
+  { "send ehlo first", "helo-first", NULL, FROM_SERVER },
+  { "illegal comma in host name part", "comma-in-host", "syntaxerror", FROM_SERVER },
+  { "address contains invalid control characters", "invalid-characters", "syntaxerror", FROM_SERVER },
+  { "invalid route address", "invalid-route", "syntaxerror", FROM_SERVER },
+  { "relaying denied", "relaying-denied", "norelaying", FROM_SERVER },
+  { "relay operation rejected", "relaying-denied", "norelaying", FROM_SERVER },
+  { "relay access denied", "relaying-denied", "norelaying", FROM_SERVER },
+  { "relaying not permitted", "relaying-denied", "norelaying", FROM_SERVER },
+  { "unable to relay", "relaying-denied", "norelaying", FROM_SERVER },
+  { "we do not relay", "relaying-denied", "norelaying", FROM_SERVER },
+  { "host unknown", "host-unknown", "hostunknown", FROM_SERVER },
+  { "user unknown", "user-unknown", "userunknown", FROM_SERVER },
+  { "unknown user", "user-unknown", "userunknown", FROM_SERVER },
+  { "no such user", "user-unknown", "userunknown", FROM_SERVER },
+  { "mailbox is full", "mailbox-full", "mailboxfull", FROM_SERVER },
+  { "mailbox full", "mailbox-full", "mailboxfull", FROM_SERVER },
+  /* POP3 (RFC 2449, RFC 3206) */
+  { "lock busy", "pop3-in-use", NULL, FROM_SERVER },
+  { "[in-use]", "pop3-in-use", NULL, FROM_SERVER },
+  { "password supplied for", "pop3-auth", NULL, FROM_SERVER },
+  { "[auth]", "pop3-auth", NULL, FROM_SERVER },
+  { "[login-delay]", "pop3-login-delay", NULL, FROM_SERVER },
+  { "[sys/temp]", "pop3-sys-temp", NULL, FROM_SERVER },
+  { "[sys/perm]", "pop3-sys-perm", NULL, FROM_SERVER },
+  /* IMAP (RFC 5530) */
+  { "[authenticationfailed]", "imap-login-failed", NULL, FROM_SERVER },
+  { "[authorizationfailed]", "imap-login-failed", NULL, FROM_SERVER },
+  { "[expired]", "imap-login-failed", NULL, FROM_SERVER },
+  { "[contactadmin]", "imap-login-failed", NULL, FROM_SERVER },
+  { "[privacyrequired]", "imap-privacy-required", NULL, FROM_SERVER },
+  { "[inuse]", "imap-in-use", NULL, FROM_SERVER },
+  { "[overquota]", "imap-over-quota", NULL, FROM_SERVER },
+  { "[limit]", "imap-over-quota", NULL, FROM_SERVER },
+  { "[unavailable]", "imap-unavailable", NULL, FROM_SERVER },
+  { "[serverbug]", "imap-unavailable", NULL, FROM_SERVER },
+  { "[nonexistent]", "imap-no-mailbox", NULL, FROM_SERVER },
+  { "[trycreate]", "imap-no-mailbox", NULL, FROM_SERVER },
+  { "[noperm]", "imap-no-permission", NULL, FROM_SERVER },
+  /* Mail programs: Outlook Express / Outlook, Thunderbird, Apple Mail */
+  { "secure password authentication", "secure-password-auth", NULL, FROM_CLIENT },
+  { "セキュリティで保護されたパスワード認証", "secure-password-auth", NULL, FROM_CLIENT },
+  { "sender's e-mail address was rejected", "sender-rejected", NULL, FROM_CLIENT },
+  { "sender's email address was rejected", "sender-rejected", NULL, FROM_CLIENT },
+  { "sender's address was rejected", "sender-rejected", NULL, FROM_CLIENT },
+  { "sender address was rejected", "sender-rejected", NULL, FROM_CLIENT },
+  { "verify that your email address is correct", "sender-rejected", NULL, FROM_CLIENT },
+  { "sender address rejected", "sender-rejected", NULL, FROM_SERVER },
+  { "送信者の電子メール アドレス", "sender-rejected", NULL, FROM_CLIENT },
+  { "送信者のアドレス", "sender-rejected", NULL, FROM_CLIENT },
+  { "送信者の電子メールアドレス", "sender-rejected", NULL, FROM_CLIENT },
+  { "recipients was rejected", "recipient-rejected", NULL, FROM_CLIENT },
+  { "recipients were rejected", "recipient-rejected", NULL, FROM_CLIENT },
+  { "recipient was rejected", "recipient-rejected", NULL, FROM_CLIENT },
+  { "rejected one of the recipient", "recipient-rejected", NULL, FROM_CLIENT },
+  { "check the message recipient", "recipient-rejected", NULL, FROM_CLIENT },
+  { "サーバーによって拒否", "recipient-rejected", NULL, FROM_CLIENT },
+  { "recipient address rejected", "recipient-rejected", NULL, FROM_SERVER },
+  { "password was rejected", "password-rejected", NULL, FROM_CLIENT },
+  { "rejected the password", "password-rejected", NULL, FROM_CLIENT },
+  { "rejected your login", "password-rejected", NULL, FROM_CLIENT },
+  { "sending of password did not succeed", "password-rejected", NULL, FROM_CLIENT },
+  { "パスワードが拒否", "password-rejected", NULL, FROM_CLIENT },
+  { "パスワードの送信に失敗", "password-rejected", NULL, FROM_CLIENT },
+  { "ログオンできませんでした", "password-rejected", NULL, FROM_CLIENT },
+  { "0x800ccc90", "password-rejected", NULL, FROM_CLIENT },
+  { "0x800ccc92", "password-rejected", NULL, FROM_CLIENT },
+  { "could not be found", "host-not-found", NULL, FROM_CLIENT },
+  { "が見つかりません", "host-not-found", NULL, FROM_CLIENT },
+  { "0x800ccc0d", "host-not-found", NULL, FROM_CLIENT },
+  { "timed out", "connection-timeout", NULL, FROM_CLIENT },
+  { "タイムアウト", "connection-timeout", NULL, FROM_CLIENT },
+  { "0x800ccc19", "connection-timeout", NULL, FROM_CLIENT },
+  /* seed-facts 12: the senders of error mail */
+  { "mail delivery subsystem", "bounce-mail", NULL, FROM_CLIENT },
+  { "mailer-daemon", "bounce-mail", NULL, FROM_CLIENT },
+  { "postmaster", "bounce-mail", NULL, FROM_CLIENT },
+  { "undelivered mail returned to sender", "bounce-mail", NULL, FROM_CLIENT },
+  { "returned mail", "bounce-mail", NULL, FROM_CLIENT },
+};
+
+/* Cases whose guidance is that of a bounce hint with another name. */
+static const struct { const char *case_id, *hint; } case_hints[] = {
+  { "invalid-characters", "fullwidth-characters" },
+  { "invalid-route", "comma-for-dot" },
+  { "relaying-denied", "relay-network" },
+};
+
+struct _ModoriExplanation {
+  gint ref_count;
+  const char *kind;
+  const char *case_id;
+  ModoriReason reason;
+  char reply_code[4];
+  char status_code[12];
+  char *response_code;
+  char *address;
+  char *hint;
+  char *suggestion;
+  char *found;
+};
+
+static const Matcher *
+rule_matcher (void)
+{
+  static gsize once = 0;
+  static Matcher *matcher;
+
+  if (g_once_init_enter (&once))
+    {
+      const char *phrases[G_N_ELEMENTS (rules)];
+
+      for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+        phrases[i] = rules[i].phrase;
+      matcher = _modori_matcher_new (phrases, G_N_ELEMENTS (rules));
+      g_once_init_leave (&once, 1);
+    }
+  return matcher;
+}
+
+/* The first word (as far as a space), for telling the protocol. */
+static gboolean
+word_is (const char *p, const char *word)
+{
+  gsize n = strlen (word);
+
+  return g_ascii_strncasecmp (p, word, n) == 0 && (p[n] == ' ' || p[n] == '\0' || p[n] == '\r' || p[n] == '\n');
+}
+
+/* "a001 NO ...", "* BAD ...": an IMAP tagged or untagged failure. */
+static const char *
+imap_status (const char *text)
+{
+  const char *p = text;
+
+  while (*p && *p != ' ' && *p != '\n' && p - text < 64)
+    p++;
+  if (*p != ' ' || p == text)
+    return NULL;
+  p++;
+  if (word_is (p, "NO") || word_is (p, "BAD"))
+    return p;
+  return NULL;
+}
+
+/* A response code "[CODE ...]" just after @p (POP3 -ERR, IMAP NO/BAD). */
+static char *
+response_code_after (const char *p)
+{
+  const char *end;
+
+  while (*p && *p != ' ' && *p != '\n')
+    p++;
+  while (*p == ' ')
+    p++;
+  if (*p != '[')
+    return g_strdup ("");
+  p++;
+  for (end = p; *end && *end != ']' && *end != ' ' && *end != '\n' && end - p < 40; end++)
+    ;
+  return g_ascii_strup (p, end - p);
+}
+
+/* An SMTP reply code: three digits [2-5][0-5][0-9] standing alone. */
+static gboolean
+find_reply_code (const char *text, char *code)
+{
+  for (const char *p = text; *p; p++)
+    {
+      if (p[0] < '2' || p[0] > '5' || p[1] < '0' || p[1] > '5' || !g_ascii_isdigit (p[2]))
+        continue;
+      if (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.' || p[-1] == ':' || p[-1] == ','))
+        continue;
+      if (p[3] != '\0' && p[3] != ' ' && p[3] != '-' && p[3] != '\r' && p[3] != '\n' && p[3] != '\'')
+        continue;
+      memcpy (code, p, 3);
+      code[3] = '\0';
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_address_char (gunichar c)
+{
+  return c > ' ' && c != '<' && c != '>' && c != '"' && c != '\'' && c != '(' && c != ')' &&
+         c != '[' && c != ']' && c != ';' && c != 0x3000;
+}
+
+/* The first address: inside <...> if any holds '@', else the run of
+ * address characters around the first '@' (or '＠'). */
+static char *
+find_address (const char *text)
+{
+  const char *at = strstr (text, "@");
+  const char *wide_at = strstr (text, "\xef\xbc\xa0");
+  const char *start, *end;
+
+  for (const char *lt = strchr (text, '<'); lt; lt = strchr (lt + 1, '<'))
+    {
+      const char *gt = strchr (lt, '>');
+      const char *a = gt ? memchr (lt, '@', gt - lt) : NULL;
+      if (a && gt - lt < 512)
+        return g_strndup (lt + 1, gt - lt - 1);
+    }
+  if (at == NULL || (wide_at && wide_at < at))
+    at = wide_at;
+  if (at == NULL)
+    return g_strdup ("");
+  for (start = at; start > text;)
+    {
+      const char *prev = g_utf8_find_prev_char (text, start);
+      if (prev == NULL || !is_address_char (g_utf8_get_char (prev)) || at - prev > 256)
+        break;
+      start = prev;
+    }
+  for (end = at; *end && is_address_char (g_utf8_get_char (end)) && end - at < 256;
+       end = g_utf8_next_char (end))
+    ;
+  while (end > start && (end[-1] == '.' || end[-1] == ',' || end[-1] == ':'))
+    end--;  /* sentence punctuation after the address */
+  return g_strndup (start, end - start);
+}
+
+static void
+diagnose_address (ModoriExplanation *e)
+{
+  g_autoptr (ModoriAddressDiagnosis) d = NULL;
+
+  if (e->address[0] == '\0')
+    return;
+  d = modori_address_diagnose (e->address);
+  g_free (e->hint);
+  g_free (e->suggestion);
+  e->hint = g_strdup (modori_address_diagnosis_get_hint (d));
+  e->suggestion = g_strdup (modori_address_diagnosis_get_suggestion (d));
+}
+
+/* The reason the bounce classifier gives an SMTP reply. */
+static ModoriReason
+classify_reply (const ModoriExplanation *e, const char *text)
+{
+  ModoriRecord *record = _modori_record_new ();
+  ModoriReason reason;
+
+  _modori_record_set (record, FIELD_ACTION, "failed");
+  _modori_record_set (record, FIELD_REPLYCODE, e->reply_code);
+  _modori_record_set (record, FIELD_DELIVERYSTATUS, e->status_code);
+  _modori_record_take (record, FIELD_DIAGNOSTICCODE, _modori_text_collapse_space (text));
+  _modori_classify (record);
+  reason = record->reason;
+  modori_record_unref (record);
+  return reason;
+}
+
+static char *
+describe_unrecognized (const char *text, gsize length, gsize n_nul, gboolean was_valid)
+{
+  GString *found = g_string_new (NULL);
+  guint lines = 0;
+
+  if (length == 0 || text[0] == '\0')
+    {
+      g_string_free (found, TRUE);
+      return g_strdup (length == 0 ? "empty text" : "only spaces");
+    }
+  for (const char *p = text; *p; p++)
+    lines += *p == '\n';
+  g_string_printf (found, "%" G_GSIZE_FORMAT " bytes in %u line%s, no known reply, code or message",
+                   length, lines + 1, lines ? "s" : "");
+  if (n_nul > 0 || !was_valid)
+    g_string_append (found, "; binary data (NUL bytes or invalid UTF-8)");
+  return g_string_free (found, FALSE);
+}
+
+ModoriExplanation *
+modori_explain (const char *text, gssize length)
+{
+  ModoriExplanation *e = g_new0 (ModoriExplanation, 1);
+  g_autofree char *valid = NULL;
+  g_autofree gboolean *found = g_new0 (gboolean, G_N_ELEMENTS (rules));
+  gsize n = 0, n_nul = 0;
+  gboolean was_valid, from_client = FALSE;
+  const char *start, *imap;
+  int best = -1;
+
+  e->ref_count = 1;
+  e->kind = "unknown";
+  e->case_id = "unrecognized";
+  e->reason = MODORI_REASON_UNDEFINED;
+  e->response_code = g_strdup ("");
+  e->hint = g_strdup ("");
+  e->suggestion = g_strdup ("");
+  e->found = g_strdup ("");
+  if (text == NULL)
+    text = "", length = 0;
+  n = length < 0 ? strlen (text) : (gsize) length;
+
+  /* NULs would end the text early: count them and read past them. */
+  {
+    GString *copy = g_string_sized_new (n);
+    for (gsize i = 0; i < n; i++)
+      if (text[i] == '\0')
+        n_nul++;
+      else
+        g_string_append_c (copy, text[i]);
+    was_valid = g_utf8_validate (copy->str, copy->len, NULL);
+    valid = g_utf8_make_valid (copy->str, copy->len);
+    g_string_free (copy, TRUE);
+  }
+  for (start = valid; g_ascii_isspace (*start); start++)
+    ;
+  e->address = find_address (start);
+
+  _modori_matcher_all (rule_matcher (), start, found);
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    if (found[i])
+      {
+        if (best < 0)
+          best = i;
+        from_client |= rules[i].source == FROM_CLIENT;
+      }
+  if (!_modori_text_find_reply_status_code (start, e->status_code))
+    _modori_text_find_status_code (start, e->status_code);
+  if (!find_reply_code (start, e->reply_code))
+    e->reply_code[0] = '\0';
+
+  if (g_ascii_strncasecmp (start, "-ERR", 4) == 0)
+    {
+      e->kind = "pop3";
+      g_free (e->response_code);
+      e->response_code = response_code_after (start);
+      e->reply_code[0] = e->status_code[0] = '\0';
+      e->case_id = best >= 0 ? rules[best].case_id : "pop3-error";
+    }
+  else if ((imap = imap_status (start)) != NULL)
+    {
+      e->kind = "imap";
+      g_free (e->response_code);
+      e->response_code = response_code_after (imap);
+      e->reply_code[0] = e->status_code[0] = '\0';
+      e->case_id = best >= 0 ? rules[best].case_id : "imap-error";
+    }
+  else if (best >= 0)
+    {
+      e->kind = from_client ? "client" : e->reply_code[0] ? "smtp" : "client";
+      e->case_id = rules[best].case_id;
+    }
+  else if (e->reply_code[0] && e->reply_code[0] != '2' && e->reply_code[0] != '3')
+    {
+      e->kind = "smtp";
+      e->case_id = "smtp-reply";
+    }
+  else if (strchr (start, '\n') == NULL && e->address[0] && strlen (start) < 512)
+    {
+      /* A bare address: the doctor is the whole answer. */
+      g_free (e->address);
+      e->address = g_strstrip (g_strdup (start));
+      e->kind = "address";
+      diagnose_address (e);
+      e->case_id = e->hint[0] ? e->hint : "address-ok";
+    }
+
+  if (strcmp (e->kind, "address") != 0)
+    diagnose_address (e);
+  if (best >= 0 && rules[best].reason)
+    modori_reason_from_string (rules[best].reason, &e->reason);
+  else if (strcmp (e->kind, "smtp") == 0)
+    e->reason = classify_reply (e, start);
+  if (strcmp (e->case_id, "unrecognized") == 0)
+    {
+      g_free (e->found);
+      e->found = describe_unrecognized (start, n, n_nul, was_valid);
+    }
+  return e;
+}
+
+ModoriExplanation *
+modori_explanation_ref (ModoriExplanation *explanation)
+{
+  g_return_val_if_fail (explanation != NULL, NULL);
+  g_atomic_int_inc (&explanation->ref_count);
+  return explanation;
+}
+
+void
+modori_explanation_unref (ModoriExplanation *explanation)
+{
+  if (explanation == NULL || !g_atomic_int_dec_and_test (&explanation->ref_count))
+    return;
+  /* case_id may point into hint (a bare address), so it is freed with it. */
+  g_free (explanation->response_code);
+  g_free (explanation->address);
+  g_free (explanation->hint);
+  g_free (explanation->suggestion);
+  g_free (explanation->found);
+  g_free (explanation);
+}
+
+#define GETTER(fn, expr)                                    \
+  const char *fn (const ModoriExplanation *explanation)     \
+  {                                                         \
+    g_return_val_if_fail (explanation != NULL, "");         \
+    return explanation->expr;                               \
+  }
+
+GETTER (modori_explanation_get_kind, kind)
+GETTER (modori_explanation_get_case, case_id)
+GETTER (modori_explanation_get_reply_code, reply_code)
+GETTER (modori_explanation_get_status_code, status_code)
+GETTER (modori_explanation_get_response_code, response_code)
+GETTER (modori_explanation_get_address, address)
+GETTER (modori_explanation_get_hint, hint)
+GETTER (modori_explanation_get_suggestion, suggestion)
+GETTER (modori_explanation_get_found, found)
+
+ModoriReason
+modori_explanation_get_reason (const ModoriExplanation *explanation)
+{
+  g_return_val_if_fail (explanation != NULL, MODORI_REASON_UNDEFINED);
+  return explanation->reason;
+}
+
+const char *
+modori_explanation_get_guidance (const ModoriExplanation *explanation,
+                                 const char *lang, ModoriGuidanceField field)
+{
+  const char *text;
+
+  g_return_val_if_fail (explanation != NULL, NULL);
+  if ((text = modori_guidance_for_case (explanation->case_id, lang, field)))
+    return text;
+  if ((text = modori_guidance_for_hint (explanation->case_id, lang, field)))
+    return text;
+  for (guint i = 0; i < G_N_ELEMENTS (case_hints); i++)
+    if (strcmp (explanation->case_id, case_hints[i].case_id) == 0)
+      return modori_guidance_for_hint (case_hints[i].hint, lang, field);
+  if (explanation->hint[0] && (text = modori_guidance_for_hint (explanation->hint, lang, field)))
+    return text;
+  return modori_guidance_for_reason (explanation->reason, lang, field);
+}
+
+char *
+modori_explanation_to_json (const ModoriExplanation *e, const char *lang, gboolean pretty)
+{
+  const char *keys[] = { "kind", "case", "reason", "replycode", "statuscode", "responsecode",
+                         "address", "hint", "suggestion", "found", "title", "what", "todo" };
+  const char *values[G_N_ELEMENTS (keys)];
+  GString *out = g_string_new ("{");
+
+  g_return_val_if_fail (e != NULL, NULL);
+  values[0] = e->kind;
+  values[1] = e->case_id;
+  values[2] = e->reason == MODORI_REASON_UNDEFINED ? "" : modori_reason_to_string (e->reason);
+  values[3] = e->reply_code;
+  values[4] = e->status_code;
+  values[5] = e->response_code;
+  values[6] = e->address;
+  values[7] = e->hint;
+  values[8] = e->suggestion;
+  values[9] = e->found;
+  values[10] = modori_explanation_get_guidance (e, lang, MODORI_GUIDANCE_TITLE);
+  values[11] = modori_explanation_get_guidance (e, lang, MODORI_GUIDANCE_WHAT);
+  values[12] = modori_explanation_get_guidance (e, lang, MODORI_GUIDANCE_TODO);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      if (pretty)
+        g_string_append (out, "\n  ");
+      _modori_json_append_string (out, keys[i]);
+      g_string_append (out, pretty ? ": " : ":");
+      _modori_json_append_string (out, values[i] ? values[i] : "");
+    }
+  g_string_append (out, pretty ? "\n}" : "}");
+  return g_string_free (out, FALSE);
+}
