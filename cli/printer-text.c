@@ -18,6 +18,7 @@ typedef enum {
   LABEL_NONE_FOUND,
   LABEL_COUNT,
   LABEL_ORIGINAL,
+  LABEL_SUGGESTION,
   N_LABELS
 } Label;
 
@@ -35,6 +36,7 @@ static const char *const labels_ja[N_LABELS] = {
   [LABEL_NONE_FOUND] = "配送エラーの報告は見つかりませんでした。",
   [LABEL_COUNT] = "件のメールが届きませんでした。",
   [LABEL_ORIGINAL] = "元のメール",
+  [LABEL_SUGGESTION] = "正しいと思われるアドレス",
 };
 
 static const char *const labels_en[N_LABELS] = {
@@ -50,6 +52,7 @@ static const char *const labels_en[N_LABELS] = {
   [LABEL_NONE_FOUND] = "No delivery failure report found.",
   [LABEL_COUNT] = " recipient(s) did not receive the message.",
   [LABEL_ORIGINAL] = "Original message",
+  [LABEL_SUGGESTION] = "Suggested address",
 };
 
 typedef struct {
@@ -98,6 +101,7 @@ print_record (TextPrinter *self, ModoriRecord *record)
 
   fprintf (self->options.out, "\n%s: %s\n", self->labels[LABEL_RECIPIENT],
            modori_record_get_recipient (record)[0] ? modori_record_get_recipient (record) : "?");
+  put_field (self, LABEL_SUGGESTION, modori_record_get_suggestion (record));
   put_field (self, LABEL_REASON, reason_line);
   put_field (self, LABEL_STATUS, modori_record_get_delivery_status (record));
   put_field (self, LABEL_REPLY, modori_record_get_reply_code (record));

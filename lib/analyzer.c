@@ -232,7 +232,7 @@ complete_record (ModoriRecord *record, const Context *context, const char *origi
   _modori_record_set (record, FIELD_ORIGIN, origin);
 
   _modori_classify (record);
-  _modori_record_set (record, FIELD_HINT, _modori_hint_detect (record));
+  _modori_hint_apply (record);
 }
 
 /* How many messages deep a bounce forwarded as an attachment is looked for. */

@@ -4,41 +4,31 @@
 #include "hint.h"
 #include "text.h"
 
-gboolean
-_modori_hint_has_comma_for_dot (const char *address)
-{
-  for (const char *p = strchr (address, ','); p; p = strchr (p + 1, ','))
-    if (p > address && g_ascii_isalnum (p[-1]) && g_ascii_isalnum (p[1]))
-      return TRUE;
-  return FALSE;
-}
-
-gboolean
-_modori_hint_has_fullwidth (const char *address)
-{
-  if (!g_utf8_validate (address, -1, NULL))
-    return FALSE;
-  for (const char *p = address; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if ((c >= 0xFF01 && c <= 0xFF5E) || c == 0x3000)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 const char *
-_modori_hint_detect (const ModoriRecord *record)
+_modori_hint_detect (const ModoriRecord *record, char **suggestion)
 {
   const char *recipient = _modori_record_peek (record, FIELD_RECIPIENT);
   const char *text = _modori_record_peek (record, FIELD_DIAGNOSTICCODE);
 
-  if (_modori_hint_has_comma_for_dot (recipient))
-    return "comma-for-dot";
+  if (suggestion)
+    *suggestion = NULL;
+  /* A typing mistake in the address explains the bounce better than
+   * any reply; the doctor also says how to correct it. */
+  if (recipient[0] != '\0')
+    {
+      g_autoptr (ModoriAddressDiagnosis) d = modori_address_diagnose (recipient);
+      const char *hint = modori_address_diagnosis_get_hint (d);
+
+      if (hint[0] != '\0' && !(modori_address_diagnosis_get_flaws (d) & MODORI_ADDRESS_FLAW_NO_AT))
+        {
+          if (suggestion && modori_address_diagnosis_get_suggestion (d)[0])
+            *suggestion = g_strdup (modori_address_diagnosis_get_suggestion (d));
+          return hint;  /* static: from the doctor's table */
+        }
+    }
   if (_modori_text_find_nocase (text, "illegal comma in host name part"))
     return "comma-in-host";
-  if (_modori_hint_has_fullwidth (recipient) ||
-      _modori_text_find_nocase (text, "address contains invalid control characters"))
+  if (_modori_text_find_nocase (text, "address contains invalid control characters"))
     return "fullwidth-characters";
   if (_modori_text_find_nocase (text, "polite people say helo first"))
     return "helo-first";
@@ -49,4 +39,13 @@ _modori_hint_detect (const ModoriRecord *record)
        record->reason == MODORI_REASON_HOST_UNKNOWN))
     return "forward-broken";
   return NULL;
+}
+
+void
+_modori_hint_apply (ModoriRecord *record)
+{
+  char *suggestion;
+
+  _modori_record_set (record, FIELD_HINT, _modori_hint_detect (record, &suggestion));
+  _modori_record_take (record, FIELD_SUGGESTION, suggestion);
 }

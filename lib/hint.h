@@ -5,15 +5,12 @@
 #include "record-private.h"
 
 /* The hint identifier that applies to @record (its reason must already be
- * set), or NULL. Static strings; see doc/hints.md. */
-const char *_modori_hint_detect (const ModoriRecord *record);
+ * set), or NULL. Static strings; see doc/hints.md. When the hint comes
+ * from a flaw of the recipient address and @suggestion is not NULL, the
+ * corrected address is stored there (newly allocated; else NULL). */
+const char *_modori_hint_detect (const ModoriRecord *record, char **suggestion);
 
-/* Whether @address holds a comma between two letters or digits, as when
- * a dot was typed as a comma ("taro@example,co.jp"). */
-gboolean _modori_hint_has_comma_for_dot (const char *address);
-
-/* Whether @address holds full-width forms (U+FF01..U+FF5E) or the
- * ideographic space, which look like ASCII in many fonts. */
-gboolean _modori_hint_has_fullwidth (const char *address);
+/* Sets the record's hint and suggestion fields. */
+void _modori_hint_apply (ModoriRecord *record);
 
 #endif

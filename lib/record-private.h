@@ -25,6 +25,7 @@ typedef enum {
   FIELD_REASON,       /* derived from ->reason, not stored */
   FIELD_HARDBOUNCE,   /* derived from ->hard_bounce, not stored */
   FIELD_HINT,
+  FIELD_SUGGESTION,   /* the corrected recipient address, with a hint */
   FIELD_REASONBY,
   FIELD_FEEDBACKTYPE,
   FIELD_MESSAGEID,

@@ -21,6 +21,7 @@ static const char *const field_names[N_FIELDS + 1] = {
   [FIELD_REASON] = "reason",
   [FIELD_HARDBOUNCE] = "hardbounce",
   [FIELD_HINT] = "hint",
+  [FIELD_SUGGESTION] = "suggestion",
   [FIELD_REASONBY] = "reasonby",
   [FIELD_FEEDBACKTYPE] = "feedbacktype",
   [FIELD_MESSAGEID] = "messageid",
@@ -126,6 +127,7 @@ GETTER (modori_record_get_reply_code, FIELD_REPLYCODE)
 GETTER (modori_record_get_diagnostic_code, FIELD_DIAGNOSTICCODE)
 GETTER (modori_record_get_command, FIELD_COMMAND)
 GETTER (modori_record_get_hint, FIELD_HINT)
+GETTER (modori_record_get_suggestion, FIELD_SUGGESTION)
 GETTER (modori_record_get_origin, FIELD_ORIGIN)
 
 ModoriReason

@@ -189,7 +189,7 @@ test_hints (void)
       _modori_record_set (record, FIELD_RECIPIENT, cases[i].recipient);
       _modori_record_set (record, FIELD_ALIAS, cases[i].alias);
       _modori_classify (record);
-      g_assert_cmpstr (_modori_hint_detect (record), ==, cases[i].hint);
+      g_assert_cmpstr (_modori_hint_detect (record, NULL), ==, cases[i].hint);
       modori_record_unref (record);
     }
 }

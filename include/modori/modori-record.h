@@ -37,6 +37,8 @@ MODORI_PUBLIC const char *modori_record_get_reply_code (const ModoriRecord *reco
 MODORI_PUBLIC const char *modori_record_get_diagnostic_code (const ModoriRecord *record);
 MODORI_PUBLIC const char *modori_record_get_command (const ModoriRecord *record);
 MODORI_PUBLIC const char *modori_record_get_hint (const ModoriRecord *record);
+/** modori_record_get_suggestion: Returns: the corrected recipient address when the hint is a typing mistake, else "". */
+MODORI_PUBLIC const char *modori_record_get_suggestion (const ModoriRecord *record);
 MODORI_PUBLIC const char *modori_record_get_origin (const ModoriRecord *record);
 
 /** modori_record_get_reason: Returns: the classified reason. */
