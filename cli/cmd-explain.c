@@ -134,11 +134,10 @@ cmd_explain (int argc, char **argv)
       put (ja ? "何が起きたか" : "What happened", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_WHAT), width, TRUE);
       put (ja ? "対処方法" : "What to do", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TODO), width, TRUE);
       /* The address doctor's finding adds to a reply's own case. */
-      if (modori_explanation_get_hint (explanation)[0] &&
-          strcmp (modori_explanation_get_kind (explanation), "address") != 0)
-        put (ja ? "アドレスの誤り" : "Address problem",
-             modori_guidance_for_hint (modori_explanation_get_hint (explanation), lang, MODORI_GUIDANCE_TODO),
-             width, TRUE);
+      const char *hint = modori_explanation_get_hint (explanation);
+      const char *hint_todo = hint[0] ? modori_guidance_for_hint (hint, lang, MODORI_GUIDANCE_TODO) : NULL;
+      if (hint_todo && g_strcmp0 (hint_todo, modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TODO)) != 0)
+        put (ja ? "アドレスの誤り" : "Address problem", hint_todo, width, TRUE);
     }
   return strcmp (modori_explanation_get_case (explanation), "unrecognized") == 0 ? EXIT_NONE_FOUND : EXIT_FOUND;
 }

@@ -60,6 +60,18 @@ grep -q '"origin":"-"' "$tmp/out"; ok $? "standard input is read with -"
 check "json of a mail that is not a bounce exits 1" 1 "$MODORI" --format=json "$nonbounce"
 [ "$(cat "$tmp/out")" = "[]" ]; ok $? "json of no bounce is an empty array"
 
+check "explain: a known reply exits 0" 0 "$MODORI" explain 550 "<a@example.jp>" User unknown
+check "explain: unrecognized text exits 1" 1 "$MODORI" explain hello world
+grep -q "unrecognized" "$tmp/out"; ok $? "explain says the text was not recognized"
+check "explain: empty standard input exits 1" 1 sh -c '"$0" explain </dev/null' "$MODORI"
+grep -q "empty text" "$tmp/out"; ok $? "explain says the text was empty"
+check "explain: a POP3 reply on standard input" 0 sh -c 'echo "-ERR [IN-USE] lock busy" | "$0" explain --format=json' "$MODORI"
+grep -q '"case": "pop3-in-use"' "$tmp/out"; ok $? "explain reads standard input"
+check "explain: an unknown option exits 2" 2 "$MODORI" explain --bogus text
+grep -q "^modori: unknown option '--bogus'" "$tmp/err"; ok $? "explain names the unknown option"
+head -c 1048576 /dev/zero | tr '\0' 'a' >"$tmp/big"
+check "explain: a 1 MB line is not recognized, no crash" 1 sh -c '"$0" explain <"$1"' "$MODORI" "$tmp/big"
+
 for args in tests/golden/*.args; do
   name=$(basename "$args" .args)
   # shellcheck disable=SC2046

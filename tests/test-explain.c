@@ -1,0 +1,260 @@
+/* test-explain.c: modori_explain() on every case of seed-facts, the mail
+ * programs' messages, POP3/IMAP response codes and bad input; and the
+ * address doctor on every flaw it knows. */
+#include <string.h>
+
+#include <modori/modori.h>
+
+typedef struct {
+  const char *text;
+  const char *kind, *case_id, *reason, *code, *suggestion;
+} ExplainCase;
+
+static const ExplainCase explain_cases[] = {
+  /* seed-facts 1: host not found (Outlook Express, ja and en; Outlook) */
+  { "ホスト 'pop.example.ne.jp' が見つかりません。サーバー名が正しいかどうか確認してください。", "client", "host-not-found", "", "", "" },
+  { "The host 'smtp.example.com' could not be found. Please verify that you have entered the server name correctly.", "client", "host-not-found", "", "", "" },
+  { "The server could not be found. (Account: 'mail', SMTP Server: 'smtp.example.com', Error Number: 0x800CCC0D)", "client", "host-not-found", "", "", "" },
+  /* 2-7: the server refused a recipient */
+  { "550 <hanako@example.jp> User unknown", "smtp", "user-unknown", "userunknown", "550", "" },
+  { "550 5.1.2 <hanako@example.jpp> Host unknown (Name server: example.jpp: host not found)", "smtp", "host-unknown", "hostunknown", "550", "" },
+  { "553 <hanako@example,co.jp> Invalid route address", "smtp", "invalid-route", "syntaxerror", "553", "hanako@example.co.jp" },
+  { "553 <hanako@example.jp> Relaying denied", "smtp", "relaying-denied", "norelaying", "553", "" },
+  { "553 5.7.1 <hanako@example.jp>... Relay Operation rejected", "smtp", "relaying-denied", "norelaying", "553", "" },
+  { "553 <hanako@example,.co.jp> Illegal comma in host name part", "smtp", "comma-in-host", "syntaxerror", "553", "hanako@example.co.jp" },
+  { "553 <ｈａｎａｋｏ@example.jp> Address contains invalid control characters", "smtp", "invalid-characters", "syntaxerror", "553", "hanako@example.jp" },
+  /* the client's headline quoting the reply: the reply decides */
+  { "The message could not be sent because one of the recipients was rejected by the server. "
+    "The rejected e-mail address was 'hanako@example.jp'. Server Response: '550 <hanako@example.jp> User unknown', "
+    "Port: 25, Secure(SSL): No, Server Error: 550, Error Number: 0x800CCC79", "client", "user-unknown", "userunknown", "550", "" },
+  { "受信者の 1 人がサーバーによって拒否されたため、メッセージを送信できませんでした。", "client", "recipient-rejected", "", "", "" },
+  { "The message could not be sent because one of the recipients was rejected by the server.", "client", "recipient-rejected", "", "", "" },
+  { "The server rejected one of the recipient addresses.", "client", "recipient-rejected", "", "", "" },
+  { "An error occurred while sending mail. Please check the message recipient \"hanako@example.jp\" and try again.", "client", "recipient-rejected", "", "", "" },
+  { "The message could not be sent because the sender's e-mail address was rejected by the server.", "client", "sender-rejected", "", "", "" },
+  { "送信者の電子メール アドレスがサーバーによって拒否されたため、メッセージを送信できませんでした。", "client", "sender-rejected", "", "", "" },
+  /* 8-10: receiving */
+  { "-ERR [AUTH] Password supplied for \"xxxxxx\" is incorrect.", "pop3", "pop3-auth", "", "AUTH", "" },
+  { "-ERR [IN-USE] /var/spool/pop/z/.xxxxxx.pop lock busy! Is another session active?", "pop3", "pop3-in-use", "", "IN-USE", "" },
+  { "-ERR /var/spool/pop/z/.xxxxxx.pop lock busy! Is another session active?", "pop3", "pop3-in-use", "", "", "" },
+  { "サーバーにログオンできませんでした。パスワードが拒否されました。", "client", "password-rejected", "", "", "" },
+  { "Your e-mail server rejected your login. Verify your user name and password. Error Number: 0x800CCC92", "client", "password-rejected", "", "", "" },
+  { "Sending of password did not succeed. Mail server pop.example.com responded: Authentication failed.", "client", "password-rejected", "", "", "" },
+  { "The IMAP server \"imap.example.com\" rejected the password for user \"hanako\".", "client", "password-rejected", "", "", "" },
+  { "Unable to logon to the server using Secure Password Authentication.", "client", "secure-password-auth", "", "", "" },
+  { "セキュリティで保護されたパスワード認証を使用してサーバーにログオンできません。", "client", "secure-password-auth", "", "", "" },
+  /* 11, 12 */
+  { "503 Polite people say HELO first", "smtp", "helo-first", "syntaxerror", "503", "" },
+  { "From: Mail Delivery Subsystem <MAILER-DAEMON@example.jp>", "client", "bounce-mail", "", "", "" },
+  { "Postmaster", "client", "bounce-mail", "", "", "" },
+  { "552 <hanako@example.jp>... MAILBOX is FULL", "smtp", "mailbox-full", "mailboxfull", "552", "" },
+  /* timeouts */
+  { "The connection to the server has timed out. Error Number: 0x800CCC19", "client", "connection-timeout", "", "", "" },
+  { "サーバーへの接続がタイムアウトしました。", "client", "connection-timeout", "", "", "" },
+  /* POP3 and IMAP response codes */
+  { "-ERR [SYS/TEMP] try again later", "pop3", "pop3-sys-temp", "", "SYS/TEMP", "" },
+  { "-ERR [SYS/PERM] account disabled", "pop3", "pop3-sys-perm", "", "SYS/PERM", "" },
+  { "-ERR [LOGIN-DELAY] minimum time between logins is 300 seconds", "pop3", "pop3-login-delay", "", "LOGIN-DELAY", "" },
+  { "-ERR unknown command", "pop3", "pop3-error", "", "", "" },
+  { "a001 NO [AUTHENTICATIONFAILED] Authentication failed.", "imap", "imap-login-failed", "", "AUTHENTICATIONFAILED", "" },
+  { "a002 NO [OVERQUOTA] Mailbox quota exceeded", "imap", "imap-over-quota", "", "OVERQUOTA", "" },
+  { "a003 NO [UNAVAILABLE] Backend down", "imap", "imap-unavailable", "", "UNAVAILABLE", "" },
+  { "* NO [INUSE] Mailbox in use", "imap", "imap-in-use", "", "INUSE", "" },
+  { "a4 NO [PRIVACYREQUIRED] use TLS", "imap", "imap-privacy-required", "", "PRIVACYREQUIRED", "" },
+  { "a5 NO [NONEXISTENT] No such mailbox", "imap", "imap-no-mailbox", "", "NONEXISTENT", "" },
+  { "a6 NO [NOPERM] Access denied", "imap", "imap-no-permission", "", "NOPERM", "" },
+  { "a7 BAD command unknown", "imap", "imap-error", "", "", "" },
+  /* a multi-line reply with no phrase of ours: the classifier's reason */
+  { "550-5.1.1 The email account that you tried to reach does not exist.\n550 5.1.1 Please try double-checking the recipient's email address.", "smtp", "smtp-reply", "userunknown", "550", "" },
+  /* bare addresses */
+  { "hanako@gmial.com", "address", "domain-typo", "", "", "hanako@gmail.com" },
+  { "hanako@example.jp", "address", "address-ok", "", "", "" },
+  /* bad input */
+  { "", "unknown", "unrecognized", "", "", "" },
+  { "hello world", "unknown", "unrecognized", "", "", "" },
+};
+
+static void
+test_explain (gconstpointer data)
+{
+  const ExplainCase *c = data;
+  g_autoptr (ModoriExplanation) e = modori_explain (c->text, -1);
+  ModoriReason reason = modori_explanation_get_reason (e);
+  const char *code = modori_explanation_get_response_code (e)[0]
+                       ? modori_explanation_get_response_code (e)
+                       : modori_explanation_get_reply_code (e);
+
+  g_assert_cmpstr (modori_explanation_get_case (e), ==, c->case_id);
+  g_assert_cmpstr (modori_explanation_get_kind (e), ==, c->kind);
+  g_assert_cmpstr (reason == MODORI_REASON_UNDEFINED ? "" : modori_reason_to_string (reason), ==, c->reason);
+  g_assert_cmpstr (code, ==, c->code);
+  g_assert_cmpstr (modori_explanation_get_suggestion (e), ==, c->suggestion);
+  /* every case has its own guidance in both languages */
+  for (int f = MODORI_GUIDANCE_TITLE; f <= MODORI_GUIDANCE_TODO; f++)
+    {
+      const char *ja = modori_explanation_get_guidance (e, "ja", f);
+      const char *en = modori_explanation_get_guidance (e, "en", f);
+      g_assert_nonnull (ja);
+      g_assert_nonnull (en);
+      g_assert_cmpstr (ja, !=, en);
+    }
+}
+
+/* The seed cases whose guidance must say their specific point. */
+static void
+test_specific_guidance (void)
+{
+  static const struct { const char *text, *lang, *words; } cases[] = {
+    { "-ERR [IN-USE] /var/spool/pop/z/.x.pop lock busy! Is another session active?", "en", "lock" },
+    { "-ERR [IN-USE] /var/spool/pop/z/.x.pop lock busy! Is another session active?", "ja", "ロック" },
+    { "The host 'smtp.example.com' could not be found.", "en", "security software" },
+    { "The host 'smtp.example.com' could not be found.", "en", "mistyped" },
+    { "The host 'smtp.example.com' could not be found.", "en", "connected" },
+    { "Unable to logon to the server using Secure Password Authentication.", "en", "turn off" },
+    { "Unable to logon to the server using Secure Password Authentication.", "ja", "チェックを外して" },
+    { "503 Polite people say HELO first", "en", "mail program" },
+    { "553 <a@example.jp> Relaying denied", "ja", "回線" },
+    { "553 <a@example,co.jp> Invalid route address", "en", "comma" },
+    { "Mail Delivery Subsystem", "en", "mailbox is full" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (ModoriExplanation) e = modori_explain (cases[i].text, -1);
+      g_autofree char *all = g_strconcat (modori_explanation_get_guidance (e, cases[i].lang, MODORI_GUIDANCE_WHAT), " ",
+                                          modori_explanation_get_guidance (e, cases[i].lang, MODORI_GUIDANCE_TODO), NULL);
+      g_test_message ("%s (%s): %s", cases[i].text, cases[i].lang, all);
+      g_assert_nonnull (strstr (all, cases[i].words));
+    }
+}
+
+static void
+test_bad_input (void)
+{
+  static const char binary[] = "\0\x01\xff\xfe-ERR\0\x80";
+  gsize big = 1024 * 1024;
+  g_autofree char *line = g_malloc (big + 1);
+  g_autoptr (ModoriExplanation) e = NULL;
+  g_autoptr (ModoriExplanation) b = NULL;
+  g_autoptr (ModoriExplanation) r = NULL;
+  g_autofree char *json = NULL;
+
+  e = modori_explain (binary, sizeof binary - 1);
+  g_assert_cmpstr (modori_explanation_get_case (e), ==, "unrecognized");
+  g_assert_nonnull (strstr (modori_explanation_get_found (e), "binary"));
+  json = modori_explanation_to_json (e, "en", FALSE);
+  g_assert_true (g_utf8_validate (json, -1, NULL));
+
+  memset (line, 'a', big);
+  line[big] = '\0';
+  b = modori_explain (line, big);
+  g_assert_cmpstr (modori_explanation_get_case (b), ==, "unrecognized");
+  g_assert_nonnull (strstr (modori_explanation_get_found (b), "1048576 bytes"));
+
+  /* a reply at the end of a huge line is still found */
+  memcpy (line + big - 40, " 550 <a@example.jp> User unknown       ", 39);
+  r = modori_explain (line, big);
+  g_assert_cmpstr (modori_explanation_get_case (r), ==, "user-unknown");
+}
+
+typedef struct {
+  const char *address;
+  guint flaws;
+  const char *hint, *suggestion;
+} DoctorCase;
+
+static const DoctorCase doctor_cases[] = {
+  { "taro@example.co.jp", 0, "", "" },
+  { "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏ．ｊｐ", MODORI_ADDRESS_FLAW_FULLWIDTH, "fullwidth-characters", "taro@example.co.jp" },
+  { "taro１２3@example.jp", MODORI_ADDRESS_FLAW_FULLWIDTH, "fullwidth-characters", "taro123@example.jp" },
+  { "taro@example,co.jp", MODORI_ADDRESS_FLAW_COMMA_FOR_DOT, "comma-for-dot", "taro@example.co.jp" },
+  { "taro,yamada@example.jp", MODORI_ADDRESS_FLAW_COMMA_FOR_DOT, "comma-for-dot", "taro.yamada@example.jp" },
+  { "taro@example.jp,", MODORI_ADDRESS_FLAW_COMMA_IN_HOST, "comma-in-host", "taro@example.jp" },
+  { "taro @ example.jp", MODORI_ADDRESS_FLAW_SPACE, "space-in-address", "taro@example.jp" },
+  { "taro@example.jp\xe3\x80\x80", MODORI_ADDRESS_FLAW_FULLWIDTH | MODORI_ADDRESS_FLAW_SPACE, "fullwidth-characters", "taro@example.jp" },
+  { "taro@example。co。jp", MODORI_ADDRESS_FLAW_JAPANESE_PUNCTUATION, "japanese-punctuation", "taro@example.co.jp" },
+  { "taro@example、co.jp", MODORI_ADDRESS_FLAW_JAPANESE_PUNCTUATION, "japanese-punctuation", "taro@example.co.jp" },
+  { "taro..yamada@example.jp", MODORI_ADDRESS_FLAW_DOTS, "misplaced-dots", "taro.yamada@example.jp" },
+  { ".taro.@example.jp", MODORI_ADDRESS_FLAW_DOTS, "misplaced-dots", "taro@example.jp" },
+  { "taro@example..jp", MODORI_ADDRESS_FLAW_DOTS, "misplaced-dots", "taro@example.jp" },
+  { "taro@.example.jp.", MODORI_ADDRESS_FLAW_DOTS, "misplaced-dots", "taro@example.jp" },
+  { "taro..@docomo.ne.jp", 0, "", "" },  /* real old carrier address */
+  { "taro@example", MODORI_ADDRESS_FLAW_NO_TLD, "missing-tld", "" },
+  { "taro@gmail", MODORI_ADDRESS_FLAW_NO_TLD, "missing-tld", "taro@gmail.com" },
+  { "taro\xe2\x80\x8b@example.jp", MODORI_ADDRESS_FLAW_INVISIBLE, "invisible-characters", "taro@example.jp" },
+  { "\xef\xbb\xbftaro@example.jp", MODORI_ADDRESS_FLAW_INVISIBLE, "invisible-characters", "taro@example.jp" },
+  { "taro@example.jp\xe2\x80\x8f", MODORI_ADDRESS_FLAW_INVISIBLE, "invisible-characters", "taro@example.jp" },
+  { "taro@exam\x01ple.jp", MODORI_ADDRESS_FLAW_INVISIBLE, "invisible-characters", "taro@example.jp" },
+  { "taro@gmial.com", MODORI_ADDRESS_FLAW_DOMAIN_TYPO, "domain-typo", "taro@gmail.com" },
+  { "taro@gmail.con", MODORI_ADDRESS_FLAW_DOMAIN_TYPO, "domain-typo", "taro@gmail.com" },
+  { "taro@yahoo.co.jo", MODORI_ADDRESS_FLAW_DOMAIN_TYPO, "domain-typo", "taro@yahoo.co.jp" },
+  { "taro@docomo.co.jp", MODORI_ADDRESS_FLAW_DOMAIN_TYPO, "domain-typo", "taro@docomo.ne.jp" },
+  { "taro@ezweb.ne.jo", MODORI_ADDRESS_FLAW_DOMAIN_TYPO, "domain-typo", "taro@ezweb.ne.jp" },
+  { "taro@softbnak.ne.jp", MODORI_ADDRESS_FLAW_DOMAIN_TYPO, "domain-typo", "taro@softbank.ne.jp" },
+  { "taro@outlok.com", MODORI_ADDRESS_FLAW_DOMAIN_TYPO, "domain-typo", "taro@outlook.com" },
+  { "taro@icloud.co", MODORI_ADDRESS_FLAW_DOMAIN_TYPO, "domain-typo", "taro@icloud.com" },
+  { "taro@mail.com", 0, "", "" },   /* a real neighbour of gmail.com */
+  { "taro@au.com", 0, "", "" },
+  { "taro@GMAIL.COM", 0, "", "" },
+  { "taro@例え.jp", 0, "", "" },    /* IDN: fine, see the ASCII form below */
+  { "taro@exa_mple\xe2\x80\x8d.jp", MODORI_ADDRESS_FLAW_INVISIBLE, "invisible-characters", "taro@exa_mple.jp" },
+  { "taroexample.jp", MODORI_ADDRESS_FLAW_NO_AT, "missing-at", "" },
+  { "", MODORI_ADDRESS_FLAW_NO_AT, "missing-at", "" },
+  { "ｔａｒｏ＠ｇｍｉａｌ．ｃｏｍ", MODORI_ADDRESS_FLAW_FULLWIDTH | MODORI_ADDRESS_FLAW_DOMAIN_TYPO, "fullwidth-characters", "taro@gmail.com" },
+};
+
+static void
+test_doctor (gconstpointer data)
+{
+  const DoctorCase *c = data;
+  g_autoptr (ModoriAddressDiagnosis) d = modori_address_diagnose (c->address);
+
+  g_assert_cmphex (modori_address_diagnosis_get_flaws (d), ==, c->flaws);
+  g_assert_cmpstr (modori_address_diagnosis_get_hint (d), ==, c->hint);
+  g_assert_cmpstr (modori_address_diagnosis_get_suggestion (d), ==, c->suggestion);
+  if (c->hint[0])
+    {
+      g_assert_nonnull (modori_guidance_for_hint (c->hint, "ja", MODORI_GUIDANCE_WHAT));
+      g_assert_nonnull (modori_guidance_for_hint (c->hint, "en", MODORI_GUIDANCE_TODO));
+    }
+}
+
+static void
+test_idna (void)
+{
+  g_autoptr (ModoriAddressDiagnosis) ok = modori_address_diagnose ("taro@例え.jp");
+  g_autoptr (ModoriAddressDiagnosis) mixed = modori_address_diagnose ("taro@ＭＵＮＣＨＥＮ.de");
+  g_autoptr (ModoriAddressDiagnosis) bad = modori_address_diagnose ("taro@xn--a.jp\xe2\x80\x8d");
+  g_autoptr (ModoriAddressDiagnosis) bidi = modori_address_diagnose ("taro@\xd7\x90" "a.example");
+  g_autoptr (ModoriAddressDiagnosis) mark = modori_address_diagnose ("taro@\xcc\x81" "example.jp");
+
+  g_assert_cmpstr (modori_address_diagnosis_get_ascii (ok), ==, "taro@xn--r8jz45g.jp");
+  g_assert_cmpstr (modori_address_diagnosis_get_ascii (mixed), ==, "taro@munchen.de");
+  g_assert_cmpstr (modori_address_diagnosis_get_suggestion (mixed), ==, "taro@munchen.de");
+  g_assert_true (modori_address_diagnosis_get_flaws (bad) & MODORI_ADDRESS_FLAW_INVISIBLE);
+  g_assert_cmpuint (modori_address_diagnosis_get_flaws (bidi), ==, MODORI_ADDRESS_FLAW_BAD_IDN);
+  g_assert_cmpstr (modori_address_diagnosis_get_hint (bidi), ==, "invalid-domain");
+  g_assert_cmpstr (modori_address_diagnosis_get_ascii (bidi), ==, "");
+  g_assert_cmpuint (modori_address_diagnosis_get_flaws (mark), ==, MODORI_ADDRESS_FLAW_BAD_IDN);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (explain_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/explain/%02u-%s", i, explain_cases[i].case_id);
+      g_test_add_data_func (path, &explain_cases[i], test_explain);
+    }
+  g_test_add_func ("/explain/specific-guidance", test_specific_guidance);
+  g_test_add_func ("/explain/bad-input", test_bad_input);
+  for (guint i = 0; i < G_N_ELEMENTS (doctor_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/address/%02u-%s", i,
+                                               doctor_cases[i].hint[0] ? doctor_cases[i].hint : "ok");
+      g_test_add_data_func (path, &doctor_cases[i], test_doctor);
+    }
+  g_test_add_func ("/address/idna", test_idna);
+  return g_test_run ();
+}
