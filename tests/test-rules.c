@@ -180,6 +180,10 @@ test_hints (void)
     { "hanako@example.jp", "", "553 Relaying denied", "relay-network" },
     { "old@example.net", "hanako@example.jp", "550 User unknown", "forward-broken" },
     { "hanako@example.jp", "", "550 User unknown", NULL },
+    { "hanako@gmial.com", "", "550 5.1.2 Host unknown", "domain-typo" },
+    { "hanako@example。jp", "", "550 5.1.2 Host unknown", "japanese-punctuation" },
+    { "hanako\xe2\x80\x8b@example.jp", "", "550 5.1.1 User unknown", "invisible-characters" },
+    { "hanako@example", "", "550 5.1.2 Host unknown", "missing-tld" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -190,6 +194,31 @@ test_hints (void)
       _modori_record_set (record, FIELD_ALIAS, cases[i].alias);
       _modori_classify (record);
       g_assert_cmpstr (_modori_hint_detect (record, NULL), ==, cases[i].hint);
+      modori_record_unref (record);
+    }
+}
+
+/* The record's suggestion comes with an address hint, and only then. */
+static void
+test_hint_suggestion (void)
+{
+  static const struct { const char *recipient, *text, *suggestion; } cases[] = {
+    { "hanako@example,co.jp", "553 Invalid route address", "hanako@example.co.jp" },
+    { "hanako@docomo.ne.jo", "550 5.1.2 Host unknown", "hanako@docomo.ne.jp" },
+    { "hanako @example.jp", "553 bad address", "hanako@example.jp" },
+    { "hanako@example.jp", "553 Illegal comma in host name part", "" },
+    { "hanako@example.jp", "550 User unknown", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ModoriRecord *record = record_with ("failed", "", "", cases[i].text);
+
+      _modori_record_set (record, FIELD_RECIPIENT, cases[i].recipient);
+      _modori_classify (record);
+      _modori_hint_apply (record);
+      g_assert_cmpstr (modori_record_get_suggestion (record), ==, cases[i].suggestion);
+      g_assert_cmpstr (modori_record_get_field (record, "suggestion"), ==, cases[i].suggestion);
       modori_record_unref (record);
     }
 }
@@ -238,6 +267,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/seed-phrases", test_seed_phrases);
   g_test_add_func ("/rules/classify-order", test_classify_order);
   g_test_add_func ("/rules/hints", test_hints);
+  g_test_add_func ("/rules/hint-suggestion", test_hint_suggestion);
   g_test_add_func ("/rules/matcher", test_matcher);
   g_test_add_func ("/rules/reason-names", test_reason_names);
   return g_test_run ();
