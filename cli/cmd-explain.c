@@ -41,6 +41,7 @@ cmd_explain (int argc, char **argv)
 {
   g_autofree char *format = NULL;
   g_autofree char *lang = NULL;
+  g_autofree char **with_stop = NULL;   /* the array only: its strings are argv's */
   char **words;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json", "FORMAT" },
@@ -56,8 +57,22 @@ cmd_explain (int argc, char **argv)
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context, description);
-  /* A POP3 reply starts with "-ERR": unknown options are text. */
+  /* A POP3 reply starts with "-ERR": unknown options are text, and so is
+   * everything from the first argument that holds a space or an upper-case
+   * "option" on (GOption would read "-ERR ... lock" as -E -R ... -l). */
   g_option_context_set_ignore_unknown_options (context, TRUE);
+  for (int i = 1; i < argc; i++)
+    if (argv[i][0] == '-' && argv[i][1] != '-' && argv[i][1] != '\0' &&
+        (strchr (argv[i], ' ') || g_ascii_isupper (argv[i][1])))
+      {
+        with_stop = g_new0 (char *, argc + 2);
+        memcpy (with_stop, argv, i * sizeof (char *));
+        with_stop[i] = (char *) "--";
+        memcpy (with_stop + i + 1, argv + i, (argc - i) * sizeof (char *));
+        argv = with_stop;
+        argc++;
+        break;
+      }
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       fprintf (stderr, "modori: %s\n", error->message);

@@ -61,6 +61,8 @@ check "json of a mail that is not a bounce exits 1" 1 "$MODORI" --format=json "$
 [ "$(cat "$tmp/out")" = "[]" ]; ok $? "json of no bounce is an empty array"
 
 check "explain: a known reply exits 0" 0 "$MODORI" explain 550 "<a@example.jp>" User unknown
+check "explain: a POP3 reply given as one argument is text, not options" 0 "$MODORI" explain "-ERR [IN-USE] /var/spool/pop/z/.taro.pop lock busy! Is another session active?"
+grep -q "pop3-in-use" "$tmp/out"; ok $? "explain reads the -ERR argument as the [IN-USE] case"
 check "explain: unrecognized text exits 1" 1 "$MODORI" explain hello world
 grep -q "unrecognized" "$tmp/out"; ok $? "explain says the text was not recognized"
 check "explain: empty standard input exits 1" 1 sh -c '"$0" explain </dev/null' "$MODORI"
