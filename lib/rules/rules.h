@@ -27,11 +27,32 @@ typedef struct {
   ModoriReason reason;
 } ReplyRule;
 
+/* A mailbox provider, known by its domains (space-separated): the
+ * remote host or the destination ends in one of them. */
+typedef struct {
+  const char *name;
+  const char *domains;
+} Provider;
+
+/* A provider's own code or phrase. It holds when the status code's
+ * subject.detail lies in [status_from, status_to] (when given; compared
+ * number by number) and the phrase occurs in the text (when given). */
+typedef struct {
+  const char *provider;
+  const char *status_from, *status_to;
+  const char *phrase;
+  ModoriReason reason;
+} ProviderRule;
+
 extern const StatusRule _modori_status_rules[];
 extern const guint _modori_n_status_rules;
 extern const PhraseRule _modori_phrase_rules[];
 extern const guint _modori_n_phrase_rules;
 extern const ReplyRule _modori_reply_rules[];
 extern const guint _modori_n_reply_rules;
+extern const Provider _modori_providers[];
+extern const guint _modori_n_providers;
+extern const ProviderRule _modori_provider_rules[];
+extern const guint _modori_n_provider_rules;
 
 #endif

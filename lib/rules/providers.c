@@ -1,0 +1,107 @@
+/* providers.c: what large mailbox providers mean by their own codes.
+ *
+ * A provider is recognized by the remote host (rhost) or the destination
+ * domain ending in one of its domains. Its rules are tried in order; a
+ * rule holds when the status code is in its range (when it has one) and
+ * its phrase occurs in the diagnostic text (when it has one). The codes
+ * and phrases are the ones the providers document on their postmaster
+ * pages; they say more than the generic RFC 3463 code they come with. */
+#include "rules.h"
+
+const Provider _modori_providers[] = {
+  { "google", "google.com gmail.com googlemail.com" },
+  { "microsoft", "outlook.com hotmail.com hotmail.co.jp hotmail.co.uk live.com live.jp msn.com outlook.jp" },
+  { "yahoo", "yahoo.com yahoo.co.uk yahoo.fr yahoo.ca ymail.com rocketmail.com yahoodns.net aol.com aim.com" },
+  { "apple", "icloud.com me.com mac.com" },
+  { "docomo", "docomo.ne.jp" },
+  { "au", "ezweb.ne.jp au.com" },
+  { "softbank", "softbank.ne.jp i.softbank.jp disney.ne.jp" },
+  { "cox", "cox.net" },
+  { "orange", "orange.fr wanadoo.fr" },
+  { "tencent", "qq.com" },
+};
+
+const guint _modori_n_providers = G_N_ELEMENTS (_modori_providers);
+
+const ProviderRule _modori_provider_rules[] = {
+  /* Google: https://support.google.com/a/answer/3726730 */
+  { "google", NULL, NULL, "unusual rate of unsolicited mail", MODORI_REASON_BLOCKED },
+  { "google", NULL, NULL, "low reputation", MODORI_REASON_BAD_REPUTATION },
+  { "google", NULL, NULL, "likely unsolicited mail", MODORI_REASON_SPAM_DETECTED },
+  { "google", NULL, NULL, "our system has detected that this message", MODORI_REASON_SPAM_DETECTED },
+  { "google", NULL, NULL, "addresses in from: header are not accepted", MODORI_REASON_NOT_COMPLIANT_RFC },
+  { "google", NULL, NULL, "not rfc 5322 compliant", MODORI_REASON_NOT_COMPLIANT_RFC },
+  { "google", NULL, NULL, "content presents a potential security issue", MODORI_REASON_POLICY_VIOLATION },
+  { "google", NULL, NULL, "is not authorized to send email directly to our servers", MODORI_REASON_BLOCKED },
+  { "google", NULL, NULL, "ip not in whitelist", MODORI_REASON_BLOCKED },
+  { "google", NULL, NULL, "must issue a starttls command first", MODORI_REASON_FAILED_STARTTLS },
+  { "google", NULL, NULL, "receiving mail at a rate that", MODORI_REASON_SPEEDING },
+  { "google", NULL, NULL, "account that you tried to reach is disabled", MODORI_REASON_SUSPEND },
+  { "google", NULL, NULL, "sender is unauthenticated", MODORI_REASON_AUTH_FAILURE },
+  { "google", "7.26", "7.27", NULL, MODORI_REASON_AUTH_FAILURE },
+  { "google", NULL, NULL, "prohibited the mail that you sent", MODORI_REASON_POLICY_VIOLATION },
+
+  /* Microsoft (Exchange Online, Outlook.com):
+   * https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online */
+  { "microsoft", "1.10", "1.10", NULL, MODORI_REASON_USER_UNKNOWN },   /* RecipientNotFound, not null MX */
+  { "microsoft", "4.1", "4.1", "access denied", MODORI_REASON_USER_UNKNOWN }, /* directory-based edge blocking */
+  { "microsoft", "4.14", "4.14", NULL, MODORI_REASON_NETWORK_ERROR },  /* hop count exceeded */
+  { "microsoft", "7.509", "7.509", NULL, MODORI_REASON_AUTH_FAILURE }, /* DMARC reject */
+  { "microsoft", "7.515", "7.515", NULL, MODORI_REASON_AUTH_FAILURE }, /* authentication requirements */
+  { "microsoft", "7.511", "7.511", NULL, MODORI_REASON_BLOCKED },      /* banned sender */
+  { "microsoft", "7.520", "7.520", NULL, MODORI_REASON_POLICY_VIOLATION }, /* external forwarding */
+  { "microsoft", "7.606", "7.649", NULL, MODORI_REASON_BLOCKED },      /* banned sending IP */
+  { "microsoft", "7.650", "7.651", NULL, MODORI_REASON_BAD_REPUTATION }, /* rate limited for reputation */
+  { "microsoft", "7.700", "7.750", NULL, MODORI_REASON_BLOCKED },      /* tenant/IP not accepted */
+  { "microsoft", "7.57", "7.57", NULL, MODORI_REASON_SECURITY_ERROR }, /* anonymous relay */
+  { "microsoft", "7.133", "7.136", NULL, MODORI_REASON_REJECTED },     /* sender not allowed to the group */
+  { "microsoft", NULL, NULL, "banned sending ip", MODORI_REASON_BLOCKED },
+  { "microsoft", NULL, NULL, "resolver.adr.recipientnotfound", MODORI_REASON_USER_UNKNOWN },
+  { "microsoft", NULL, NULL, "resolver.adr.recipnotfound", MODORI_REASON_USER_UNKNOWN },
+
+  /* Yahoo and AOL: https://senders.yahooinc.com/smtp-error-codes */
+  { "yahoo", NULL, NULL, "[tss04]", MODORI_REASON_BAD_REPUTATION },   /* volume or user complaints */
+  { "yahoo", NULL, NULL, "[ts01]", MODORI_REASON_BAD_REPUTATION },
+  { "yahoo", NULL, NULL, "[ts02]", MODORI_REASON_BAD_REPUTATION },
+  { "yahoo", NULL, NULL, "[ts03]", MODORI_REASON_BLOCKED },           /* permanently deferred */
+  { "yahoo", NULL, NULL, "[tss09]", MODORI_REASON_BLOCKED },
+  { "yahoo", NULL, NULL, "[bl21]", MODORI_REASON_BLOCKED },           /* Spamhaus PBL */
+  { "yahoo", NULL, NULL, "[bl22]", MODORI_REASON_BLOCKED },
+  { "yahoo", NULL, NULL, "[bl23]", MODORI_REASON_BLOCKED },
+  { "yahoo", NULL, NULL, "not accepted for policy reasons", MODORI_REASON_POLICY_VIOLATION },
+  { "yahoo", NULL, NULL, "doesn't have a yahoo", MODORI_REASON_USER_UNKNOWN },
+  { "yahoo", NULL, NULL, "your message size exceeds", MODORI_REASON_MESG_TOO_BIG },
+  { "yahoo", NULL, NULL, "(dyn:t1)", MODORI_REASON_BLOCKED },         /* AOL: dynamic IP */
+  { "yahoo", NULL, NULL, "(rly:b1)", MODORI_REASON_BLOCKED },
+  { "yahoo", NULL, NULL, "(rly:b2)", MODORI_REASON_BLOCKED },
+  { "yahoo", NULL, NULL, "(rly:b3)", MODORI_REASON_BLOCKED },
+  { "yahoo", NULL, NULL, "(con:b1)", MODORI_REASON_BLOCKED },
+  { "yahoo", NULL, NULL, "(dns:nr)", MODORI_REASON_REQUIRE_PTR },     /* AOL: no reverse DNS */
+
+  /* Apple iCloud: https://support.apple.com/en-us/102322 */
+  { "apple", NULL, NULL, "[cs01]", MODORI_REASON_POLICY_VIOLATION },
+  { "apple", NULL, NULL, "[hm07]", MODORI_REASON_POLICY_VIOLATION },
+  { "apple", NULL, NULL, "[hm08]", MODORI_REASON_POLICY_VIOLATION },
+  { "apple", NULL, NULL, "blocked - see", MODORI_REASON_BLOCKED },
+
+  /* Japanese mobile carriers refuse at the end of DATA with "unknown
+   * user" when the recipient's reception filter rejects the sender. */
+  { "docomo", NULL, NULL, "exceeds the mailbox", MODORI_REASON_MAILBOX_FULL },
+  { "au", NULL, NULL, "550 : user unknown", MODORI_REASON_FILTERED },  /* no address: the filter */
+  { "softbank", NULL, NULL, "exceeds the mailbox", MODORI_REASON_MAILBOX_FULL },
+
+  /* Cox: https://www.cox.com/residential/support/email-error-codes.html */
+  { "cox", NULL, NULL, "aup#cdrbl", MODORI_REASON_BLOCKED },
+  { "cox", NULL, NULL, "aup#cxbl", MODORI_REASON_BLOCKED },
+  { "cox", NULL, NULL, "aup#cxcnct", MODORI_REASON_TOO_MANY_CONN },
+  { "cox", NULL, NULL, "aup#cxmxrt", MODORI_REASON_TOO_MANY_CONN },
+
+  /* Orange: code 506 is mail taken for spam. */
+  { "orange", NULL, NULL, "ofr_506", MODORI_REASON_SPAM_DETECTED },
+  { "orange", NULL, NULL, "ofr004_", MODORI_REASON_BLOCKED },
+
+  /* Tencent QQ: per-IP frequency limits. */
+  { "tencent", NULL, NULL, "frequency limited", MODORI_REASON_TOO_MANY_CONN },
+};
+
+const guint _modori_n_provider_rules = G_N_ELEMENTS (_modori_provider_rules);
