@@ -148,6 +148,13 @@ const PhraseRule _modori_phrase_rules[] = {
   { "invalid final delivery userid", MODORI_REASON_USER_UNKNOWN },
   { "bad destination mailbox address", MODORI_REASON_USER_UNKNOWN },
 
+  /* Domains that take no mail at all (a null MX
+   * answer is not a DNS failure, so before those). */
+  { "doesn't receive email", MODORI_REASON_NOT_ACCEPT },
+  { "does not receive email", MODORI_REASON_NOT_ACCEPT },
+  { "does not accept mail", MODORI_REASON_NOT_ACCEPT },
+  { "null mx", MODORI_REASON_NOT_ACCEPT },
+
   /* DNS failures, before the unknown-host phrases their text contains. */
   { "dns error", MODORI_REASON_NETWORK_ERROR },
   { "name service error", MODORI_REASON_NETWORK_ERROR },
@@ -163,12 +170,6 @@ const PhraseRule _modori_phrase_rules[] = {
   { "unrouteable mail domain", MODORI_REASON_HOST_UNKNOWN },
   { "domain is not reachable", MODORI_REASON_HOST_UNKNOWN },
   { "domain name not found", MODORI_REASON_HOST_UNKNOWN },
-
-  /* Domains that take no mail at all. */
-  { "doesn't receive email", MODORI_REASON_NOT_ACCEPT },
-  { "does not receive email", MODORI_REASON_NOT_ACCEPT },
-  { "does not accept mail", MODORI_REASON_NOT_ACCEPT },
-  { "null mx", MODORI_REASON_NOT_ACCEPT },
 
   /* Size. */
   { "message size exceeds", MODORI_REASON_MESG_TOO_BIG },
