@@ -167,6 +167,130 @@ test_classify_order (void)
     }
 }
 
+/* Provider rules: chosen by rhost or destination, before the status code;
+ * the same text elsewhere falls through to the generic evidence. */
+static void
+test_providers (void)
+{
+  static const struct {
+    const char *rhost, *destination, *status, *text;
+    const char *reason, *reasonby;
+  } cases[] = {
+    { "example-com.mail.protection.outlook.com", "example.com", "5.7.606",
+      "550 5.7.606 Access denied, banned sending IP [192.0.2.1]", "blocked", "provider:microsoft:5.7.606" },
+    { "", "hotmail.com", "5.7.649", "550 5.7.649 denied", "blocked", "provider:microsoft:5.7.649" },
+    { "", "outlook.com", "5.7.509", "550 5.7.509 Access denied", "authfailure", "provider:microsoft:5.7.509" },
+    { "", "outlook.com", "5.1.10", "550 5.1.10 RESOLVER.ADR.RecipientNotFound", "userunknown",
+      "provider:microsoft:5.1.10" },
+    { "", "outlook.com", "5.4.1", "550 5.4.1 Recipient address rejected: Access denied", "userunknown",
+      "provider:microsoft:access denied" },
+    { "mta5.am0.yahoodns.net", "example.ca", "4.7.0",
+      "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred", "badreputation", "provider:yahoo:[tss04]" },
+    { "", "aol.com", "4.7.1", "421 4.7.1 : (DYN:T1) see postmaster", "blocked", "provider:yahoo:(dyn:t1)" },
+    { "gmail-smtp-in.l.google.com", "example.jp", "5.7.1",
+      "550-5.7.1 Our system has detected that this message is likely unsolicited mail", "spamdetected",
+      "provider:google:likely unsolicited mail" },
+    { "", "gmail.com", "5.7.26", "550 5.7.26 This mail has been blocked", "authfailure", "provider:google:5.7.26" },
+    { "", "gmail.com", "4.7.0", "421 4.7.0 ... very low reputation of the sending domain", "badreputation",
+      "provider:google:low reputation" },
+    { "lsean.ezweb.ne.jp", "ezweb.ne.jp", "5.0.0", "550 : User unknown", "filtered", "provider:au:550 : user unknown" },
+    { "mx3.qq.com", "example.cn", "5.0.0", "550 Ip frequency limited, Blocked IP 192.0.2.1", "toomanyconn",
+      "provider:tencent:frequency limited" },
+    /* Not a provider's host: generic evidence (5.1.10 is a null MX). */
+    { "mx.example.com", "example.com", "5.1.10", "550 5.1.10 null", "notaccept", "status:5.1.10" },
+    { "mx.notoutlook.com", "example.com", "5.7.606", "550 5.7.606 banned", "securityerror", "status:5.7.606" },
+    /* A provider's host without any of its own codes: generic evidence. */
+    { "", "gmail.com", "5.1.1", "550 5.1.1 The email account does not exist", "userunknown", "status:5.1.1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ModoriRecord *record = record_with ("failed", cases[i].status, "", cases[i].text);
+
+      _modori_record_set (record, FIELD_RHOST, cases[i].rhost);
+      _modori_record_set (record, FIELD_DESTINATION, cases[i].destination);
+      _modori_classify (record);
+      g_test_message ("case %u: %s", i, cases[i].text);
+      g_assert_cmpstr (modori_reason_to_string (record->reason), ==, cases[i].reason);
+      g_assert_cmpstr (_modori_record_peek (record, FIELD_REASONBY), ==, cases[i].reasonby);
+      modori_record_unref (record);
+    }
+  /* Every rule names a known provider and a well-formed range. */
+  for (guint i = 0; i < _modori_n_provider_rules; i++)
+    {
+      const ProviderRule *rule = &_modori_provider_rules[i];
+      gboolean known = FALSE;
+      for (guint j = 0; j < _modori_n_providers; j++)
+        known |= strcmp (_modori_providers[j].name, rule->provider) == 0;
+      g_assert_true (known);
+      g_assert_true (rule->phrase != NULL || rule->status_from != NULL);
+      g_assert_true ((rule->status_from == NULL) == (rule->status_to == NULL));
+    }
+}
+
+/* Every reason is reached by at least one rule (onhold, suppressed,
+ * feedback and vacation only by engines, which set reasonby first). */
+static void
+test_every_reason (void)
+{
+  static const struct { const char *action, *status, *reply, *text, *reason; } cases[] = {
+    { "failed", "5.7.26", "", "", "authfailure" },
+    { "failed", "", "", "550 low reputation of your IP", "badreputation" },
+    { "failed", "", "", "554 listed in spamhaus", "blocked" },
+    { "failed", "5.6.0", "", "", "contenterror" },
+    { "delivered", "2.0.0", "250", "250 ok", "delivered" },
+    { "failed", "5.2.3", "", "", "exceedlimit" },
+    { "failed", "5.4.7", "", "", "expired" },
+    { "failed", "5.7.11", "", "", "failedstarttls" },
+    { "failed", "5.2.0", "", "", "filtered" },
+    { "failed", "5.1.6", "", "", "hasmoved" },
+    { "failed", "5.1.2", "", "", "hostunknown" },
+    { "failed", "5.2.2", "", "", "mailboxfull" },
+    { "failed", "", "", "mailer error", "mailererror" },
+    { "failed", "5.3.4", "", "", "mesgtoobig" },
+    { "failed", "5.4.6", "", "", "networkerror" },
+    { "failed", "", "", "554 Relay access denied", "norelaying" },
+    { "failed", "5.1.10", "", "", "notaccept" },
+    { "failed", "", "", "550 not RFC 5322 compliant", "notcompliantrfc" },
+    { "failed", "", "", "550 denied by policy", "policyviolation" },
+    { "failed", "", "", "550 sender address rejected", "rejected" },
+    { "failed", "5.7.25", "", "", "requireptr" },
+    { "failed", "", "", "550 delivery not authorized", "securityerror" },
+    { "failed", "", "", "550 spam", "spamdetected" },
+    { "failed", "", "", "452 receiving mail at a rate that prevents delivery", "speeding" },
+    { "failed", "5.7.13", "", "", "suspend" },
+    { "failed", "5.5.2", "", "", "syntaxerror" },
+    { "failed", "", "", "451 internal error", "systemerror" },
+    { "failed", "5.3.1", "", "", "systemfull" },
+    { "failed", "", "421", "", "toomanyconn" },
+    { "failed", "", "", "", "undefined" },
+    { "failed", "5.1.1", "", "", "userunknown" },
+    { "failed", "", "", "554 virus found", "virusdetected" },
+  };
+  static const char *const by_engine[] = { "onhold", "suppressed", "feedback", "vacation" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ModoriRecord *record = record_with (cases[i].action, cases[i].status, cases[i].reply, cases[i].text);
+      _modori_classify (record);
+      g_assert_cmpstr (modori_reason_to_string (record->reason), ==, cases[i].reason);
+      modori_record_unref (record);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (by_engine); i++)
+    {
+      ModoriRecord *record = record_with ("failed", "5.1.1", "550", "550 5.1.1 user unknown");
+      ModoriReason reason;
+      g_assert_true (modori_reason_from_string (by_engine[i], &reason));
+      record->reason = reason;
+      _modori_record_set (record, FIELD_REASONBY, "engine:test");
+      _modori_classify (record);
+      g_assert_cmpstr (modori_reason_to_string (record->reason), ==, by_engine[i]);
+      g_assert_false (record->hard_bounce);
+      modori_record_unref (record);
+    }
+  g_assert_cmpuint (G_N_ELEMENTS (cases) + G_N_ELEMENTS (by_engine), ==, MODORI_REASON_N_REASONS);
+}
+
 static void
 test_hints (void)
 {
@@ -266,6 +390,8 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/tables-well-formed", test_tables_well_formed);
   g_test_add_func ("/rules/seed-phrases", test_seed_phrases);
   g_test_add_func ("/rules/classify-order", test_classify_order);
+  g_test_add_func ("/rules/providers", test_providers);
+  g_test_add_func ("/rules/every-reason", test_every_reason);
   g_test_add_func ("/rules/hints", test_hints);
   g_test_add_func ("/rules/hint-suggestion", test_hint_suggestion);
   g_test_add_func ("/rules/matcher", test_matcher);
