@@ -84,11 +84,11 @@ const ProviderRule _modori_provider_rules[] = {
   { "apple", NULL, NULL, "[hm08]", MODORI_REASON_POLICY_VIOLATION },
   { "apple", NULL, NULL, "blocked - see", MODORI_REASON_BLOCKED },
 
-  /* Japanese mobile carriers refuse at the end of DATA with "unknown
-   * user" when the recipient's reception filter rejects the sender. */
-  { "docomo", NULL, NULL, "exceeds the mailbox", MODORI_REASON_MAILBOX_FULL },
-  { "au", NULL, NULL, "550 : user unknown", MODORI_REASON_FILTERED },  /* no address: the filter */
-  { "softbank", NULL, NULL, "exceeds the mailbox", MODORI_REASON_MAILBOX_FULL },
+  /* au answers "550 : User unknown", with no address, when the
+   * recipient's reception filter refuses the sender. (docomo and SoftBank
+   * say "unknown user" after DATA for the same: the generic DATA conflict
+   * rule in classify.c already makes that filtered.) */
+  { "au", NULL, NULL, "550 : user unknown", MODORI_REASON_FILTERED },
 
   /* Cox: https://www.cox.com/residential/support/email-error-codes.html */
   { "cox", NULL, NULL, "aup#cdrbl", MODORI_REASON_BLOCKED },
