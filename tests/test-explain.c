@@ -18,11 +18,11 @@ static const ExplainCase explain_cases[] = {
   /* 2-7: the server refused a recipient */
   { "550 <hanako@example.jp> User unknown", "smtp", "user-unknown", "userunknown", "550", "" },
   { "550 5.1.2 <hanako@example.jpp> Host unknown (Name server: example.jpp: host not found)", "smtp", "host-unknown", "hostunknown", "550", "" },
-  { "553 <hanako@example,co.jp> Invalid route address", "smtp", "invalid-route", "syntaxerror", "553", "hanako@example.co.jp" },
+  { "553 <hanako@example,co.jp> Invalid route address", "smtp", "invalid-route", "userunknown", "553", "hanako@example.co.jp" },
   { "553 <hanako@example.jp> Relaying denied", "smtp", "relaying-denied", "norelaying", "553", "" },
   { "553 5.7.1 <hanako@example.jp>... Relay Operation rejected", "smtp", "relaying-denied", "norelaying", "553", "" },
-  { "553 <hanako@example,.co.jp> Illegal comma in host name part", "smtp", "comma-in-host", "syntaxerror", "553", "hanako@example.co.jp" },
-  { "553 <ｈａｎａｋｏ@example.jp> Address contains invalid control characters", "smtp", "invalid-characters", "syntaxerror", "553", "hanako@example.jp" },
+  { "553 <hanako@example,.co.jp> Illegal comma in host name part", "smtp", "comma-in-host", "hostunknown", "553", "hanako@example.co.jp" },
+  { "553 <ｈａｎａｋｏ@example.jp> Address contains invalid control characters", "smtp", "invalid-characters", "userunknown", "553", "hanako@example.jp" },
   /* the client's headline quoting the reply: the reply decides */
   { "The message could not be sent because one of the recipients was rejected by the server. "
     "The rejected e-mail address was 'hanako@example.jp'. Server Response: '550 <hanako@example.jp> User unknown', "
