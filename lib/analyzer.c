@@ -9,6 +9,7 @@
 #include "classify.h"
 #include "engine.h"
 #include "hint.h"
+#include "bounds.h"
 #include "mime-util.h"
 #include "report-private.h"
 #include "text.h"
@@ -279,8 +280,10 @@ analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce,
   Context context = { .bounce = bounce };
 
   _modori_report_count_message (report);
+  _modori_bounds_check_message (bounce, origin && origin[0] ? origin : "(data)", report);
   bounce = decode (bounce, records, 0);
   context.bounce = bounce;
+  _modori_bounds_cap_records (records, origin && origin[0] ? origin : "(data)", report);
 
   if (records->len > 0)
     {
@@ -340,9 +343,17 @@ analyze_stream (const ModoriAnalyzer *analyzer, GMimeStream *stream, gboolean is
 
   do
     {
+      gint64 before = g_mime_parser_tell (parser);
       GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
 
       n++;
+      /* A broken separator can leave the parser where it was: stop
+       * rather than loop for ever on the same bytes. */
+      if (message == NULL && is_mbox && g_mime_parser_tell (parser) == before)
+        {
+          _modori_report_add_warning (report, "%s: message %u: broken mbox separator, the rest of the file is not read", name, n);
+          break;
+        }
       if (message == NULL || !has_headers (message))
         {
           g_clear_object (&message);
