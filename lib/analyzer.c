@@ -186,6 +186,18 @@ complete_record (ModoriRecord *record, const Context *context, const char *origi
         _modori_record_set (record, FIELD_SUBJECT, g_mime_message_get_subject (context->original));
     }
 
+  /* Sendmail reports only the first line of a multi-line reply; its
+   * transcript in the text has the rest. */
+  if (context->text && diagnostic[0])
+    {
+      char *whole = _modori_text_complete_reply (context->text, diagnostic);
+      if (whole)
+        {
+          _modori_record_take (record, FIELD_DIAGNOSTICCODE, whole);
+          diagnostic = _modori_record_peek (record, FIELD_DIAGNOSTICCODE);
+        }
+    }
+
   /* A feedback report or an auto-reply quotes people, not servers: a date
    * such as "2.1.24" in it is no status code. */
   if (record->reason == MODORI_REASON_FEEDBACK || record->reason == MODORI_REASON_VACATION)

@@ -4,6 +4,7 @@
 
 #include "classify.h"
 #include "matcher.h"
+#include "text.h"
 
 static const Matcher *
 phrase_matcher (void)
@@ -101,7 +102,8 @@ status_in_range (const char *status, const ProviderRule *rule)
 }
 
 const ProviderRule *
-_modori_provider_rule_lookup (const Provider *provider, const char *status, const char *text)
+_modori_provider_rule_lookup (const Provider *provider, const char *status, const char *text,
+                              const char *command)
 {
   gboolean *found;
   const ProviderRule *rule = NULL;
@@ -115,6 +117,7 @@ _modori_provider_rule_lookup (const Provider *provider, const char *status, cons
       const ProviderRule *candidate = &_modori_provider_rules[i];
       if (strcmp (candidate->provider, provider->name) == 0 &&
           (candidate->phrase == NULL || found[i]) &&
+          (candidate->command == NULL || (command && strcmp (candidate->command, command) == 0)) &&
           status_in_range (status ? status : "", candidate))
         rule = candidate;
     }
@@ -203,27 +206,95 @@ decide (ModoriRecord *record, ModoriReason reason, char *reasonby)
   _modori_record_take (record, FIELD_REASONBY, reasonby);
 }
 
-/* Conflicts settled on purpose, after the evidence is weighed. */
+/* Changes the reason, saying why after what decided it first
+ * ("phrase:user unknown,command:DATA"). */
 static void
-resolve_conflicts (ModoriRecord *record)
+overrule (ModoriRecord *record, ModoriReason reason, const char *why, const char *detail)
 {
   const char *reasonby = _modori_record_peek (record, FIELD_REASONBY);
+
+  record->reason = reason;
+  _modori_record_take (record, FIELD_REASONBY, g_strconcat (reasonby, ",", why, detail, NULL));
+}
+
+/* Conflicts settled on purpose, after the evidence is weighed. The
+ * engine's and the provider's own words are taken as meant. */
+static void
+resolve_conflicts (ModoriRecord *record, const PhraseRule *phrase_rule, gboolean by_code_only)
+{
+  const char *reasonby = _modori_record_peek (record, FIELD_REASONBY);
+  const char *command = _modori_record_peek (record, FIELD_COMMAND);
+  const char *status = _modori_record_peek (record, FIELD_DELIVERYSTATUS);
   gboolean from_text = g_str_has_prefix (reasonby, "phrase:");
 
-  /* The recipient passed RCPT; "unknown user" after DATA is the
-   * recipient's filter speaking (mobile carriers answer so). */
-  if (record->reason == MODORI_REASON_USER_UNKNOWN && from_text &&
-      strcmp (_modori_record_peek (record, FIELD_COMMAND), "DATA") == 0)
-    {
-      record->reason = MODORI_REASON_FILTERED;
-      _modori_record_take (record, FIELD_REASONBY, g_strconcat (reasonby, ",command:DATA", NULL));
-    }
+  if (g_str_has_prefix (reasonby, "engine:") || g_str_has_prefix (reasonby, "provider:"))
+    return;
+
+  /* A delay notice whose words name no cause: the message is still
+   * being retried and will expire if nothing changes. */
+  if (strcmp (_modori_record_peek (record, FIELD_ACTION), "delayed") == 0 && by_code_only)
+    overrule (record, MODORI_REASON_EXPIRED, "action:", "delayed");
+
+  /* Refused at MAIL FROM: whatever mailbox the text calls unknown is
+   * the sender's own, so the sender was rejected. (An unknown host at
+   * MAIL is left alone: transcripts often pin the command loosely.) */
+  else if (strcmp (command, "MAIL") == 0 &&
+      (record->reason == MODORI_REASON_USER_UNKNOWN || record->reason == MODORI_REASON_FILTERED))
+    overrule (record, MODORI_REASON_REJECTED, "command:", command);
+  /* Refused on connecting or greeting, with no words that say more: the
+   * server turned the sending host away. */
+  else if ((strcmp (command, "CONN") == 0 || strcmp (command, "HELO") == 0 || strcmp (command, "EHLO") == 0) &&
+           by_code_only && record->reason != MODORI_REASON_BLOCKED)
+    overrule (record, MODORI_REASON_BLOCKED, "command:", command);
+  /* "User unknown" in words only, with neither a refused RCPT nor an
+   * X.1.x status behind it: the address was accepted and a filter
+   * after it spoke (content filters, gateways and mobile carriers answer
+   * unwanted mail so). A mail system's own directory statement is not
+   * a filter. */
+  else if (record->reason == MODORI_REASON_USER_UNKNOWN && from_text && phrase_rule && !phrase_rule->own &&
+           strcmp (command, "RCPT") != 0 && !(status[0] && g_str_has_prefix (status + 1, ".1.")))
+    overrule (record, MODORI_REASON_FILTERED, command[0] ? "command:" : "no-rcpt", command);
   /* A domain that "does not exist" only for now is a DNS failure. */
-  else if (record->reason == MODORI_REASON_HOST_UNKNOWN && !is_permanent (record) &&
-           !g_str_has_prefix (reasonby, "engine:") && !g_str_has_prefix (reasonby, "provider:"))
+  else if (record->reason == MODORI_REASON_HOST_UNKNOWN && !is_permanent (record))
+    overrule (record, MODORI_REASON_NETWORK_ERROR, "temporary", "");
+}
+
+/* The host whose words the diagnostic text is: the remote MTA, or when
+ * the report names none, the reporting MTA itself (a provider's own
+ * server that gave up on its own mailbox). */
+static const char *
+answering_host (const ModoriRecord *record)
+{
+  const char *rhost = _modori_record_peek (record, FIELD_RHOST);
+
+  return rhost[0] ? rhost : _modori_record_peek (record, FIELD_LHOST);
+}
+
+/* Whether @rule is for an "other or undefined" code (X.Y.0), which a
+ * 500-504 reply naming the protocol error says better. */
+static gboolean
+is_generic (const StatusRule *rule)
+{
+  return g_str_has_suffix (rule->subject_detail, ".0");
+}
+
+/* Whether a phrase's reason says more than a decisive status code's:
+ * servers send 5.1.1 with "mailbox full" or "relaying denied" and 5.4.4
+ * with "no mail exchanger". The mailbox exists if it is full, so the
+ * words win; the code only says which address the failure was about. */
+static gboolean
+phrase_refines_status (ModoriReason status_reason, ModoriReason phrase_reason)
+{
+  switch (status_reason)
     {
-      record->reason = MODORI_REASON_NETWORK_ERROR;
-      _modori_record_take (record, FIELD_REASONBY, g_strconcat (reasonby, ",temporary", NULL));
+    case MODORI_REASON_USER_UNKNOWN:
+      return phrase_reason == MODORI_REASON_MAILBOX_FULL || phrase_reason == MODORI_REASON_NO_RELAYING ||
+             phrase_reason == MODORI_REASON_BLOCKED || phrase_reason == MODORI_REASON_HAS_MOVED ||
+             phrase_reason == MODORI_REASON_REJECTED || phrase_reason == MODORI_REASON_NOT_ACCEPT;
+    case MODORI_REASON_HOST_UNKNOWN:
+      return phrase_reason == MODORI_REASON_NOT_ACCEPT;
+    default:
+      return FALSE;
     }
 }
 
@@ -233,38 +304,65 @@ _modori_classify (ModoriRecord *record)
   const char *action = _modori_record_peek (record, FIELD_ACTION);
   const char *status = _modori_record_peek (record, FIELD_DELIVERYSTATUS);
   const char *reply = _modori_record_peek (record, FIELD_REPLYCODE);
+  const char *text = _modori_record_peek (record, FIELD_DIAGNOSTICCODE);
   const StatusRule *status_rule = _modori_status_rule_lookup (status);
-  const PhraseRule *phrase_rule;
+  const PhraseRule *phrase_rule = NULL;
   const ReplyRule *reply_rule;
   const ProviderRule *provider_rule;
+  gboolean by_code_only = FALSE;   /* only a weak status, a reply code or nothing decided */
 
   if (_modori_record_is_set (record, FIELD_REASONBY))
-    ; /* The engine knew from the format itself ("engine:arf"): keep it. */
-  else if (strcmp (action, "delivered") == 0 || strcmp (action, "relayed") == 0 ||
+    {
+      /* The engine knew from the format itself ("engine:arf"): keep it. */
+      record->hard_bounce = _modori_is_hard_bounce (record->reason, is_permanent (record));
+      return;
+    }
+  if (strcmp (action, "delivered") == 0 || strcmp (action, "relayed") == 0 ||
       strcmp (action, "expanded") == 0 || status[0] == '2')
     decide (record, MODORI_REASON_DELIVERED,
             g_strconcat ("action:", action[0] ? action : "delivered", NULL));
   else if ((provider_rule = _modori_provider_rule_lookup (
-                _modori_provider_lookup (_modori_record_peek (record, FIELD_RHOST),
-                                         _modori_record_peek (record, FIELD_DESTINATION)),
-                status, _modori_record_peek (record, FIELD_DIAGNOSTICCODE))) != NULL)
+                _modori_provider_lookup (answering_host (record), _modori_record_peek (record, FIELD_DESTINATION)),
+                status, text, _modori_record_peek (record, FIELD_COMMAND))) != NULL)
     decide (record, provider_rule->reason,
             g_strdup_printf ("provider:%s:%s", provider_rule->provider,
                              provider_rule->phrase ? provider_rule->phrase : status));
   else if (status_rule && status_rule->decisive)
-    decide (record, status_rule->reason, g_strconcat ("status:", status, NULL));
-  else if ((phrase_rule = _modori_phrase_rule_lookup (
-                _modori_record_peek (record, FIELD_DIAGNOSTICCODE))) != NULL)
+    {
+      const PhraseRule *words = _modori_phrase_rule_lookup (text);
+      if (words && phrase_refines_status (status_rule->reason, words->reason))
+        decide (record, words->reason, g_strdup_printf ("phrase:%s,over:%s", words->phrase, status));
+      else
+        decide (record, status_rule->reason, g_strconcat ("status:", status, NULL));
+    }
+  else if ((phrase_rule = _modori_phrase_rule_lookup (text)) != NULL)
     decide (record, phrase_rule->reason, g_strconcat ("phrase:", phrase_rule->phrase, NULL));
   else if (g_ascii_strcasecmp (_modori_record_peek (record, FIELD_DIAGNOSTICTYPE), "X-UNIX") == 0)
     decide (record, MODORI_REASON_MAILER_ERROR, g_strdup ("type:X-UNIX"));
-  else if (status_rule)
-    decide (record, status_rule->reason, g_strconcat ("status:", status, NULL));
-  else if (reply[0] && (reply_rule = reply_rule_lookup (reply)) != NULL)
-    decide (record, reply_rule->reason, g_strconcat ("reply:", reply, NULL));
   else
-    decide (record, MODORI_REASON_UNDEFINED, g_strdup ("default"));
+    {
+      char *domain;
 
-  resolve_conflicts (record);
+      /* Only codes are left, and the shape of the text. */
+      by_code_only = TRUE;
+      reply_rule = reply[0] ? reply_rule_lookup (reply) : NULL;
+      if (status_rule && !(is_generic (status_rule) && reply_rule && reply[0] == '5' && reply[1] == '0'))
+        decide (record, status_rule->reason, g_strconcat ("status:", status, NULL));
+      else if ((domain = _modori_text_find_missing_domain (text)) != NULL)
+        {
+          decide (record, MODORI_REASON_HOST_UNKNOWN, g_strdup_printf ("phrase:%s does not exist", domain));
+          by_code_only = FALSE;
+          g_free (domain);
+        }
+      else if (reply_rule)
+        decide (record, reply_rule->reason, g_strconcat ("reply:", reply, NULL));
+      /* Something was said, but nothing we can read a reason from. */
+      else if (text[0] || status[0] || reply[0])
+        decide (record, MODORI_REASON_ON_HOLD, g_strdup ("default"));
+      else
+        decide (record, MODORI_REASON_UNDEFINED, g_strdup ("default"));
+    }
+
+  resolve_conflicts (record, phrase_rule, by_code_only);
   record->hard_bounce = _modori_is_hard_bounce (record->reason, is_permanent (record));
 }

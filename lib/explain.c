@@ -279,6 +279,10 @@ classify_reply (const ModoriExplanation *e, const char *text)
   _modori_record_set (record, FIELD_REPLYCODE, e->reply_code);
   _modori_record_set (record, FIELD_DELIVERYSTATUS, e->status_code);
   _modori_record_take (record, FIELD_DIAGNOSTICCODE, _modori_text_collapse_space (text));
+  /* A reply on its own is read at face value, as the answer about the
+   * recipient (RCPT): with no bounce around it there is no sign that a
+   * filter spoke after the address was accepted. */
+  _modori_record_set (record, FIELD_COMMAND, "RCPT");
   _modori_classify (record);
   reason = record->reason;
   modori_record_unref (record);

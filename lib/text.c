@@ -288,10 +288,101 @@ _modori_text_find_transcript_command (const char *text, const char *recipient)
   return NULL;
 }
 
+/* Whether @line (spaces and a "<<< " skipped) continues the reply with
+ * code @code; sets @rest to its text and @last when it is the last line. */
+static gboolean
+reply_continuation (const char *line, const char *code, const char **rest, gboolean *last)
+{
+  while (*line == ' ' || *line == '\t')
+    line++;
+  if (strncmp (line, "<<< ", 4) == 0)
+    line += 4;
+  if (strncmp (line, code, 3) != 0 || (line[3] != '-' && line[3] != ' '))
+    return FALSE;
+  *last = line[3] == ' ';
+  *rest = line + 4;
+  return TRUE;
+}
+
+char *
+_modori_text_complete_reply (const char *text, const char *first_line)
+{
+  gsize first_length = strlen (first_line);
+
+  if (text == NULL || first_length < 5 || !g_ascii_isdigit (first_line[0]) || !g_ascii_isdigit (first_line[1]) ||
+      !g_ascii_isdigit (first_line[2]) || first_line[3] != '-')
+    return NULL;
+  for (const char *p = strstr (text, first_line); p; p = strstr (p + 1, first_line))
+    {
+      const char *line = p + first_length, *rest;
+      gboolean last = FALSE;
+      GString *reply;
+
+      /* The first line must end where @first_line does. */
+      while (*line == ' ' || *line == '\t' || *line == '\r')
+        line++;
+      if (*line != '\n' || !reply_continuation (line + 1, first_line, &rest, &last))
+        continue;
+      reply = g_string_new (first_line);
+      for (line++; !last && reply_continuation (line, first_line, &rest, &last);)
+        {
+          const char *eol = strchr (rest, '\n');
+          gsize length = eol ? (gsize) (eol - rest) : strlen (rest);
+          char status[16];
+
+          /* "552-5.7.0 security issue": the status code is repeated on
+           * every line; keep it once. */
+          if (_modori_text_find_status_code (first_line, status) && strncmp (rest, status, strlen (status)) == 0)
+            rest += strlen (status), length -= strlen (status);
+          g_string_append_c (reply, ' ');
+          g_string_append_len (reply, rest, length);
+          if (eol == NULL)
+            break;
+          line = eol + 1;
+        }
+      {
+        char *collapsed = _modori_text_collapse_space (reply->str);
+        g_string_free (reply, TRUE);
+        return collapsed;
+      }
+    }
+  return NULL;
+}
+
 static gboolean
 is_host_char (char c)
 {
   return g_ascii_isalnum (c) || c == '-' || c == '.' || c == '_';
+}
+
+char *
+_modori_text_find_missing_domain (const char *text)
+{
+  static const char phrase[] = " does not exist";
+
+  for (const char *p = text; (p = _modori_text_find_nocase (p, phrase)) != NULL; p += strlen (phrase))
+    {
+      const char *end = p, *start;
+      gboolean letter = FALSE, dot = FALSE;
+
+      if (end > text && end[-1] == '>')
+        end--;
+      start = end;
+      while (start > text && is_host_char (start[-1]))
+        start--;
+      if (start > text && start[-1] == '<')
+        ;
+      else if (start > text && !g_ascii_isspace (start[-1]) && start[-1] != ':')
+        continue;   /* part of an address or a path */
+      for (const char *q = start; q < end; q++)
+        {
+          letter |= g_ascii_isalpha (*q);
+          dot |= *q == '.';
+        }
+      if (letter && dot && end - start > 3 && start[0] != '.' && end[-1] != '.')
+        return g_ascii_strdown (start, end - start);
+    }
+  return NULL;
 }
 
 char *

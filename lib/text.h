@@ -42,6 +42,19 @@ const char *_modori_text_find_command (const char *text);
  * any). A static string such as "RCPT", or NULL. */
 const char *_modori_text_find_transcript_command (const char *text, const char *recipient);
 
+/* The whole of a multi-line reply of which @first_line ("552-5.7.0 This
+ * message ...") is the first line, from the transcript in @text ("<<<
+ * 552-5.7.0 ..." lines up to "<<< 552 5.7.0 ..."): Sendmail writes only
+ * the first line into the report. Newly allocated, the continuations
+ * joined with single spaces; NULL when @first_line is not the start of a
+ * multi-line reply or the transcript does not hold it. */
+char *_modori_text_complete_reply (const char *text, const char *first_line);
+
+/* The domain in "DOMAIN does not exist" ("553 example.com does not
+ * exist"): a name with a dot and a letter, no '@'. Newly allocated, or
+ * NULL. */
+char *_modori_text_find_missing_domain (const char *text);
+
 /* The host in "host NAME[IP] said:" / "host NAME said:" as newly
  * allocated lower-case text, or NULL. */
 char *_modori_text_find_remote_host (const char *text);

@@ -103,51 +103,77 @@ static void
 test_classify_order (void)
 {
   static const struct {
-    const char *action, *status, *reply, *text;
+    const char *action, *status, *reply, *text, *command;
     const char *reason, *reasonby;
     gboolean hard;
   } cases[] = {
-    /* A decisive status code wins over a phrase. */
-    { "failed", "5.1.1", "550", "550 5.1.1 mailbox full", "userunknown", "status:5.1.1", TRUE },
+    /* A decisive status code wins over a phrase ... */
+    { "failed", "5.2.2", "552", "552 5.2.2 user unknown", "RCPT", "mailboxfull", "status:5.2.2", FALSE },
+    /* ... unless the phrase refines it: a full mailbox exists. */
+    { "failed", "5.1.1", "550", "550 5.1.1 mailbox full", "", "mailboxfull", "phrase:mailbox full,over:5.1.1", FALSE },
+    { "failed", "5.4.4", "", "Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)", "", "notaccept",
+      "phrase:couldn't find a mail exchanger,over:5.4.4", TRUE },
     /* A phrase wins over a generic code. */
-    { "failed", "5.7.1", "554", "554 5.7.1 Relay access denied", "norelaying", "phrase:relay access denied", FALSE },
-    { "failed", "5.0.0", "550", "550 5.0.0 User unknown", "userunknown", "phrase:user unknown", TRUE },
+    { "failed", "5.7.1", "554", "554 5.7.1 Relay access denied", "", "norelaying", "phrase:relay access denied", FALSE },
+    { "failed", "5.0.0", "550", "550 5.0.0 User unknown", "RCPT", "userunknown", "phrase:user unknown", TRUE },
     /* A generic code without phrase still says something. */
-    { "failed", "5.7.1", "554", "554 5.7.1 go away", "rejected", "status:5.7.1", FALSE },
+    { "failed", "5.7.1", "554", "554 5.7.1 go away", "", "rejected", "status:5.7.1", FALSE },
+    /* ... but a generic X.5.0 yields to a 50x reply naming the protocol error. */
+    { "failed", "5.5.0", "503", "503 bad sequence", "", "syntaxerror", "reply:503", FALSE },
+    { "failed", "5.5.0", "554", "", "", "systemerror", "status:5.5.0", FALSE },
     /* Reply code alone. */
-    { "failed", "", "552", "552 too much mail", "mailboxfull", "reply:552", FALSE },
-    { "failed", "5.0.0", "553", "553 sorry", "userunknown", "reply:553", TRUE },
-    /* Nothing known. */
-    { "failed", "", "", "it did not work", "undefined", "default", FALSE },
+    { "failed", "", "552", "552 too much mail", "", "mailboxfull", "reply:552", FALSE },
+    { "failed", "5.0.0", "553", "553 sorry", "RCPT", "userunknown", "reply:553", TRUE },
+    /* The shape "DOMAIN does not exist" before a bare reply code. */
+    { "failed", "", "553", "553 mx.example.com does not exist", "DATA", "hostunknown",
+      "phrase:mx.example.com does not exist", TRUE },
+    { "failed", "", "553", "553 user@example.com does not exist", "RCPT", "userunknown", "reply:553", TRUE },
+    /* Something said, nothing readable: on hold; nothing said: undefined. */
+    { "failed", "", "", "it did not work", "", "onhold", "default", FALSE },
+    { "failed", "", "", "", "", "undefined", "default", FALSE },
     /* Successes. */
-    { "delivered", "2.0.0", "250", "250 ok", "delivered", "action:delivered", FALSE },
-    { "relayed", "", "", "", "delivered", "action:relayed", FALSE },
+    { "delivered", "2.0.0", "250", "250 ok", "", "delivered", "action:delivered", FALSE },
+    { "relayed", "", "", "", "", "delivered", "action:relayed", FALSE },
     /* Temporary failures are never hard. */
-    { "delayed", "4.1.1", "450", "450 4.1.1 unknown", "userunknown", "status:4.1.1", FALSE },
-    { "failed", "", "450", "450 user unknown", "userunknown", "phrase:user unknown", FALSE },
-    { "failed", "5.4.7", "", "", "expired", "status:5.4.7", FALSE },
-    { "failed", "5.1.10", "550", "", "notaccept", "status:5.1.10", TRUE },
-    { "failed", "5.2.2", "552", "", "mailboxfull", "status:5.2.2", FALSE },
+    { "delayed", "4.1.1", "450", "450 4.1.1 unknown", "", "userunknown", "status:4.1.1", FALSE },
+    { "failed", "", "450", "450 user unknown", "RCPT", "userunknown", "phrase:user unknown", FALSE },
+    /* A delay notice with no words of cause: it will expire. */
+    { "delayed", "", "421", "421 Host not reachable.", "", "expired", "reply:421,action:delayed", FALSE },
+    { "failed", "5.4.7", "", "", "", "expired", "status:5.4.7", FALSE },
+    { "failed", "5.1.10", "550", "", "", "notaccept", "status:5.1.10", TRUE },
     /* A phrase that is a local program's failure code: X-UNIX. */
-    { "failed", "5.3.0", "", "71", "mailererror", "type:X-UNIX", FALSE },
+    { "failed", "5.3.0", "", "71", "", "mailererror", "type:X-UNIX", FALSE },
     /* A temporary "domain not found" is a DNS failure. */
-    { "failed", "4.0.0", "", "451 Domain name not found: example.jp", "networkerror",
+    { "failed", "4.0.0", "", "451 Domain name not found: example.jp", "", "networkerror",
       "phrase:domain name not found,temporary", FALSE },
-    { "failed", "5.0.0", "", "DNS Error: Domain name not found: example.jp", "networkerror",
+    { "failed", "5.0.0", "", "DNS Error: Domain name not found: example.jp", "", "networkerror",
       "phrase:dns error", FALSE },
-    { "failed", "5.0.0", "550", "550 Host unknown", "hostunknown", "phrase:host unknown", TRUE },
-    /* "User unknown" in reply to DATA: the recipient's filter. */
-    { "failed", "5.0.0", "550", "550 : User unknown", "filtered", "phrase:user unknown,command:DATA", FALSE },
-    /* ... but not when a specific status code says the address is unknown. */
-    { "failed", "5.1.1", "550", "550 5.1.1 User unknown", "userunknown", "status:5.1.1", TRUE },
+    { "failed", "5.0.0", "550", "550 Host unknown", "", "hostunknown", "phrase:host unknown", TRUE },
+    /* "User unknown" in words only, with no refused RCPT and no X.1.x
+     * status: a filter spoke after the address was accepted. */
+    { "failed", "5.0.0", "550", "550 : User unknown", "DATA", "filtered", "phrase:user unknown,command:DATA", FALSE },
+    { "failed", "", "550", "550 No such user", "", "filtered", "phrase:no such user,no-rcpt", FALSE },
+    { "failed", "5.2.1", "550", "550 5.2.1 User Unknown", "", "filtered", "phrase:user unknown,no-rcpt", FALSE },
+    /* ... but not when a specific status code says the address is unknown, */
+    { "failed", "5.1.1", "550", "550 5.1.1 User unknown", "DATA", "userunknown", "status:5.1.1", TRUE },
+    { "failed", "5.1.0", "550", "550 5.1.0 User unknown", "", "userunknown", "phrase:user unknown", TRUE },
+    /* nor for a mail system's own directory statement. */
+    { "failed", "", "", "The recipient name is not recognized", "", "userunknown",
+      "phrase:the recipient name is not recognized", TRUE },
+    /* Refused at MAIL FROM: the unknown mailbox is the sender's. */
+    { "failed", "5.1.0", "553", "553 5.1.0 sender unknown", "MAIL", "rejected", "status:5.1.0,command:MAIL", FALSE },
+    /* Refused on connecting, with only codes: the sending host is blocked. */
+    { "failed", "", "554", "554 neko.example.net : go away", "CONN", "blocked", "reply:554,command:CONN", FALSE },
     /* Spam, viruses, authentication, reverse DNS, block lists. */
-    { "failed", "5.7.1", "550", "550 5.7.1 Message content rejected, UBE, id=1", "spamdetected",
+    { "failed", "5.7.1", "550", "550 5.7.1 Message content rejected, UBE, id=1", "", "spamdetected",
       "phrase:message content rejected", FALSE },
-    { "failed", "5.0.0", "550", "550 Virus Detected; Content Rejected", "virusdetected", "phrase:virus", FALSE },
-    { "failed", "5.7.1", "554", "554 5.7.1 rejected due to example.com's DMARC policy", "authfailure", "phrase:dmarc", FALSE },
-    { "failed", "4.7.1", "450", "450 4.7.1 Access denied. IP name lookup failed [192.0.2.1]", "requireptr",
+    { "failed", "5.0.0", "550", "550 Virus Detected; Content Rejected", "", "virusdetected", "phrase:virus", FALSE },
+    { "failed", "5.7.1", "554", "554 5.7.1 rejected due to example.com's DMARC policy", "", "authfailure", "phrase:dmarc", FALSE },
+    { "failed", "4.7.1", "450", "450 4.7.1 Access denied. IP name lookup failed [192.0.2.1]", "", "requireptr",
       "phrase:ip name lookup failed", FALSE },
-    { "failed", "5.7.1", "550", "550 5.7.1 IP address blacklisted by recipient", "blocked", "phrase:blacklisted", FALSE },
+    { "failed", "5.7.1", "550", "550 5.7.1 IP address blacklisted by recipient", "", "blocked", "phrase:blacklisted", FALSE },
+    { "failed", "5.7.1", "550", "550 5.7.1 you are sending to an address that has been blacklisted", "", "rejected",
+      "phrase:address that has been blacklisted", FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -156,8 +182,7 @@ test_classify_order (void)
 
       if (strcmp (cases[i].text, "71") == 0)
         _modori_record_set (record, FIELD_DIAGNOSTICTYPE, "X-UNIX");
-      if (strstr (cases[i].text, ": User unknown"))
-        _modori_record_set (record, FIELD_COMMAND, "DATA");
+      _modori_record_set (record, FIELD_COMMAND, cases[i].command);
       _modori_classify (record);
       g_test_message ("case %u: %s", i, cases[i].text);
       g_assert_cmpstr (modori_reason_to_string (record->reason), ==, cases[i].reason);
@@ -215,6 +240,47 @@ test_providers (void)
       g_assert_cmpstr (_modori_record_peek (record, FIELD_REASONBY), ==, cases[i].reasonby);
       modori_record_unref (record);
     }
+  /* Rules that need the failed command, or the reporting MTA when the
+   * report names no remote one. */
+  {
+    static const struct {
+      const char *rhost, *lhost, *destination, *status, *command, *text;
+      const char *reason, *reasonby;
+    } more[] = {
+      { "mfsmax.docomo.ne.jp", "", "docomo.ne.jp", "5.0.0", "DATA", "550 Unknown user hanako@docomo.ne.jp",
+        "rejected", "provider:docomo:unknown user" },
+      { "mfsmax.docomo.ne.jp", "", "docomo.ne.jp", "5.0.0", "RCPT", "550 Unknown user hanako@docomo.ne.jp",
+        "userunknown", "phrase:unknown user" },
+      { "lsean.ezweb.ne.jp", "", "ezweb.ne.jp", "5.0.0", "", "550 <hanako@ezweb.ne.jp>: User unknown",
+        "userunknown", "provider:au:>: user unknown" },
+      { "", "", "charter.net", "5.1.0", "", "550 5.1.0 <a@example.com> sender rejected. AUP#In-1310",
+        "toomanyconn", "provider:spectrum:aup#in-13" },
+      { "smtpz4.laposte.net", "", "laposte.net", "5.5.0", "DATA",
+        "550 5.5.0 Adresse destinataire invalide. Invalid recipient. LPN007_416", "userunknown",
+        "provider:laposte:adresse destinataire invalide" },
+      { "", "BAY004-MC1.hotmail.com", "example.com", "5.5.0", "",
+        "550 Requested action not taken: mailbox unavailable", "userunknown",
+        "provider:microsoft:requested action not taken: mailbox unavailable" },
+      /* The reporting MTA does not count when a remote MTA answered. */
+      { "mx.example.com", "BAY004-MC1.hotmail.com", "example.com", "5.5.0", "",
+        "550 Requested action not taken: mailbox unavailable", "filtered", "phrase:mailbox unavailable,no-rcpt" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+      {
+        ModoriRecord *record = record_with ("failed", more[i].status, "", more[i].text);
+
+        _modori_record_set (record, FIELD_RHOST, more[i].rhost);
+        _modori_record_set (record, FIELD_LHOST, more[i].lhost);
+        _modori_record_set (record, FIELD_DESTINATION, more[i].destination);
+        _modori_record_set (record, FIELD_COMMAND, more[i].command);
+        _modori_classify (record);
+        g_test_message ("case %u: %s", i, more[i].text);
+        g_assert_cmpstr (modori_reason_to_string (record->reason), ==, more[i].reason);
+        g_assert_cmpstr (_modori_record_peek (record, FIELD_REASONBY), ==, more[i].reasonby);
+        modori_record_unref (record);
+      }
+  }
   /* Every rule names a known provider and a well-formed range. */
   for (guint i = 0; i < _modori_n_provider_rules; i++)
     {
@@ -316,6 +382,7 @@ test_hints (void)
 
       _modori_record_set (record, FIELD_RECIPIENT, cases[i].recipient);
       _modori_record_set (record, FIELD_ALIAS, cases[i].alias);
+      _modori_record_set (record, FIELD_COMMAND, "RCPT");   /* the replies answer the recipient */
       _modori_classify (record);
       g_assert_cmpstr (_modori_hint_detect (record, NULL), ==, cases[i].hint);
       modori_record_unref (record);

@@ -105,6 +105,13 @@ imailserver_parse (GMimeMessage *bounce, GPtrArray *records)
         {
           ModoriRecord *record = _modori_engine_add_record (records, ENGINE_NAME, address, reason);
           _modori_record_set (record, FIELD_ACTION, "failed");
+          /* "Delivery failed 20 attempts: ADDRESS": IMail gave up retrying. */
+          if (reason && g_ascii_strncasecmp (reason, "Delivery failed ", 16) == 0 &&
+              g_ascii_isdigit (reason[16]) && _modori_text_find_nocase (reason, "attempts"))
+            {
+              record->reason = MODORI_REASON_EXPIRED;
+              _modori_record_set (record, FIELD_REASONBY, "engine:" ENGINE_NAME);
+            }
           _modori_engine_set_original (record, text.original);
         }
       g_free (address);

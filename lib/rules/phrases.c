@@ -24,6 +24,7 @@ const PhraseRule _modori_phrase_rules[] = {
   { "not permitted to relay", MODORI_REASON_NO_RELAYING },
   { "unable to relay", MODORI_REASON_NO_RELAYING },
   { "we do not relay", MODORI_REASON_NO_RELAYING },
+  { "not configured to relay", MODORI_REASON_NO_RELAYING },
   { "relaying to", MODORI_REASON_NO_RELAYING },
 
   /* Mailbox full. */
@@ -54,6 +55,8 @@ const PhraseRule _modori_phrase_rules[] = {
   { "no reverse", MODORI_REASON_REQUIRE_PTR },
   { "mismatches client ip", MODORI_REASON_REQUIRE_PTR },
   { "invalid rdns", MODORI_REASON_REQUIRE_PTR },
+  { "unverifyable sending ip", MODORI_REASON_REQUIRE_PTR },
+  { "unverifiable sending ip", MODORI_REASON_REQUIRE_PTR },
 
   /* Viruses before spam: scanners often say both. */
   { "virus", MODORI_REASON_VIRUS_DETECTED },
@@ -65,6 +68,10 @@ const PhraseRule _modori_phrase_rules[] = {
   { "not rfc5322 compliant", MODORI_REASON_NOT_COMPLIANT_RFC },
   { "multiple addresses in from", MODORI_REASON_NOT_COMPLIANT_RFC },
   { "duplicate header", MODORI_REASON_NOT_COMPLIANT_RFC },
+
+  /* An address (not the sending IP) on a block list. */
+  { "address that has been blacklisted", MODORI_REASON_REJECTED },
+  { "address has been blacklisted", MODORI_REASON_REJECTED },
 
   /* The sending IP refused. */
   { "blacklisted", MODORI_REASON_BLOCKED },
@@ -125,7 +132,9 @@ const PhraseRule _modori_phrase_rules[] = {
   { "account is blocked", MODORI_REASON_SUSPEND },
   { "mailbox is frozen", MODORI_REASON_SUSPEND },
 
-  /* Unknown users. */
+  /* Unknown users. The mail system's own directory statements first
+   * (marked TRUE: they need no RCPT to confirm them). */
+  { "the recipient name is not recognized", MODORI_REASON_USER_UNKNOWN, TRUE },
   { "unknown user", MODORI_REASON_USER_UNKNOWN },
   { "no such user", MODORI_REASON_USER_UNKNOWN },
   { "user not found", MODORI_REASON_USER_UNKNOWN },
@@ -137,16 +146,20 @@ const PhraseRule _modori_phrase_rules[] = {
   { "invalid recipient", MODORI_REASON_USER_UNKNOWN },
   { "invalid mailbox", MODORI_REASON_USER_UNKNOWN },
   { "no mailbox here", MODORI_REASON_USER_UNKNOWN },
-  { "unrouteable address", MODORI_REASON_USER_UNKNOWN },
+  { "unrouteable address", MODORI_REASON_USER_UNKNOWN, TRUE },   /* Exim's own router */
   { "account does not exist", MODORI_REASON_USER_UNKNOWN },
   { "address does not exist", MODORI_REASON_USER_UNKNOWN },
   { "user does not exist", MODORI_REASON_USER_UNKNOWN },
   { "user not exist", MODORI_REASON_USER_UNKNOWN },
-  { "not listed in domino directory", MODORI_REASON_USER_UNKNOWN },
-  { "no valid recipients", MODORI_REASON_USER_UNKNOWN },
+  { "not listed in domino directory", MODORI_REASON_USER_UNKNOWN, TRUE },
+  { "not listed in public name & address book", MODORI_REASON_USER_UNKNOWN, TRUE },
+  { "ディレクトリのリストにありません", MODORI_REASON_USER_UNKNOWN, TRUE },   /* Notes, in Japanese */
+  { "no valid recipients", MODORI_REASON_USER_UNKNOWN, TRUE },
   { "recipient address rejected: access denied", MODORI_REASON_USER_UNKNOWN },
-  { "invalid final delivery userid", MODORI_REASON_USER_UNKNOWN },
+  { "invalid final delivery userid", MODORI_REASON_USER_UNKNOWN, TRUE },
   { "bad destination mailbox address", MODORI_REASON_USER_UNKNOWN },
+  { "user doesn't have a", MODORI_REASON_USER_UNKNOWN },
+  { "check if address is correct", MODORI_REASON_USER_UNKNOWN, TRUE },
 
   /* Domains that take no mail at all (a null MX
    * answer is not a DNS failure, so before those). */
@@ -154,6 +167,11 @@ const PhraseRule _modori_phrase_rules[] = {
   { "does not receive email", MODORI_REASON_NOT_ACCEPT },
   { "does not accept mail", MODORI_REASON_NOT_ACCEPT },
   { "null mx", MODORI_REASON_NOT_ACCEPT },
+  /* A domain with no mail exchanger takes no mail, whatever the DNS
+   * answered for its other records. */
+  { "couldn't find a mail exchanger", MODORI_REASON_NOT_ACCEPT },
+  { "no mx record", MODORI_REASON_NOT_ACCEPT },
+  { "type=mx:", MODORI_REASON_NOT_ACCEPT },
 
   /* DNS failures, before the unknown-host phrases their text contains. */
   { "dns error", MODORI_REASON_NETWORK_ERROR },
@@ -170,6 +188,7 @@ const PhraseRule _modori_phrase_rules[] = {
   { "unrouteable mail domain", MODORI_REASON_HOST_UNKNOWN },
   { "domain is not reachable", MODORI_REASON_HOST_UNKNOWN },
   { "domain name not found", MODORI_REASON_HOST_UNKNOWN },
+  { "point to non-existent hosts", MODORI_REASON_HOST_UNKNOWN },
 
   /* Size. */
   { "message size exceeds", MODORI_REASON_MESG_TOO_BIG },
@@ -191,6 +210,7 @@ const PhraseRule _modori_phrase_rules[] = {
 
   /* Network. */
   { "too many hops", MODORI_REASON_NETWORK_ERROR },
+  { "no route to host", MODORI_REASON_NETWORK_ERROR },
   { "mail loop", MODORI_REASON_NETWORK_ERROR },
   { "loops back to myself", MODORI_REASON_NETWORK_ERROR },
 
@@ -205,13 +225,17 @@ const PhraseRule _modori_phrase_rules[] = {
   { "sender address rejected", MODORI_REASON_REJECTED },
   { "sender rejected", MODORI_REASON_REJECTED },
   { "sender verify failed", MODORI_REASON_REJECTED },
+  { "not a member of this mailing list", MODORI_REASON_REJECTED },   /* the list takes posts from members only */
 
   /* Failures of the receiving system. */
   { "mailer error", MODORI_REASON_MAILER_ERROR },
+  { "local delivery failed", MODORI_REASON_MAILER_ERROR },   /* a pipe or local program failed */
   { "transaction failed", MODORI_REASON_SYSTEM_ERROR },
   { "system error", MODORI_REASON_SYSTEM_ERROR },
   { "internal error", MODORI_REASON_SYSTEM_ERROR },
   { "local error in processing", MODORI_REASON_SYSTEM_ERROR },
+  /* A list manager that saw the same message twice stopped a loop. */
+  { "duplicated message-id", MODORI_REASON_SYSTEM_ERROR },
 
   /* Protocol. */
   { "syntax error", MODORI_REASON_SYNTAX_ERROR },

@@ -15,6 +15,8 @@ const Provider _modori_providers[] = {
   { "apple", "icloud.com me.com mac.com" },
   { "docomo", "docomo.ne.jp" },
   { "au", "ezweb.ne.jp au.com" },
+  { "spectrum", "charter.net spectrum.net rr.com twc.com roadrunner.com brighthouse.com" },
+  { "laposte", "laposte.net" },
   { "softbank", "softbank.ne.jp i.softbank.jp disney.ne.jp" },
   { "cox", "cox.net" },
   { "orange", "orange.fr wanadoo.fr" },
@@ -58,6 +60,7 @@ const ProviderRule _modori_provider_rules[] = {
   { "microsoft", NULL, NULL, "banned sending ip", MODORI_REASON_BLOCKED },
   { "microsoft", NULL, NULL, "resolver.adr.recipientnotfound", MODORI_REASON_USER_UNKNOWN },
   { "microsoft", NULL, NULL, "resolver.adr.recipnotfound", MODORI_REASON_USER_UNKNOWN },
+  { "microsoft", NULL, NULL, "requested action not taken: mailbox unavailable", MODORI_REASON_USER_UNKNOWN },
 
   /* Yahoo and AOL: https://senders.yahooinc.com/smtp-error-codes */
   { "yahoo", NULL, NULL, "[tss04]", MODORI_REASON_BAD_REPUTATION },   /* volume or user complaints */
@@ -84,17 +87,36 @@ const ProviderRule _modori_provider_rules[] = {
   { "apple", NULL, NULL, "[hm08]", MODORI_REASON_POLICY_VIOLATION },
   { "apple", NULL, NULL, "blocked - see", MODORI_REASON_BLOCKED },
 
+  /* docomo answers "550 Unknown user" after DATA when the recipient's
+   * reception settings refuse the sender: the address exists. */
+  { "docomo", NULL, NULL, "unknown user", MODORI_REASON_REJECTED, "DATA" },
+
   /* au answers "550 : User unknown", with no address, when the
-   * recipient's reception filter refuses the sender. (docomo and SoftBank
-   * say "unknown user" after DATA for the same: the generic DATA conflict
-   * rule in classify.c already makes that filtered.) */
+   * recipient's reception filter refuses the sender. (SoftBank says
+   * "unknown user" after DATA for the same: the conflict rule in
+   * classify.c for an unknown user with no refused RCPT makes it filtered.) */
   { "au", NULL, NULL, "550 : user unknown", MODORI_REASON_FILTERED },
+  /* ... and "550 <address>: User unknown" when the address does not exist. */
+  { "au", NULL, NULL, ">: user unknown", MODORI_REASON_USER_UNKNOWN },
 
   /* Cox: https://www.cox.com/residential/support/email-error-codes.html */
   { "cox", NULL, NULL, "aup#cdrbl", MODORI_REASON_BLOCKED },
   { "cox", NULL, NULL, "aup#cxbl", MODORI_REASON_BLOCKED },
   { "cox", NULL, NULL, "aup#cxcnct", MODORI_REASON_TOO_MANY_CONN },
   { "cox", NULL, NULL, "aup#cxmxrt", MODORI_REASON_TOO_MANY_CONN },
+
+  /* Spectrum (Charter, Time Warner, Roadrunner): AUP#...13xx codes are
+   * rate and connection limits, AUP#...1010 a block of the sending IP.
+   * https://www.spectrum.net/support/internet/understanding-email-error-codes */
+  { "spectrum", NULL, NULL, "aup#in-13", MODORI_REASON_TOO_MANY_CONN },
+  { "spectrum", NULL, NULL, "aup#i-13", MODORI_REASON_TOO_MANY_CONN },
+  { "spectrum", NULL, NULL, "aup#13", MODORI_REASON_TOO_MANY_CONN },
+  { "spectrum", NULL, NULL, "aup#i-1010", MODORI_REASON_BLOCKED },
+  { "spectrum", NULL, NULL, "aup#in-1010", MODORI_REASON_BLOCKED },
+
+  /* La Poste checks recipients after DATA: "Adresse destinataire
+   * invalide" (LPN007_416) is an address that does not exist. */
+  { "laposte", NULL, NULL, "adresse destinataire invalide", MODORI_REASON_USER_UNKNOWN },
 
   /* Orange: code 506 is mail taken for spam. */
   { "orange", NULL, NULL, "ofr_506", MODORI_REASON_SPAM_DETECTED },

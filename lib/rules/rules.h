@@ -15,10 +15,14 @@ typedef struct {
 } StatusRule;
 
 /* A phrase of server text. Earlier entries win when several match, so
- * specific phrases come before general ones. */
+ * specific phrases come before general ones. A phrase is "own" when it
+ * is a mail system's own statement from its directory (Exchange's "The
+ * recipient name is not recognized"), not a relayed SMTP reply: it needs
+ * no failed RCPT or X.1.x status to confirm an unknown user. */
 typedef struct {
   const char *phrase;
   ModoriReason reason;
+  gboolean own;
 } PhraseRule;
 
 /* A basic RFC 5321 reply code, used when nothing more specific is known. */
@@ -36,12 +40,14 @@ typedef struct {
 
 /* A provider's own code or phrase. It holds when the status code's
  * subject.detail lies in [status_from, status_to] (when given; compared
- * number by number) and the phrase occurs in the text (when given). */
+ * number by number), the phrase occurs in the text (when given) and the
+ * failed SMTP command is @command (when given). */
 typedef struct {
   const char *provider;
   const char *status_from, *status_to;
   const char *phrase;
   ModoriReason reason;
+  const char *command;
 } ProviderRule;
 
 extern const StatusRule _modori_status_rules[];

@@ -41,6 +41,7 @@ const StatusRule _modori_status_rules[] = {
   { "4.6",  MODORI_REASON_NETWORK_ERROR, D },  /* routing loop */
   { "4.7",  MODORI_REASON_EXPIRED, D },        /* delivery time expired */
   /* X.5 protocol */
+  { "5.0",  MODORI_REASON_SYSTEM_ERROR, W },   /* other or undefined protocol status */
   { "5.1",  MODORI_REASON_SYNTAX_ERROR, D },
   { "5.2",  MODORI_REASON_SYNTAX_ERROR, D },
   { "5.3",  MODORI_REASON_TOO_MANY_CONN, D },  /* too many recipients */
