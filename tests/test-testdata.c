@@ -7,6 +7,9 @@
 #include <modori/modori.h>
 
 static ModoriAnalyzer *analyzer;
+/* The same, also reporting delivered recipients: used for the samples
+ * that have a CASE.delivered.expected.json beside them. */
+static ModoriAnalyzer *delivered_analyzer;
 
 static char *
 expected_path_for (const char *eml)
@@ -16,9 +19,8 @@ expected_path_for (const char *eml)
 }
 
 static void
-compare (ModoriReport *report, const char *eml)
+compare_with (ModoriReport *report, const char *expected_path)
 {
-  g_autofree char *expected_path = expected_path_for (eml);
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   const char *const *names = modori_record_field_names ();
@@ -64,6 +66,34 @@ compare (ModoriReport *report, const char *eml)
     }
   if (wrong > 0)
     g_test_fail_printf ("%s: %u wrong fields (listed above)", expected_path, wrong);
+}
+
+static void
+compare (ModoriReport *report, const char *eml)
+{
+  g_autofree char *expected_path = expected_path_for (eml);
+
+  compare_with (report, expected_path);
+}
+
+static char *
+delivered_expected_path_for (const char *eml)
+{
+  g_autofree char *stem = g_strndup (eml, strlen (eml) - strlen (".eml"));
+  return g_strconcat (stem, ".delivered.expected.json", NULL);
+}
+
+/* With delivered recipients included, the records of CASE.delivered.expected.json. */
+static void
+test_delivered (gconstpointer data)
+{
+  const char *eml = data;
+  g_autofree char *expected_path = delivered_expected_path_for (eml);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ModoriReport) report = modori_analyzer_analyze_file (delivered_analyzer, eml, &error);
+
+  g_assert_no_error (error);
+  compare_with (report, expected_path);
 }
 
 static void
@@ -147,6 +177,42 @@ test_message (gconstpointer data)
   g_object_unref (stream);
 }
 
+/* Every reason of the taxonomy is the expected reason of some sample. */
+static void
+test_every_reason (gconstpointer data)
+{
+  const GPtrArray *paths = data;
+  gboolean seen[MODORI_REASON_N_REASONS] = { FALSE };
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *eml = g_ptr_array_index (paths, i);
+      char *expected[] = { expected_path_for (eml), delivered_expected_path_for (eml) };
+
+      for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
+        {
+          g_autoptr (JsonParser) parser = json_parser_new ();
+          JsonArray *records;
+
+          if (!json_parser_load_from_file (parser, expected[e], NULL))
+            continue;
+          records = json_node_get_array (json_parser_get_root (parser));
+          for (guint r = 0; r < json_array_get_length (records); r++)
+            {
+              ModoriReason reason;
+              const char *name = json_object_get_string_member (json_array_get_object_element (records, r), "reason");
+              g_assert_true (modori_reason_from_string (name, &reason));
+              seen[reason] = TRUE;
+            }
+        }
+      g_free (expected[0]);
+      g_free (expected[1]);
+    }
+  for (guint reason = 0; reason < MODORI_REASON_N_REASONS; reason++)
+    if (!seen[reason])
+      g_test_fail_printf ("no sample expects reason %s", modori_reason_to_string (reason));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -160,6 +226,9 @@ main (int argc, char **argv)
   analyzer = modori_analyzer_new ();
   /* Auto-replies are hidden by default; the samples check them too. */
   modori_analyzer_set_include_vacation (analyzer, TRUE);
+  delivered_analyzer = modori_analyzer_new ();
+  modori_analyzer_set_include_vacation (delivered_analyzer, TRUE);
+  modori_analyzer_set_include_delivered (delivered_analyzer, TRUE);
 
   if (!g_file_get_contents ("testdata/MANIFEST", &manifest, NULL, &error))
     g_error ("run from the source root: %s", error->message);
@@ -185,11 +254,22 @@ main (int argc, char **argv)
       name = g_strdup_printf ("/testdata/%s/message", columns[0]);
       g_test_add_data_func (name, eml, test_message);
       g_free (name);
+      {
+        g_autofree char *delivered = delivered_expected_path_for (eml);
+        if (g_file_test (delivered, G_FILE_TEST_EXISTS))
+          {
+            name = g_strdup_printf ("/testdata/%s/delivered", columns[0]);
+            g_test_add_data_func (name, eml, test_delivered);
+            g_free (name);
+          }
+      }
     }
   g_assert_cmpuint (paths->len, >=, 25);
+  g_test_add_data_func ("/testdata/every-reason", paths, test_every_reason);
 
   status = g_test_run ();
   g_ptr_array_unref (paths);
   modori_analyzer_unref (analyzer);
+  modori_analyzer_unref (delivered_analyzer);
   return status;
 }

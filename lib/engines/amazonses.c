@@ -33,6 +33,7 @@ typedef struct {
 typedef struct {
   char *type;           /* notificationType / eventType */
   char *bounce_type;    /* Permanent, Transient, Undetermined */
+  char *bounce_subtype; /* General, NoEmail, Suppressed, OnAccountSuppressionList, ... */
   char *feedback_type;
   char *reporting_mta;
   char *smtp_response;  /* delivery.smtpResponse */
@@ -82,6 +83,8 @@ visit (Notification *n, const char *path, int index, const char *value)
     keep (&n->sns_message, value);
   else if (strcmp (path, "bounce.bounceType") == 0)
     keep (&n->bounce_type, value);
+  else if (strcmp (path, "bounce.bounceSubType") == 0)
+    keep (&n->bounce_subtype, value);
   else if (strcmp (path, "complaint.complaintFeedbackType") == 0)
     keep (&n->feedback_type, value);
   else if (strcmp (path, "bounce.reportingMTA") == 0 || strcmp (path, "delivery.reportingMTA") == 0)
@@ -290,6 +293,7 @@ notification_clear (Notification *n)
 {
   g_free (n->type);
   g_free (n->bounce_type);
+  g_free (n->bounce_subtype);
   g_free (n->feedback_type);
   g_free (n->reporting_mta);
   g_free (n->smtp_response);
@@ -337,6 +341,10 @@ add_records (const Notification *n, GPtrArray *records)
   gboolean complaint = g_ascii_strcasecmp (n->type, "Complaint") == 0;
   gboolean delivery = g_ascii_strcasecmp (n->type, "Delivery") == 0;
   gboolean transient = n->bounce_type && g_ascii_strcasecmp (n->bounce_type, "Transient") == 0;
+  /* SES did not even try: the address is on its global or the account's
+   * suppression list (it bounced or was complained about before). */
+  gboolean suppressed = n->bounce_subtype && (g_ascii_strcasecmp (n->bounce_subtype, "Suppressed") == 0 ||
+                                              g_ascii_strcasecmp (n->bounce_subtype, "OnAccountSuppressionList") == 0);
 
   for (guint i = 0; i < n->recipients->len; i++)
     {
@@ -368,6 +376,11 @@ add_records (const Notification *n, GPtrArray *records)
                                g_ascii_strdown (r->action ? r->action : transient ? "delayed" : "failed", -1));
           if (r->status && _modori_text_is_status_code (r->status))
             _modori_record_set (record, FIELD_DELIVERYSTATUS, r->status);
+          if (suppressed)
+            {
+              record->reason = MODORI_REASON_SUPPRESSED;
+              _modori_record_set (record, FIELD_REASONBY, "engine:amazonses");
+            }
         }
       if (type && type[0] == '\0')
         g_clear_pointer (&type, g_free);
