@@ -258,6 +258,24 @@ test_guidance (void)
                  modori_guidance_for_reason (MODORI_REASON_USER_UNKNOWN, "en", MODORI_GUIDANCE_TITLE));
 }
 
+/* doc/reasons.md gives every reason with the definition the API returns. */
+static void
+test_reasons_documented (void)
+{
+  g_autofree char *doc = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_file_get_contents ("doc/reasons.md", &doc, NULL, &error);
+  g_assert_no_error (error);
+  for (guint reason = 0; reason < MODORI_REASON_N_REASONS; reason++)
+    {
+      g_autofree char *row = g_strdup_printf ("| `%s` | %s |", modori_reason_to_string (reason),
+                                              modori_reason_get_definition (reason));
+      if (strstr (doc, row) == NULL)
+        g_test_fail_printf ("doc/reasons.md has no row \"%s\"", row);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -280,6 +298,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/status-preference", test_status_preference);
   g_test_add_func ("/api/record-json", test_record_json);
   g_test_add_func ("/api/guidance", test_guidance);
+  g_test_add_func ("/api/reasons-documented", test_reasons_documented);
   status = g_test_run ();
 
   {
