@@ -188,7 +188,9 @@ modori_cli_wrap (const char *text, int width, int indent)
     return g_strdup ("");
 
   u = to_utf16 (valid, length, &offsets, &n);
-  lines = ubrk_open (UBRK_LINE, "ja", u, n, &status);
+  /* Strict Japanese line breaking: small kana and the long vowel mark
+   * never start a line (ICU's default lets "ー" begin one). */
+  lines = ubrk_open (UBRK_LINE, "ja@lb=strict", u, n, &status);
   graphemes = ubrk_open (UBRK_CHARACTER, "ja", u, n, &status);
   /* Only a broken ICU installation gets here; there is no sensible
    * output without its data. */

@@ -110,6 +110,18 @@ test_kinsoku (void)
   g_assert_cmpstr (wrapped, ==, "あいうえ\nお。\n");
 }
 
+/* Strict kinsoku: the long vowel mark and small kana never start a line
+ * ("サーバ" / "ー" would be wrong), so the break goes before their base. */
+static void
+test_kinsoku_strict (void)
+{
+  g_autofree char *vowel = modori_cli_wrap ("あいうサーバー", 8, 0);
+  g_autofree char *small = modori_cli_wrap ("あいうエッ", 8, 0);
+
+  g_assert_cmpstr (vowel, ==, "あいう\nサーバー\n");
+  g_assert_cmpstr (small, ==, "あいう\nエッ\n");
+}
+
 static void
 test_mixed (void)
 {
@@ -234,6 +246,7 @@ main (int argc, char **argv)
   g_test_add_func ("/wrap/spaces-at-break", test_spaces_at_break);
   g_test_add_func ("/wrap/japanese", test_japanese);
   g_test_add_func ("/wrap/kinsoku", test_kinsoku);
+  g_test_add_func ("/wrap/kinsoku-strict", test_kinsoku_strict);
   g_test_add_func ("/wrap/mixed", test_mixed);
   g_test_add_func ("/wrap/indent", test_indent);
   g_test_add_func ("/wrap/narrow-width", test_narrow_width);
