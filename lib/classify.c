@@ -290,7 +290,8 @@ phrase_refines_status (ModoriReason status_reason, ModoriReason phrase_reason)
     case MODORI_REASON_USER_UNKNOWN:
       return phrase_reason == MODORI_REASON_MAILBOX_FULL || phrase_reason == MODORI_REASON_NO_RELAYING ||
              phrase_reason == MODORI_REASON_BLOCKED || phrase_reason == MODORI_REASON_HAS_MOVED ||
-             phrase_reason == MODORI_REASON_REJECTED || phrase_reason == MODORI_REASON_NOT_ACCEPT;
+             phrase_reason == MODORI_REASON_REJECTED || phrase_reason == MODORI_REASON_NOT_ACCEPT ||
+             phrase_reason == MODORI_REASON_TOO_MANY_CONN;
     case MODORI_REASON_HOST_UNKNOWN:
       return phrase_reason == MODORI_REASON_NOT_ACCEPT;
     default:

@@ -19,7 +19,8 @@
  *      "provider:NAME:STATUS".
  *   3. a decisive status code (5.1.1, 5.2.2, ...), unless a phrase refines
  *      it: 5.1.1 with "mailbox full", "relaying denied", "blocked", "sender
- *      rejected", "has moved" or "no mail exchanger" words; 5.4.4 with "no
+ *      rejected", "has moved", "too many recipients" or "no mail
+ *      exchanger" words; 5.4.4 with "no
  *      mail exchanger" words ("phrase:over quota,over:5.1.1")
  *   4. a phrase of the diagnostic text
  *   5. a local program's failure (diagnostic type X-UNIX) -> mailererror
@@ -56,7 +57,11 @@ const Provider *_modori_provider_lookup (const char *rhost, const char *destinat
 const ProviderRule *_modori_provider_rule_lookup (const Provider *provider, const char *status,
                                                   const char *text, const char *command);
 
-/* Whether @reason with this permanence is a hard bounce. */
+/* Whether @reason with this permanence is a hard bounce. A failure is
+ * permanent when its status code is 5.x.x, or, with no status code, when
+ * its reply is 5xx; a delay notice never is. So a 4xx reply under a
+ * 5.x.x status (the reporting MTA gave up on a temporary refusal) is
+ * permanent, and a 5xx reply under a 4.x.x status is not. */
 gboolean _modori_is_hard_bounce (ModoriReason reason, gboolean permanent);
 
 #endif

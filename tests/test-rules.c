@@ -113,6 +113,11 @@ test_classify_order (void)
     { "failed", "5.1.1", "550", "550 5.1.1 mailbox full", "", "mailboxfull", "phrase:mailbox full,over:5.1.1", FALSE },
     { "failed", "5.4.4", "", "Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)", "", "notaccept",
       "phrase:couldn't find a mail exchanger,over:5.4.4", TRUE },
+    { "failed", "5.1.1", "550", "550 5.1.1 Too many recipients", "RCPT", "toomanyconn",
+      "phrase:too many recipients,over:5.1.1", FALSE },
+    /* The status code decides permanence: a 4xx reply under 5.x.x is permanent. */
+    { "failed", "5.1.1", "450", "450 4.1.1 mailbox unknown", "RCPT", "userunknown", "status:5.1.1", TRUE },
+    { "failed", "4.1.1", "550", "550 mailbox unknown", "RCPT", "userunknown", "status:4.1.1", FALSE },
     /* A phrase wins over a generic code. */
     { "failed", "5.7.1", "554", "554 5.7.1 Relay access denied", "", "norelaying", "phrase:relay access denied", FALSE },
     { "failed", "5.0.0", "550", "550 5.0.0 User unknown", "RCPT", "userunknown", "phrase:user unknown", TRUE },
