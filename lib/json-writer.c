@@ -4,6 +4,13 @@
  * tests, diffable batch output); a hand-written writer gives both. */
 #include "json-writer.h"
 
+/* Printable ASCII that JSON takes as it is: most of any record. */
+static inline gboolean
+is_plain (guchar c)
+{
+  return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
 void
 _modori_json_append_string (GString *out, const char *text)
 {
@@ -12,8 +19,19 @@ _modori_json_append_string (GString *out, const char *text)
   g_string_append_c (out, '"');
   while (*p)
     {
-      gunichar c = g_utf8_get_char_validated (p, -1);
+      const char *run = p;
+      gunichar c;
 
+      /* Copy plain runs whole: appending byte by byte was most of the
+       * time spent writing a batch's records. */
+      while (is_plain ((guchar) *p))
+        p++;
+      if (p > run)
+        g_string_append_len (out, run, p - run);
+      if (*p == '\0')
+        break;
+
+      c = g_utf8_get_char_validated (p, -1);
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
           g_string_append (out, "\\ufffd");

@@ -32,6 +32,18 @@ static const char *const field_names[N_FIELDS + 1] = {
   [N_FIELDS] = NULL,
 };
 
+/* Empty fields share this one string (most fields of most records are
+ * empty: one allocation each was a good part of a record's cost). It is
+ * never freed nor written to. */
+static char empty_field[1] = "";
+
+static void
+free_field (char *value)
+{
+  if (value != empty_field)
+    g_free (value);
+}
+
 ModoriRecord *
 _modori_record_new (void)
 {
@@ -39,21 +51,26 @@ _modori_record_new (void)
 
   record->ref_count = 1;
   for (int i = 0; i < N_FIELDS; i++)
-    record->fields[i] = g_strdup ("");
+    record->fields[i] = empty_field;
   return record;
 }
 
 void
 _modori_record_take (ModoriRecord *record, RecordField field, char *value)
 {
-  g_free (record->fields[field]);
-  record->fields[field] = value ? value : g_strdup ("");
+  free_field (record->fields[field]);
+  if (value == NULL || value[0] == '\0')
+    {
+      g_free (value);
+      value = empty_field;
+    }
+  record->fields[field] = value;
 }
 
 void
 _modori_record_set (ModoriRecord *record, RecordField field, const char *value)
 {
-  _modori_record_take (record, field, g_strdup (value ? value : ""));
+  _modori_record_take (record, field, value && value[0] ? g_strdup (value) : NULL);
 }
 
 const char *
@@ -82,7 +99,7 @@ modori_record_unref (ModoriRecord *record)
   if (record == NULL || !g_atomic_int_dec_and_test (&record->ref_count))
     return;
   for (int i = 0; i < N_FIELDS; i++)
-    g_free (record->fields[i]);
+    free_field (record->fields[i]);
   g_free (record);
 }
 
@@ -92,6 +109,17 @@ modori_record_field_names (void)
   return field_names;
 }
 
+/* The value of field @i as the JSON writer and the getter show it. */
+static const char *
+field_value (const ModoriRecord *record, int i)
+{
+  if (i == FIELD_REASON)
+    return modori_reason_to_string (record->reason);
+  if (i == FIELD_HARDBOUNCE)
+    return record->hard_bounce ? "true" : "false";
+  return record->fields[i];
+}
+
 const char *
 modori_record_get_field (const ModoriRecord *record, const char *name)
 {
@@ -99,15 +127,8 @@ modori_record_get_field (const ModoriRecord *record, const char *name)
   g_return_val_if_fail (name != NULL, NULL);
 
   for (int i = 0; i < N_FIELDS; i++)
-    {
-      if (strcmp (field_names[i], name) != 0)
-        continue;
-      if (i == FIELD_REASON)
-        return modori_reason_to_string (record->reason);
-      if (i == FIELD_HARDBOUNCE)
-        return record->hard_bounce ? "true" : "false";
-      return record->fields[i];
-    }
+    if (strcmp (field_names[i], name) == 0)
+      return field_value (record, i);
   return NULL;
 }
 
@@ -147,7 +168,8 @@ modori_record_get_hard_bounce (const ModoriRecord *record)
 char *
 modori_record_to_json (const ModoriRecord *record, gboolean pretty)
 {
-  GString *out = g_string_new (NULL);
+  /* Most records fit: no regrowing while writing one. */
+  GString *out = g_string_sized_new (1024);
 
   g_return_val_if_fail (record != NULL, NULL);
 
@@ -158,12 +180,14 @@ modori_record_to_json (const ModoriRecord *record, gboolean pretty)
         g_string_append_c (out, ',');
       if (pretty)
         g_string_append (out, "\n  ");
-      _modori_json_append_string (out, field_names[i]);
-      g_string_append (out, pretty ? ": " : ":");
+      /* The names are plain ASCII: nothing to escape. */
+      g_string_append_c (out, '"');
+      g_string_append (out, field_names[i]);
+      g_string_append (out, pretty ? "\": " : "\":");
       if (i == FIELD_HARDBOUNCE)
-        g_string_append (out, record->hard_bounce ? "true" : "false");
+        g_string_append (out, field_value (record, i));
       else
-        _modori_json_append_string (out, modori_record_get_field (record, field_names[i]));
+        _modori_json_append_string (out, field_value (record, i));
     }
   g_string_append (out, pretty ? "\n}" : "}");
   return g_string_free (out, FALSE);
