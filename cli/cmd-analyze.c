@@ -28,15 +28,28 @@ typedef struct {
   gboolean found;
 } Analysis;
 
+/* On a worker thread: the printer's text for @report. */
+static char *
+on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report)
+{
+  Analysis *analysis = user_data;
+
+  return analysis->printer->render (analysis->printer, report);
+}
+
 static void
-on_report (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report)
+on_report (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report,
+           const char *prepared)
 {
   Analysis *analysis = user_data;
 
   /* A message of an mbox that holds no bounce is no news. */
   if (modori_report_get_n_records (report) == 0 && modori_source_message_get_number (message) > 0)
     return;
-  analysis->printer->report (analysis->printer, modori_source_message_get_origin (message), report);
+  if (prepared)
+    analysis->printer->write (analysis->printer, prepared);
+  else
+    analysis->printer->report (analysis->printer, modori_source_message_get_origin (message), report);
   if (modori_report_get_n_records (report) > 0)
     analysis->found = TRUE;
 }
@@ -117,6 +130,8 @@ cmd_analyze (int argc, char **argv)
   modori_analyzer_set_include_vacation (analyzer, vacation);
 
   analysis.printer = printer;
+  if (printer->render)
+    scan.prepare = on_prepare;
   scan.jobs = jobs > 0 ? jobs : scan_default_jobs ();
   scan.progress = !quiet && isatty (STDERR_FILENO);
   failed = !scan_run (analyzer, paths, &scan);

@@ -21,7 +21,8 @@ count (GHashTable *table, const char *key)
 }
 
 static void
-on_report (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report)
+on_report (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report,
+           const char *prepared)
 {
   Totals *totals = user_data;
 

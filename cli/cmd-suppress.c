@@ -43,7 +43,8 @@ normalize (const char *address)
 }
 
 static void
-on_report (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report)
+on_report (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report,
+           const char *prepared)
 {
   Suppress *self = user_data;
 

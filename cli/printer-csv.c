@@ -28,10 +28,29 @@ printer_csv_put_cell (FILE *out, const char *value)
 }
 
 static void
-csv_report (Printer *printer, const char *input, ModoriReport *report)
+append_cell (GString *out, const char *value)
 {
-  CsvPrinter *self = (CsvPrinter *) printer;
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, value);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Reads no printer state: runs on the scan's worker threads. */
+static char *
+csv_render (Printer *printer, ModoriReport *report)
+{
   const char *const *names = modori_record_field_names ();
+  GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < modori_report_get_n_records (report); i++)
     {
@@ -40,11 +59,26 @@ csv_report (Printer *printer, const char *input, ModoriReport *report)
       for (guint f = 0; names[f]; f++)
         {
           if (f > 0)
-            fputc (',', self->out);
-          printer_csv_put_cell (self->out, modori_record_get_field (record, names[f]));
+            g_string_append_c (out, ',');
+          append_cell (out, modori_record_get_field (record, names[f]));
         }
-      fputc ('\n', self->out);
+      g_string_append_c (out, '\n');
     }
+  return g_string_free (out, FALSE);
+}
+
+static void
+csv_write (Printer *printer, const char *text)
+{
+  fputs (text, ((CsvPrinter *) printer)->out);
+}
+
+static void
+csv_report (Printer *printer, const char *input, ModoriReport *report)
+{
+  g_autofree char *text = csv_render (printer, report);
+
+  csv_write (printer, text);
 }
 
 static void
@@ -66,6 +100,8 @@ printer_csv_new (const PrinterOptions *options)
   const char *const *names = modori_record_field_names ();
 
   self->base.report = csv_report;
+  self->base.render = csv_render;
+  self->base.write = csv_write;
   self->base.finish = csv_finish;
   self->base.free = csv_free;
   self->out = options->out;

@@ -42,6 +42,28 @@ json_report (Printer *printer, const char *input, ModoriReport *report)
     }
 }
 
+/* JSON lines: each record on its own line, whatever came before. */
+static char *
+json_render (Printer *printer, ModoriReport *report)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < modori_report_get_n_records (report); i++)
+    {
+      g_autofree char *json = modori_record_to_json (modori_report_get_record (report, i), FALSE);
+
+      g_string_append (out, json);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+json_write (Printer *printer, const char *text)
+{
+  fputs (text, ((JsonPrinter *) printer)->out);
+}
+
 static void
 json_finish (Printer *printer)
 {
@@ -68,5 +90,10 @@ printer_json_new (const PrinterOptions *options, gboolean lines)
   self->base.free = json_free;
   self->out = options->out;
   self->lines = lines;
+  if (lines)
+    {
+      self->base.render = json_render;
+      self->base.write = json_write;
+    }
   return &self->base;
 }

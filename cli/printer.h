@@ -10,6 +10,11 @@ typedef struct _Printer Printer;
 struct _Printer {
   /* Called once per input, whether or not it held bounces. */
   void (*report) (Printer *printer, const char *input, ModoriReport *report);
+  /* Optional, for formats with no state between reports: the text that
+   * report() would write, made on any thread; write() prints it in
+   * report()'s place. */
+  char *(*render) (Printer *printer, ModoriReport *report);
+  void (*write) (Printer *printer, const char *text);
   /* Called once after the last input. */
   void (*finish) (Printer *printer);
   void (*free) (Printer *printer);

@@ -8,8 +8,14 @@
 typedef struct {
   int jobs;           /* worker threads; 1 analyzes on the calling thread */
   gboolean progress;  /* draw a progress line on stderr */
-  /* Called on the calling thread, in input order, for each message. */
-  void (*report) (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report);
+  /* Optional. Called on a worker thread as soon as a message is
+   * analyzed, so it must touch no shared state: makes the text that
+   * report() will print, so that formatting runs in parallel too. */
+  char *(*prepare) (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report);
+  /* Called on the calling thread, in input order, for each message, with
+   * what prepare() made (NULL without prepare()). */
+  void (*report) (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report,
+                  const char *prepared);
   gpointer user_data;
 } ScanOptions;
 
