@@ -163,14 +163,17 @@ _modori_header_contains (GMimeMessage *bounce, const char *name, const char *con
 {
   GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (bounce));
   int n = headers ? g_mime_header_list_get_count (headers) : 0;
+  char first = g_ascii_tolower (name[0]);
 
   /* Every occurrence: a format often shows in one Received line of many. */
   for (int h = 0; h < n; h++)
     {
       GMimeHeader *header = g_mime_header_list_get_header_at (headers, h);
+      const char *header_name = g_mime_header_get_name (header);
       const char *value;
 
-      if (g_ascii_strcasecmp (g_mime_header_get_name (header), name) != 0)
+      /* Every sniff walks all the headers: most differ at the first letter. */
+      if (g_ascii_tolower (header_name[0]) != first || g_ascii_strcasecmp (header_name, name) != 0)
         continue;
       value = g_mime_header_get_value (header);
       for (guint i = 0; value && needles[i]; i++)
