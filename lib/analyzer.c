@@ -290,6 +290,7 @@ analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce,
 {
   GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) modori_record_unref);
   Context context = { .bounce = bounce };
+  GMimeMessage *first = bounce;   /* the bounce may be one it carries */
 
   _modori_report_count_message (report);
   _modori_bounds_check_message (bounce, origin && origin[0] ? origin : "(data)", report);
@@ -315,6 +316,8 @@ analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce,
       _modori_report_add_record (report, modori_record_ref (record));
     }
 
+  _modori_mime_forget_first_text (first);
+  _modori_mime_forget_first_text (bounce);
   g_clear_object (&context.original);
   g_free (context.text);
   g_ptr_array_unref (records);

@@ -222,6 +222,42 @@ test_record_json (void)
   g_assert_null (modori_record_get_field (kept, "nosuchfield"));
 }
 
+/* The analyzer keeps decoded text on a message while it works on it:
+ * a caller's message analyzed again after a change reads the change. */
+static void
+test_message_changed (void)
+{
+  GMimeStream *stream = g_mime_stream_file_open ("testdata/qmail/sender-rejected.eml", "r", NULL);
+  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
+  GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
+  GMimeTextPart *body;
+  g_autofree char *text = NULL, *changed = NULL;
+  char *at;
+  ModoriReport *report;
+
+  g_assert_nonnull (message);
+  report = modori_analyzer_analyze_message (analyzer, message, "first");
+  g_assert_cmpuint (modori_report_get_n_records (report), ==, 1);
+  g_assert_cmpstr (modori_record_get_recipient (modori_report_get_record (report, 0)), ==, "reader@example.org");
+  modori_report_unref (report);
+
+  body = GMIME_TEXT_PART (g_mime_message_get_mime_part (message));
+  text = g_mime_text_part_get_text (body);
+  changed = g_strdup (text);
+  at = strstr (changed, "<reader@example.org>");
+  g_assert_nonnull (at);
+  memcpy (at, "<writer@example.net>", strlen ("<writer@example.net>"));
+  g_mime_text_part_set_text (body, changed);
+
+  report = modori_analyzer_analyze_message (analyzer, message, "second");
+  g_assert_cmpuint (modori_report_get_n_records (report), ==, 1);
+  g_assert_cmpstr (modori_record_get_recipient (modori_report_get_record (report, 0)), ==, "writer@example.net");
+  modori_report_unref (report);
+  g_object_unref (message);
+  g_object_unref (parser);
+  g_object_unref (stream);
+}
+
 static void
 test_guidance (void)
 {
@@ -299,6 +335,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/record-json", test_record_json);
   g_test_add_func ("/api/guidance", test_guidance);
   g_test_add_func ("/api/reasons-documented", test_reasons_documented);
+  g_test_add_func ("/api/message-changed", test_message_changed);
   status = g_test_run ();
 
   {
