@@ -73,7 +73,8 @@ _modori_bounds_cap_records (GPtrArray *records, const char *name, ModoriReport *
 {
   if (records->len <= MODORI_MAX_RECIPIENTS)
     return;
-  _modori_report_add_warning (report, "%s: %u recipients in one message, over the limit of %d: the rest are ignored",
-                              name, records->len, MODORI_MAX_RECIPIENTS);
+  /* Engines may stop reading at the limit: the count is not known. */
+  _modori_report_add_warning (report, "%s: more than %d recipients in one message: the rest are ignored",
+                              name, MODORI_MAX_RECIPIENTS);
   g_ptr_array_set_size (records, MODORI_MAX_RECIPIENTS);
 }

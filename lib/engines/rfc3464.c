@@ -2,6 +2,7 @@
  * their internationalized form (RFC 6533). */
 #include <string.h>
 
+#include "../bounds.h"
 #include "../charset.h"
 #include "../dsn-fields.h"
 #include "../engine.h"
@@ -380,6 +381,10 @@ rfc3464_parse (GMimeMessage *bounce, GPtrArray *records)
       const DsnGroup *group = g_ptr_array_index (groups, i);
       if (is_recipient_group (group))
         {
+          /* One over the limit is enough for the analyzer to cut and
+           * warn; the rest would cost time for records thrown away. */
+          if (records->len - before > MODORI_MAX_RECIPIENTS)
+            break;
           /* The human-readable part is read only when a diagnostic is missing. */
           if (human == NULL && _modori_dsn_group_lookup (group, "Diagnostic-Code") == NULL)
             {
