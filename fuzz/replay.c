@@ -3,15 +3,14 @@
  * the saved corpus and past crashes become tests in any build.
  *   replay-TARGET DIR-OR-FILE...   exit status 0 when all ran */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
 
 #include "fuzz.h"
 
-static int
-compare_names (const void *a, const void *b)
+static gint
+compare_names (gconstpointer a, gconstpointer b)
 {
   return strcmp (*(char *const *) a, *(char *const *) b);
 }
@@ -54,7 +53,7 @@ replay_dir (const char *dir, guint *count)
     if (name[0] != '.')
       g_ptr_array_add (names, g_build_filename (dir, name, NULL));
   g_dir_close (d);
-  qsort (names->pdata, names->len, sizeof (char *), compare_names);
+  g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len; i++)
     if (g_file_test (names->pdata[i], G_FILE_TEST_IS_REGULAR))
       {
