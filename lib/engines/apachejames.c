@@ -38,7 +38,7 @@ apachejames_parse (GMimeMessage *bounce, GPtrArray *records)
   TextBounce text;
   char **lines;
   gboolean details = FALSE;
-  GString *error = g_string_new (NULL);   /* what James says */
+  GString *error;   /* what James says */
   GString *below = NULL;                  /* the server's reply it quotes */
   char *diagnostic, *mail_from = NULL;
   GMimeMessage *original;
@@ -46,6 +46,7 @@ apachejames_parse (GMimeMessage *bounce, GPtrArray *records)
 
   if (!_modori_text_bounce_read (bounce, NULL, &text))
     return FALSE;
+  error = g_string_new (NULL);
   lines = g_strsplit (text.report, "\n", -1);
 
   for (guint i = 0; lines[i]; i++)

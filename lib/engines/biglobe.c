@@ -35,12 +35,13 @@ biglobe_parse (GMimeMessage *bounce, GPtrArray *records)
   TextBounce text;
   char **lines;
   enum { BEFORE, ADDRESSES, INFORMATION } part = BEFORE;
-  GString *information = g_string_new (NULL);
+  GString *information;
   guint before = records->len;
   char *diagnostic;
 
   if (!_modori_text_bounce_read (bounce, NULL, &text))
     return FALSE;
+  information = g_string_new (NULL);
   lines = g_strsplit (text.report, "\n", -1);
 
   for (guint i = 0; lines[i]; i++)

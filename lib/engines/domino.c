@@ -76,13 +76,14 @@ domino_parse (GMimeMessage *bounce, GPtrArray *records)
   char **lines;
   enum { BEFORE, MESSAGE, RECIPIENTS, BECAUSE } part = BEFORE;
   guint group = records->len;    /* first record of the current "was not delivered to:" */
-  GString *because = g_string_new (NULL);
+  GString *because;
   char code[16] = "";
   char *diagnostic_field = NULL, *rhost = NULL, *lhost = NULL;
   guint before = records->len;
 
   if (!_modori_text_bounce_read (bounce, NULL, &text))
     return FALSE;
+  because = g_string_new (NULL);
   lines = g_strsplit (text.report, "\n", -1);
 
   for (guint i = 0; lines[i]; i++)

@@ -80,12 +80,13 @@ exchange2003_parse (GMimeMessage *bounce, GPtrArray *records)
   char **lines;
   gboolean started = FALSE, listing = FALSE, blank_before = FALSE;
   LastLine last = LAST_NONE;
-  GString *diagnostic = g_string_new (NULL);
+  GString *diagnostic;
   ModoriRecord *record = NULL;
   guint before = records->len;
 
   if (!_modori_text_bounce_read (bounce, NULL, &text))
     return FALSE;
+  diagnostic = g_string_new (NULL);
   lines = g_strsplit (text.report, "\n", -1);
 
   for (guint i = 0; lines[i]; i++)

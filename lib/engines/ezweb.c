@@ -100,14 +100,16 @@ ezweb_parse (GMimeMessage *bounce, GPtrArray *records)
   TextBounce text;
   char **lines;
   gboolean started = FALSE;
-  GString *preface = g_string_new (NULL);   /* English text for every recipient */
-  GPtrArray *rcpts = g_ptr_array_new ();
+  GString *preface;   /* English text for every recipient */
+  GPtrArray *rcpts;
   guint before = records->len;
   const char *spasign = g_mime_object_get_header (GMIME_OBJECT (bounce), "X-SPASIGN");
   gboolean spam_filtered = spasign && g_ascii_strncasecmp (spasign + strspn (spasign, " \t"), "NG", 2) == 0;
 
   if (!_modori_text_bounce_read (bounce, markers, &text))
     return FALSE;
+  preface = g_string_new (NULL);
+  rcpts = g_ptr_array_new ();
   lines = g_strsplit (text.report, "\n", -1);
 
   for (guint i = 0; lines[i]; i++)

@@ -53,7 +53,7 @@ fml_parse (GMimeMessage *bounce, GPtrArray *records)
   TextBounce text;
   char **lines;
   ModoriRecord *record = NULL;
-  GString *diagnostic = g_string_new (NULL);
+  GString *diagnostic;
   guint before = records->len;
 
   if (!_modori_text_bounce_read (bounce, markers, &text))
@@ -64,6 +64,7 @@ fml_parse (GMimeMessage *bounce, GPtrArray *records)
       _modori_text_bounce_clear (&text);
       return FALSE;
     }
+  diagnostic = g_string_new (NULL);
   lines = g_strsplit (text.report, "\n", -1);
 
   for (guint i = 0; lines[i]; i++)

@@ -90,7 +90,7 @@ static gboolean
 gmail_parse (GMimeMessage *bounce, GPtrArray *records)
 {
   TextBounce text;
-  GPtrArray *recipients = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *recipients;
   const char *action = "failed", *details, *words;
   char *diagnostic = NULL, *rhost = NULL;
   gboolean in_list = FALSE;
@@ -99,6 +99,7 @@ gmail_parse (GMimeMessage *bounce, GPtrArray *records)
 
   if (!_modori_text_bounce_read (bounce, original_markers, &text))
     return FALSE;
+  recipients = g_ptr_array_new_with_free_func (g_free);
 
   lines = g_strsplit (text.report, "\n", -1);
   for (char **line = lines; *line; line++)

@@ -64,13 +64,14 @@ static gboolean
 imailserver_parse (GMimeMessage *bounce, GPtrArray *records)
 {
   TextBounce text;
-  GString *response = g_string_new (NULL);
+  GString *response;
   gboolean in_response = FALSE;
   char **lines;
   guint before = records->len;
 
   if (!_modori_text_bounce_read (bounce, original_markers, &text))
     return FALSE;
+  response = g_string_new (NULL);
   if (text.original_text == NULL)
     {
       _modori_text_bounce_clear (&text);

@@ -34,12 +34,13 @@ kddi_parse (GMimeMessage *bounce, GPtrArray *records)
   gboolean started = FALSE;
   const char *date = NULL;
   ModoriRecord *record = NULL;
-  GString *diagnostic = g_string_new (NULL);
+  GString *diagnostic;
   guint before = records->len;
   const char *spasign = g_mime_object_get_header (GMIME_OBJECT (bounce), "X-SPASIGN");
 
   if (!_modori_text_bounce_read (bounce, NULL, &text))
     return FALSE;
+  diagnostic = g_string_new (NULL);
   lines = g_strsplit (text.report, "\n", -1);
 
   for (guint i = 0; lines[i]; i++)

@@ -53,12 +53,13 @@ mailmarshal_parse (GMimeMessage *bounce, GPtrArray *records)
   TextBounce text;
   char **lines;
   enum { BEFORE, MESSAGE, REASON, RECIPIENTS, INFORMATION } part = BEFORE;
-  GString *reason = g_string_new (NULL);
+  GString *reason;
   char *diagnostic, *sender = NULL, *rhost = NULL, *lhost = NULL;
   guint before = records->len;
 
   if (!_modori_text_bounce_read (bounce, markers, &text))
     return FALSE;
+  reason = g_string_new (NULL);
   lines = g_strsplit (text.report, "\n", -1);
 
   for (guint i = 0; lines[i]; i++)

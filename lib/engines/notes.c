@@ -31,12 +31,13 @@ notes_parse (GMimeMessage *bounce, GPtrArray *records)
   TextBounce text;
   char **lines;
   gboolean started = FALSE;
-  GString *reason = g_string_new (NULL);
+  GString *reason;
   ModoriRecord *record = NULL;
   guint before = records->len;
 
   if (!_modori_text_bounce_read (bounce, markers, &text))
     return FALSE;
+  reason = g_string_new (NULL);
   lines = g_strsplit (text.report, "\n", -1);
 
   for (guint i = 0; lines[i]; i++)

@@ -132,11 +132,12 @@ zoho_parse (GMimeMessage *bounce, GPtrArray *records)
   TextBounce text;
   char **lines;
   char *recipient = NULL;
-  GString *rest = g_string_new (NULL);
+  GString *rest;
   guint before = records->len;
 
   if (!_modori_text_bounce_read (bounce, NULL, &text))
     return FALSE;
+  rest = g_string_new (NULL);
   split_original (&text);
 
   lines = g_strsplit (text.report, "\n", -1);
