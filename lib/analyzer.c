@@ -186,6 +186,18 @@ complete_record (ModoriRecord *record, const Context *context, const char *origi
         _modori_record_set (record, FIELD_SUBJECT, g_mime_message_get_subject (context->original));
     }
 
+  /* A report with no Diagnostic-Code: Sendmail's transcript may still
+   * say what happened to this recipient. */
+  if (context->text && diagnostic[0] == '\0' && context->records->len <= MAX_TEXT_SEARCHES)
+    {
+      char *said = _modori_text_find_recipient_line (context->text, _modori_record_peek (record, FIELD_RECIPIENT));
+      if (said)
+        {
+          _modori_record_take (record, FIELD_DIAGNOSTICCODE, said);
+          diagnostic = _modori_record_peek (record, FIELD_DIAGNOSTICCODE);
+        }
+    }
+
   /* Sendmail reports only the first line of a multi-line reply; its
    * transcript in the text has the rest. */
   if (context->text && diagnostic[0])

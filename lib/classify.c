@@ -294,6 +294,9 @@ phrase_refines_status (ModoriReason status_reason, ModoriReason phrase_reason)
              phrase_reason == MODORI_REASON_TOO_MANY_CONN;
     case MODORI_REASON_HOST_UNKNOWN:
       return phrase_reason == MODORI_REASON_NOT_ACCEPT;
+    /* Given up after every attempt was refused: the refusal is the cause. */
+    case MODORI_REASON_EXPIRED:
+      return phrase_reason == MODORI_REASON_BLOCKED;
     default:
       return FALSE;
     }

@@ -20,8 +20,9 @@
  *   3. a decisive status code (5.1.1, 5.2.2, ...), unless a phrase refines
  *      it: 5.1.1 with "mailbox full", "relaying denied", "blocked", "sender
  *      rejected", "has moved", "too many recipients" or "no mail
- *      exchanger" words; 5.4.4 with "no
- *      mail exchanger" words ("phrase:over quota,over:5.1.1")
+ *      exchanger" words; 5.4.4 with "no mail exchanger" words; 4.4.7
+ *      with words of a block ("connection refused", a block list), the
+ *      cause of the expiry ("phrase:over quota,over:5.1.1")
  *   4. a phrase of the diagnostic text
  *   5. a local program's failure (diagnostic type X-UNIX) -> mailererror
  *   6. a weak (generic) status code (5.7.1, 5.2.1, ...); a generic X.Y.0

@@ -356,6 +356,33 @@ is_host_char (char c)
 }
 
 char *
+_modori_text_find_recipient_line (const char *text, const char *recipient)
+{
+  gsize length = strlen (recipient);
+
+  if (text == NULL || length == 0)
+    return NULL;
+  for (const char *line = text; line && *line; line = strchr (line, '\n'), line = line ? line + 1 : NULL)
+    {
+      const char *rest;
+
+      if (line[0] != '<' || g_ascii_strncasecmp (line + 1, recipient, length) != 0 ||
+          strncmp (line + 1 + length, ">... ", 5) != 0)
+        continue;
+      rest = line + 1 + length + 5;
+      {
+        gsize n = strcspn (rest, "\r\n");
+        char *found = g_strndup (rest, n);
+        g_strstrip (found);
+        if (found[0])
+          return found;
+        g_free (found);
+      }
+    }
+  return NULL;
+}
+
+char *
 _modori_text_find_missing_domain (const char *text)
 {
   static const char phrase[] = " does not exist";

@@ -50,6 +50,11 @@ const char *_modori_text_find_transcript_command (const char *text, const char *
  * multi-line reply or the transcript does not hold it. */
 char *_modori_text_complete_reply (const char *text, const char *first_line);
 
+/* Sendmail's own line about @recipient in a transcript ("<a@b>...
+ * Deferred: Connection refused by mx.example.jp."): what follows the
+ * "... ", newly allocated, or NULL. */
+char *_modori_text_find_recipient_line (const char *text, const char *recipient);
+
 /* The domain in "DOMAIN does not exist" ("553 example.com does not
  * exist"): a name with a dot and a letter, no '@'. Newly allocated, or
  * NULL. */

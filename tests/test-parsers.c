@@ -305,6 +305,35 @@ test_charsets (void)
   }
 }
 
+/* Sendmail's own transcript line for one recipient, the whole of a
+ * multi-line reply, and the "DOMAIN does not exist" shape. */
+static void
+test_transcript_lines (void)
+{
+  static const char text[] =
+    "   ----- Transcript of session follows -----\n"
+    "<other@example.jp>... Deferred: Connection timed out\n"
+    "<Hanako@example.jp>... Deferred: Connection refused by mx.example.jp.\n"
+    "<<< 552-5.7.0 This message was blocked because its content presents a potential\n"
+    "<<< 552-5.7.0 security issue. Please visit\n"
+    "<<< 552 5.7.0 the guidelines. - gsmtp\n";
+  g_autofree char *line = _modori_text_find_recipient_line (text, "hanako@example.jp");
+  g_autofree char *none = _modori_text_find_recipient_line (text, "taro@example.jp");
+  g_autofree char *reply = _modori_text_complete_reply (
+    text, "552-5.7.0 This message was blocked because its content presents a potential");
+  g_autofree char *single = _modori_text_complete_reply (text, "552 5.7.0 the guidelines. - gsmtp");
+  g_autofree char *domain = _modori_text_find_missing_domain ("553 mx.Example.com does not exist");
+  g_autofree char *address = _modori_text_find_missing_domain ("553 user@example.com does not exist");
+
+  g_assert_cmpstr (line, ==, "Deferred: Connection refused by mx.example.jp.");
+  g_assert_null (none);
+  g_assert_cmpstr (reply, ==, "552-5.7.0 This message was blocked because its content presents a potential "
+                              "security issue. Please visit the guidelines. - gsmtp");
+  g_assert_null (single);
+  g_assert_cmpstr (domain, ==, "mx.example.com");
+  g_assert_null (address);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -321,6 +350,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/transcript-command", test_transcript_command);
   g_test_add_func ("/text/remote-host", test_remote_host);
   g_test_add_func ("/text/address", test_address);
+  g_test_add_func ("/text/transcript-lines", test_transcript_lines);
   g_test_add_func ("/charset/to-utf8", test_charsets);
   return g_test_run ();
 }

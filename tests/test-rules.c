@@ -118,6 +118,11 @@ test_classify_order (void)
     /* The status code decides permanence: a 4xx reply under 5.x.x is permanent. */
     { "failed", "5.1.1", "450", "450 4.1.1 mailbox unknown", "RCPT", "userunknown", "status:5.1.1", TRUE },
     { "failed", "4.1.1", "550", "550 mailbox unknown", "RCPT", "userunknown", "status:4.1.1", FALSE },
+    /* Expired because every attempt was refused: the refusal is the cause. */
+    { "failed", "4.4.7", "", "Deferred: Connection refused by mx.example.net.", "", "blocked",
+      "phrase:connection refused,over:4.4.7", FALSE },
+    { "failed", "4.4.7", "", "Deferred: Connection timed out with mx.example.net.", "", "expired",
+      "status:4.4.7", FALSE },
     /* A phrase wins over a generic code. */
     { "failed", "5.7.1", "554", "554 5.7.1 Relay access denied", "", "norelaying", "phrase:relay access denied", FALSE },
     { "failed", "5.0.0", "550", "550 5.0.0 User unknown", "RCPT", "userunknown", "phrase:user unknown", TRUE },
