@@ -303,12 +303,13 @@ analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce,
   GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) modori_record_unref);
   Context context = { .bounce = bounce };
   GMimeMessage *first = bounce;   /* the bounce may be one it carries */
+  const char *where = origin && origin[0] ? origin : "(data)";   /* for warnings */
 
   _modori_report_count_message (report);
-  _modori_bounds_check_message (bounce, origin && origin[0] ? origin : "(data)", report);
+  _modori_bounds_check_message (bounce, where, report);
   bounce = decode (bounce, records, 0);
   context.bounce = bounce;
-  _modori_bounds_cap_records (records, origin && origin[0] ? origin : "(data)", report);
+  _modori_bounds_cap_records (records, where, report);
 
   if (records->len > 0)
     {

@@ -217,17 +217,24 @@ overrule (ModoriRecord *record, ModoriReason reason, const char *why, const char
   _modori_record_take (record, FIELD_REASONBY, g_strconcat (reasonby, ",", why, detail, NULL));
 }
 
-/* Conflicts settled on purpose, after the evidence is weighed. The
- * engine's and the provider's own words are taken as meant. */
+/* What kind of evidence decided the reason, for the conflict rules. */
+typedef enum {
+  EVIDENCE_OWN_WORDS,   /* a delivered action or a provider's own code: taken as meant */
+  EVIDENCE_STATUS,      /* a decisive status code (or words refining it) */
+  EVIDENCE_WORDS,       /* a phrase, a program failure, the shape of the text */
+  EVIDENCE_CODES,       /* only a weak status, a reply code, or nothing */
+} Evidence;
+
+/* Conflicts settled on purpose, after the evidence is weighed.
+ * @phrase_rule is the phrase that decided (EVIDENCE_WORDS), or NULL. */
 static void
-resolve_conflicts (ModoriRecord *record, const PhraseRule *phrase_rule, gboolean by_code_only)
+resolve_conflicts (ModoriRecord *record, Evidence evidence, const PhraseRule *phrase_rule)
 {
-  const char *reasonby = _modori_record_peek (record, FIELD_REASONBY);
   const char *command = _modori_record_peek (record, FIELD_COMMAND);
   const char *status = _modori_record_peek (record, FIELD_DELIVERYSTATUS);
-  gboolean from_text = g_str_has_prefix (reasonby, "phrase:");
+  gboolean by_code_only = evidence == EVIDENCE_CODES;
 
-  if (g_str_has_prefix (reasonby, "engine:") || g_str_has_prefix (reasonby, "provider:"))
+  if (evidence == EVIDENCE_OWN_WORDS)
     return;
 
   /* A delay notice whose words name no cause: the message is still
@@ -251,7 +258,7 @@ resolve_conflicts (ModoriRecord *record, const PhraseRule *phrase_rule, gboolean
    * after it spoke (content filters, gateways and mobile carriers answer
    * unwanted mail so). A mail system's own directory statement is not
    * a filter. */
-  else if (record->reason == MODORI_REASON_USER_UNKNOWN && from_text && phrase_rule && !phrase_rule->own &&
+  else if (record->reason == MODORI_REASON_USER_UNKNOWN && phrase_rule && !phrase_rule->own &&
            strcmp (command, "RCPT") != 0 && !(status[0] && g_str_has_prefix (status + 1, ".1.")))
     overrule (record, MODORI_REASON_FILTERED, command[0] ? "command:" : "no-rcpt", command);
   /* A domain that "does not exist" only for now is a DNS failure. */
@@ -313,7 +320,7 @@ _modori_classify (ModoriRecord *record)
   const PhraseRule *phrase_rule = NULL;
   const ReplyRule *reply_rule;
   const ProviderRule *provider_rule;
-  gboolean by_code_only = FALSE;   /* only a weak status, a reply code or nothing decided */
+  Evidence evidence = EVIDENCE_WORDS;
 
   if (_modori_record_is_set (record, FIELD_REASONBY))
     {
@@ -323,17 +330,24 @@ _modori_classify (ModoriRecord *record)
     }
   if (strcmp (action, "delivered") == 0 || strcmp (action, "relayed") == 0 ||
       strcmp (action, "expanded") == 0 || status[0] == '2')
-    decide (record, MODORI_REASON_DELIVERED,
-            g_strconcat ("action:", action[0] ? action : "delivered", NULL));
+    {
+      decide (record, MODORI_REASON_DELIVERED, g_strconcat ("action:", action[0] ? action : "delivered", NULL));
+      evidence = EVIDENCE_OWN_WORDS;
+    }
   else if ((provider_rule = _modori_provider_rule_lookup (
                 _modori_provider_lookup (answering_host (record), _modori_record_peek (record, FIELD_DESTINATION)),
                 status, text, _modori_record_peek (record, FIELD_COMMAND))) != NULL)
-    decide (record, provider_rule->reason,
-            g_strdup_printf ("provider:%s:%s", provider_rule->provider,
-                             provider_rule->phrase ? provider_rule->phrase : status));
+    {
+      decide (record, provider_rule->reason,
+              g_strdup_printf ("provider:%s:%s", provider_rule->provider,
+                               provider_rule->phrase ? provider_rule->phrase : status));
+      evidence = EVIDENCE_OWN_WORDS;
+    }
   else if (status_rule && status_rule->decisive)
     {
       const PhraseRule *words = _modori_phrase_rule_lookup (text);
+
+      evidence = EVIDENCE_STATUS;
       if (words && phrase_refines_status (status_rule->reason, words->reason))
         decide (record, words->reason, g_strdup_printf ("phrase:%s,over:%s", words->phrase, status));
       else
@@ -348,14 +362,14 @@ _modori_classify (ModoriRecord *record)
       char *domain;
 
       /* Only codes are left, and the shape of the text. */
-      by_code_only = TRUE;
+      evidence = EVIDENCE_CODES;
       reply_rule = reply[0] ? reply_rule_lookup (reply) : NULL;
       if (status_rule && !(is_generic (status_rule) && reply_rule && reply[0] == '5' && reply[1] == '0'))
         decide (record, status_rule->reason, g_strconcat ("status:", status, NULL));
       else if ((domain = _modori_text_find_missing_domain (text)) != NULL)
         {
           decide (record, MODORI_REASON_HOST_UNKNOWN, g_strdup_printf ("phrase:%s does not exist", domain));
-          by_code_only = FALSE;
+          evidence = EVIDENCE_WORDS;
           g_free (domain);
         }
       else if (reply_rule)
@@ -367,6 +381,6 @@ _modori_classify (ModoriRecord *record)
         decide (record, MODORI_REASON_UNDEFINED, g_strdup ("default"));
     }
 
-  resolve_conflicts (record, phrase_rule, by_code_only);
+  resolve_conflicts (record, evidence, phrase_rule);
   record->hard_bounce = _modori_is_hard_bounce (record->reason, is_permanent (record));
 }
