@@ -308,10 +308,15 @@ char *
 _modori_text_complete_reply (const char *text, const char *first_line)
 {
   gsize first_length = strlen (first_line);
+  char status[16];
+  gsize status_length;
 
   if (text == NULL || first_length < 5 || !g_ascii_isdigit (first_line[0]) || !g_ascii_isdigit (first_line[1]) ||
       !g_ascii_isdigit (first_line[2]) || first_line[3] != '-')
     return NULL;
+  /* "552-5.7.0 security issue": the status code is repeated on every
+   * line; keep it once. */
+  status_length = _modori_text_find_status_code (first_line, status) ? strlen (status) : 0;
   for (const char *p = strstr (text, first_line); p; p = strstr (p + 1, first_line))
     {
       const char *line = p + first_length, *rest;
@@ -328,12 +333,9 @@ _modori_text_complete_reply (const char *text, const char *first_line)
         {
           const char *eol = strchr (rest, '\n');
           gsize length = eol ? (gsize) (eol - rest) : strlen (rest);
-          char status[16];
 
-          /* "552-5.7.0 security issue": the status code is repeated on
-           * every line; keep it once. */
-          if (_modori_text_find_status_code (first_line, status) && strncmp (rest, status, strlen (status)) == 0)
-            rest += strlen (status), length -= strlen (status);
+          if (status_length > 0 && length >= status_length && strncmp (rest, status, status_length) == 0)
+            rest += status_length, length -= status_length;
           g_string_append_c (reply, ' ');
           g_string_append_len (reply, rest, length);
           if (eol == NULL)
