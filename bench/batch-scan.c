@@ -3,7 +3,7 @@
  * `modori -j 2` and gmime-floor (a bare GMime parse of the same file) and
  * prints messages/s, MB/s, peak RSS and the ratios. Run from the source
  * root:
- *   build/bench/batch-scan [--messages=N | --size=MB] [--keep]
+ *   build/bench/batch-scan [--messages=N | --size=MB] [--rounds=N] [--keep]
  * The defaults make 10,000 messages; --size=1024 makes a 1 GB mbox.
  * No thresholds: machines are noisy; the issue's targets are read off. */
 #include <stdio.h>
@@ -18,10 +18,70 @@
 
 typedef struct {
   double seconds;
-  long max_rss_kb;
+  long max_rss_kb;      /* the largest process's, from wait4() */
+  long tree_rss_kb;     /* the most all its processes held at once */
+  long tree_pss_kb;     /* the same with shared pages split between them */
 } Run;
 
-/* Runs @argv with stdout to /dev/null; its time and peak RSS. */
+typedef struct {
+  pid_t root;
+  gint done;
+  long rss_kb, pss_kb;
+} Sampler;
+
+static long
+rollup_field (const char *rollup, const char *name)
+{
+  const char *at = strstr (rollup, name);
+  return at ? strtol (at + strlen (name), NULL, 10) : 0;
+}
+
+/* Adds the Rss and Pss of @pid and of its children (-j N's workers). */
+static void
+sample_tree (pid_t root, long *rss_kb, long *pss_kb)
+{
+  g_autoptr (GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+
+  *rss_kb = *pss_kb = 0;
+  while (proc && (name = g_dir_read_name (proc)))
+    {
+      g_autofree char *stat_path = g_strdup_printf ("/proc/%s/stat", name);
+      g_autofree char *rollup_path = g_strdup_printf ("/proc/%s/smaps_rollup", name);
+      g_autofree char *stat = NULL, *rollup = NULL;
+      const char *after_name;
+      long pid = strtol (name, NULL, 10), ppid;
+
+      if (pid <= 0 || !g_file_get_contents (stat_path, &stat, NULL, NULL) ||
+          (after_name = strrchr (stat, ')')) == NULL)
+        continue;
+      /* ") S PPID ..." */
+      ppid = strtol (after_name + 4, NULL, 10);
+      if ((pid != root && ppid != root) || !g_file_get_contents (rollup_path, &rollup, NULL, NULL))
+        continue;
+      *rss_kb += rollup_field (rollup, "\nRss:");
+      *pss_kb += rollup_field (rollup, "\nPss:");
+    }
+}
+
+static gpointer
+sampler_thread (gpointer data)
+{
+  Sampler *sampler = data;
+
+  while (!g_atomic_int_get (&sampler->done))
+    {
+      long rss_kb, pss_kb;
+
+      sample_tree (sampler->root, &rss_kb, &pss_kb);
+      sampler->rss_kb = MAX (sampler->rss_kb, rss_kb);
+      sampler->pss_kb = MAX (sampler->pss_kb, pss_kb);
+      g_usleep (10000);
+    }
+  return NULL;
+}
+
+/* Runs @argv with stdout to /dev/null; its time and peak memory. */
 static Run
 run (char **argv)
 {
@@ -30,6 +90,8 @@ run (char **argv)
   int status;
   pid_t pid;
   Run result;
+  Sampler sampler = { 0 };
+  GThread *thread;
 
   fflush (stdout);   /* or the child's freopen() prints it again */
   pid = fork ();
@@ -41,10 +103,44 @@ run (char **argv)
       execv (argv[0], argv);
       _exit (127);
     }
+  sampler.root = pid;
+  thread = g_thread_new ("sampler", sampler_thread, &sampler);
   if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) > 2)
     g_error ("%s failed", argv[0]);
   result.seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_atomic_int_set (&sampler.done, TRUE);
+  g_thread_join (thread);
   result.max_rss_kb = usage.ru_maxrss;
+  result.tree_rss_kb = MAX (sampler.rss_kb, usage.ru_maxrss);
+  result.tree_pss_kb = sampler.pss_kb;
+  return result;
+}
+
+static int
+compare_seconds (const void *a, const void *b)
+{
+  const Run *x = a, *y = b;
+  return (x->seconds > y->seconds) - (x->seconds < y->seconds);
+}
+
+/* The run of median time; the most memory any run used. */
+static Run
+median (Run *runs, int n)
+{
+  Run result;
+  long rss = 0, tree_rss = 0, tree_pss = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      rss = MAX (rss, runs[i].max_rss_kb);
+      tree_rss = MAX (tree_rss, runs[i].tree_rss_kb);
+      tree_pss = MAX (tree_pss, runs[i].tree_pss_kb);
+    }
+  qsort (runs, n, sizeof *runs, compare_seconds);
+  result = runs[n / 2];
+  result.max_rss_kb = rss;
+  result.tree_rss_kb = tree_rss;
+  result.tree_pss_kb = tree_pss;
   return result;
 }
 
@@ -113,11 +209,12 @@ write_copy (FILE *out, const char *sample, guint copy)
 int
 main (int argc, char **argv)
 {
-  int messages = 10000, size_mb = 0;
+  int messages = 10000, size_mb = 0, rounds = 3;
   gboolean keep = FALSE;
   GOptionEntry entries[] = {
     { "messages", 'n', 0, G_OPTION_ARG_INT, &messages, "Messages in the mbox (default 10000)", "N" },
     { "size", 's', 0, G_OPTION_ARG_INT, &size_mb, "Make the mbox this many MB instead", "MB" },
+    { "rounds", 'r', 0, G_OPTION_ARG_INT, &rounds, "Run each this many times, interleaved; the median counts (default 3)", "N" },
     { "keep", 'k', 0, G_OPTION_ARG_NONE, &keep, "Keep the mbox (its path is printed)", NULL },
     { NULL }
   };
@@ -161,12 +258,27 @@ main (int argc, char **argv)
   floor_argv[0] = floor_bin; floor_argv[1] = mbox;
   modori_j1[0] = modori_j2[0] = modori;
   modori_j1[5] = modori_j2[5] = mbox;
-  floor_run = run (floor_argv);
-  j1 = run (modori_j1);
-  j2 = run (modori_j2);
+  rounds = CLAMP (rounds, 1, 99);
+  {
+    Run floor_runs[99], j1_runs[99], j2_runs[99];
 
-  printf ("%-12s %10s %10s %10s %12s\n", "", "seconds", "msg/s", "MB/s", "peak RSS MB");
-#define ROW(name, r) printf ("%-12s %10.2f %10.0f %10.1f %12.1f\n", name, r.seconds, n / r.seconds, mb / r.seconds, r.max_rss_kb / 1024.0)
+    /* Interleaved, so that a slow spell of the machine hits all three. */
+    for (int i = 0; i < rounds; i++)
+      {
+        floor_runs[i] = run (floor_argv);
+        j1_runs[i] = run (modori_j1);
+        j2_runs[i] = run (modori_j2);
+      }
+    floor_run = median (floor_runs, rounds);
+    j1 = median (j1_runs, rounds);
+    j2 = median (j2_runs, rounds);
+  }
+
+  printf ("median of %d rounds; memory: peak RSS of the largest process, and of all its processes\n"
+          "together (RSS counts shared pages in each, PSS splits them)\n", rounds);
+  printf ("%-12s %8s %8s %7s %9s %9s %9s\n", "", "seconds", "msg/s", "MB/s", "RSS MB", "all RSS", "all PSS");
+#define ROW(name, r) printf ("%-12s %8.2f %8.0f %7.1f %9.1f %9.1f %9.1f\n", name, r.seconds, n / r.seconds, mb / r.seconds, \
+                             r.max_rss_kb / 1024.0, r.tree_rss_kb / 1024.0, r.tree_pss_kb / 1024.0)
   ROW ("gmime-floor", floor_run);
   ROW ("modori -j 1", j1);
   ROW ("modori -j 2", j2);

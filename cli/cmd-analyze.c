@@ -28,28 +28,38 @@ typedef struct {
   gboolean found;
 } Analysis;
 
-/* On a worker thread: the printer's text for @report. */
+/* On a worker: the printer's text for @report. */
 static char *
 on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report)
 {
   Analysis *analysis = user_data;
 
+  /* A message of an mbox that holds no bounce is no news. */
+  if (modori_report_get_n_records (report) == 0 && modori_source_message_get_number (message) > 0)
+    return NULL;
   return analysis->printer->render (analysis->printer, report);
 }
 
 static void
-on_report (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report,
-           const char *prepared)
+on_consume (gpointer user_data, const char *prepared, guint n_records)
 {
   Analysis *analysis = user_data;
 
-  /* A message of an mbox that holds no bounce is no news. */
-  if (modori_report_get_n_records (report) == 0 && modori_source_message_get_number (message) > 0)
-    return;
   if (prepared)
     analysis->printer->write (analysis->printer, prepared);
-  else
-    analysis->printer->report (analysis->printer, modori_source_message_get_origin (message), report);
+  if (n_records > 0)
+    analysis->found = TRUE;
+}
+
+/* For printers that keep state between reports (a JSON array, text). */
+static void
+on_report (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report)
+{
+  Analysis *analysis = user_data;
+
+  if (modori_report_get_n_records (report) == 0 && modori_source_message_get_number (message) > 0)
+    return;
+  analysis->printer->report (analysis->printer, modori_source_message_get_origin (message), report);
   if (modori_report_get_n_records (report) > 0)
     analysis->found = TRUE;
 }
@@ -64,7 +74,7 @@ cmd_analyze (int argc, char **argv)
   g_auto (GStrv) paths = NULL;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json, jsonl or csv", "FORMAT" },
-    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Analyze on N threads (default: the number of processors)", "N" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Analyze with N workers (default: the number of processors)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress line on a terminal", NULL },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Language of text output: ja (default) or en", "LANG" },
     { "why", 0, 0, G_OPTION_ARG_NONE, &why, "Show which rule decided each reason", NULL },
@@ -80,7 +90,7 @@ cmd_analyze (int argc, char **argv)
   PrinterOptions options = { .out = stdout };
   Printer *printer;
   Analysis analysis = { NULL };
-  ScanOptions scan = { .report = on_report, .user_data = &analysis };
+  ScanOptions scan = { .user_data = &analysis };
   gboolean failed;
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -131,7 +141,12 @@ cmd_analyze (int argc, char **argv)
 
   analysis.printer = printer;
   if (printer->render)
-    scan.prepare = on_prepare;
+    {
+      scan.prepare = on_prepare;
+      scan.consume = on_consume;
+    }
+  else
+    scan.report = on_report;
   scan.jobs = jobs > 0 ? jobs : scan_default_jobs ();
   scan.progress = !quiet && isatty (STDERR_FILENO);
   failed = !scan_run (analyzer, paths, &scan);

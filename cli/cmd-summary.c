@@ -13,6 +13,29 @@ typedef struct {
   GHashTable *reasons, *domains, *recipients;   /* name -> count */
 } Totals;
 
+/* On a worker: one line per record, "H|S <tab> reason <tab> domain <tab>
+ * recipient", the fields escaped so that no tab or newline is theirs. */
+static char *
+on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report)
+{
+  GString *lines = g_string_new (NULL);
+
+  for (guint i = 0; i < modori_report_get_n_records (report); i++)
+    {
+      ModoriRecord *record = modori_report_get_record (report, i);
+      const char *domain = modori_record_get_destination (record);
+      g_autofree char *recipient = g_ascii_strdown (modori_record_get_recipient (record), -1);
+      g_autofree char *domain_field = g_strescape (domain[0] ? domain : "?", NULL);
+      g_autofree char *recipient_field = g_strescape (recipient[0] ? recipient : "?", NULL);
+
+      g_string_append_printf (lines, "%c\t%s\t%s\t%s\n",
+                              modori_record_get_hard_bounce (record) ? 'H' : 'S',
+                              modori_reason_to_string (modori_record_get_reason (record)),
+                              domain_field, recipient_field);
+    }
+  return g_string_free (lines, FALSE);
+}
+
 static void
 count (GHashTable *table, const char *key)
 {
@@ -21,26 +44,29 @@ count (GHashTable *table, const char *key)
 }
 
 static void
-on_report (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report,
-           const char *prepared)
+on_consume (gpointer user_data, const char *prepared, guint n_records)
 {
   Totals *totals = user_data;
+  g_auto (GStrv) lines = g_strsplit (prepared, "\n", -1);
 
   totals->messages++;
-  for (guint i = 0; i < modori_report_get_n_records (report); i++)
+  for (char **line = lines; *line && **line; line++)
     {
-      ModoriRecord *record = modori_report_get_record (report, i);
-      const char *domain = modori_record_get_destination (record);
-      g_autofree char *recipient = g_ascii_strdown (modori_record_get_recipient (record), -1);
+      g_auto (GStrv) fields = g_strsplit (*line, "\t", 4);
+      g_autofree char *domain = NULL, *recipient = NULL;
 
+      if (g_strv_length (fields) != 4)
+        continue;
+      domain = g_strcompress (fields[2]);
+      recipient = g_strcompress (fields[3]);
       totals->records++;
-      if (modori_record_get_hard_bounce (record))
+      if (fields[0][0] == 'H')
         totals->hard++;
       else
         totals->soft++;
-      count (totals->reasons, modori_reason_to_string (modori_record_get_reason (record)));
-      count (totals->domains, domain[0] ? domain : "?");
-      count (totals->recipients, recipient[0] ? recipient : "?");
+      count (totals->reasons, fields[1]);
+      count (totals->domains, domain);
+      count (totals->recipients, recipient);
     }
 }
 
@@ -176,7 +202,7 @@ cmd_summary (int argc, char **argv)
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json", "FORMAT" },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Language of text output: ja (default) or en", "LANG" },
     { "top", 0, 0, G_OPTION_ARG_INT, &top, "How many domains and recipients to list (default 10)", "N" },
-    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Analyze on N threads (default: the number of processors)", "N" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Analyze with N workers (default: the number of processors)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress line on a terminal", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "PATH..." },
     { NULL }
@@ -185,7 +211,7 @@ cmd_summary (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (ModoriAnalyzer) analyzer = NULL;
   Totals totals = { 0 };
-  ScanOptions scan = { .report = on_report, .user_data = &totals };
+  ScanOptions scan = { .prepare = on_prepare, .consume = on_consume, .user_data = &totals };
   gboolean ok;
 
   g_option_context_add_main_entries (context, entries, NULL);

@@ -42,19 +42,19 @@ normalize (const char *address)
   return g_strdup_printf ("%.*s@%s", (int) (at - address), address, domain);
 }
 
-static void
-on_report (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report,
-           const char *prepared)
+/* On a worker: one line per record that counts, "address <tab> reason
+ * <tab> date", the address escaped so that no tab or newline is its. */
+static char *
+on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report)
 {
-  Suppress *self = user_data;
+  const Suppress *self = user_data;
+  GString *lines = g_string_new (NULL);
 
   for (guint i = 0; i < modori_report_get_n_records (report); i++)
     {
       ModoriRecord *record = modori_report_get_record (report, i);
       const char *reason = modori_reason_to_string (modori_record_get_reason (record));
-      const char *date = modori_record_get_field (record, "timestamp");
-      char *address;
-      Last *last;
+      g_autofree char *address = NULL, *address_field = NULL;
 
       if (self->reasons ? !g_hash_table_contains (self->reasons, reason)
                         : !modori_record_get_hard_bounce (record))
@@ -62,16 +62,38 @@ on_report (gpointer user_data, const ModoriSourceMessage *message, ModoriReport 
       address = normalize (modori_record_get_recipient (record));
       if (address == NULL)
         continue;
+      address_field = g_strescape (address, NULL);
+      g_string_append_printf (lines, "%s\t%s\t%s\n", address_field, reason,
+                              modori_record_get_field (record, "timestamp"));
+    }
+  return g_string_free (lines, FALSE);
+}
+
+static void
+on_consume (gpointer user_data, const char *prepared, guint n_records)
+{
+  Suppress *self = user_data;
+  g_auto (GStrv) lines = g_strsplit (prepared, "\n", -1);
+
+  for (char **line = lines; *line && **line; line++)
+    {
+      g_auto (GStrv) fields = g_strsplit (*line, "\t", 3);
+      char *address;
+      Last *last;
+
+      if (g_strv_length (fields) != 3)
+        continue;
+      address = g_strcompress (fields[0]);
       last = g_hash_table_lookup (self->addresses, address);
       /* The latest bounce wins; in input order when undated. */
-      if (last && last->date[0] && strcmp (date, last->date) < 0)
+      if (last && last->date[0] && strcmp (fields[2], last->date) < 0)
         {
           g_free (address);
           continue;
         }
       last = g_new0 (Last, 1);
-      last->reason = g_strdup (reason);
-      last->date = g_strdup (date);
+      last->reason = g_strdup (fields[1]);
+      last->date = g_strdup (fields[2]);
       g_hash_table_replace (self->addresses, address, last);
     }
 }
@@ -92,7 +114,7 @@ cmd_suppress (int argc, char **argv)
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: list (default) or csv (address,reason,date)", "FORMAT" },
     { "reasons", 'r', 0, G_OPTION_ARG_STRING, &reasons, "Comma-separated reasons that count (default: every hard bounce)", "LIST" },
-    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Analyze on N threads (default: the number of processors)", "N" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Analyze with N workers (default: the number of processors)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress line on a terminal", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "PATH..." },
     { NULL }
@@ -102,7 +124,7 @@ cmd_suppress (int argc, char **argv)
   g_autoptr (ModoriAnalyzer) analyzer = NULL;
   g_autoptr (GPtrArray) sorted = NULL;
   Suppress self = { NULL };
-  ScanOptions scan = { .report = on_report, .user_data = &self };
+  ScanOptions scan = { .prepare = on_prepare, .consume = on_consume, .user_data = &self };
   gboolean csv, ok;
 
   g_option_context_add_main_entries (context, entries, NULL);

@@ -45,7 +45,7 @@ append_cell (GString *out, const char *value)
   g_string_append_c (out, '"');
 }
 
-/* Reads no printer state: runs on the scan's worker threads. */
+/* Reads no printer state: runs on the scan's workers. */
 static char *
 csv_render (Printer *printer, ModoriReport *report)
 {

@@ -1,26 +1,31 @@
-/* scan.h: analyzes every message of some inputs on N threads and hands
- * the reports back in input order. */
+/* scan.h: analyzes every message of some inputs on N workers and hands
+ * the results back in input order. */
 #ifndef MODORI_CLI_SCAN_H
 #define MODORI_CLI_SCAN_H
 
 #include <modori/modori.h>
 
 typedef struct {
-  int jobs;           /* worker threads; 1 analyzes on the calling thread */
+  int jobs;           /* workers; 1 analyzes on the calling thread */
   gboolean progress;  /* draw a progress line on stderr */
-  /* Optional. Called on a worker thread as soon as a message is
-   * analyzed, so it must touch no shared state: makes the text that
-   * report() will print, so that formatting runs in parallel too. */
+  /* Either prepare() and consume(), or report().
+   *
+   * prepare() runs on a worker, a thread or a process of its own, as
+   * soon as a message is analyzed: it must touch no shared state. It
+   * returns the text the command keeps of @report (NULL for none).
+   * consume() then gets that text on the calling thread, in input
+   * order, with the report's number of records. With these, -j N uses
+   * worker processes when every input can be opened again by name. */
   char *(*prepare) (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report);
-  /* Called on the calling thread, in input order, for each message, with
-   * what prepare() made (NULL without prepare()). */
-  void (*report) (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report,
-                  const char *prepared);
+  void (*consume) (gpointer user_data, const char *prepared, guint n_records);
+  /* Called on the calling thread, in input order, with each message's
+   * report; the workers are threads. */
+  void (*report) (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report);
   gpointer user_data;
 } ScanOptions;
 
-/* Errors go to stderr, in input order too. Returns FALSE when some input
- * or message could not be read. */
+/* Errors and warnings go to stderr, in input order too. Returns FALSE
+ * when some input or message could not be read. */
 gboolean scan_run (ModoriAnalyzer *analyzer, char **paths, const ScanOptions *options);
 
 /* The default for -j: the number of processors. */

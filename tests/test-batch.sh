@@ -50,6 +50,21 @@ for j in 2 4 7; do
   "$MODORI" -j 1 --format=jsonl "$tmp/all.mbox" "$tmp/Maildir" >"$tmp/j1.jsonl"
   cmp -s "$tmp/j1.jsonl" "$tmp/j$j.jsonl"; ok $? "-j $j output is byte-identical to -j 1"
 done
+# Standard input cannot be read twice: -j 2 takes worker threads there.
+"$MODORI" -j 2 --format=jsonl - <"$tmp/all.mbox" >"$tmp/stdin-j2.jsonl"
+"$MODORI" -j 1 --format=jsonl - <"$tmp/all.mbox" >"$tmp/stdin-j1.jsonl"
+cmp -s "$tmp/stdin-j1.jsonl" "$tmp/stdin-j2.jsonl"; ok $? "-j 2 on standard input (threads) is byte-identical to -j 1"
+# Text and JSON arrays keep state between messages: threads too.
+"$MODORI" -j 2 --lang=en "$tmp/all.mbox" >"$tmp/j2.txt"
+"$MODORI" -j 1 --lang=en "$tmp/all.mbox" >"$tmp/j1.txt"
+cmp -s "$tmp/j1.txt" "$tmp/j2.txt" && [ -s "$tmp/j1.txt" ]; ok $? "-j 2 text output is byte-identical to -j 1"
+"$MODORI" -j 2 --format=json "$tmp/all.mbox" >"$tmp/j2.json"
+"$MODORI" -j 1 --format=json "$tmp/all.mbox" >"$tmp/j1.json"
+cmp -s "$tmp/j1.json" "$tmp/j2.json"; ok $? "-j 2 JSON array is byte-identical to -j 1"
+# More workers than messages.
+"$MODORI" -j 5 --format=jsonl testdata/dsn/postfix-userunknown.eml >"$tmp/one-j5.jsonl"
+"$MODORI" -j 1 --format=jsonl testdata/dsn/postfix-userunknown.eml >"$tmp/one-j1.jsonl"
+cmp -s "$tmp/one-j1.jsonl" "$tmp/one-j5.jsonl" && [ -s "$tmp/one-j1.jsonl" ]; ok $? "-j 5 on one message is the same as -j 1"
 "$MODORI" -j 3 --format=csv "$tmp/all.mbox" >"$tmp/j3.csv"
 "$MODORI" -j 1 --format=csv "$tmp/all.mbox" >"$tmp/j1.csv"
 cmp -s "$tmp/j1.csv" "$tmp/j3.csv"; ok $? "-j 3 csv is byte-identical to -j 1"
@@ -85,6 +100,8 @@ unknown=$(grep -c '"reason":"userunknown"' "$tmp/eml.jsonl")
 grep -q "{\"name\": \"userunknown\", \"count\": $unknown}" "$tmp/summary.json"; ok $? "summary counts by reason"
 "$MODORI" summary -j 1 --format=json "$tmp/Maildir" >"$tmp/summary1.json"
 cmp -s "$tmp/summary.json" "$tmp/summary1.json"; ok $? "summary of the Maildir with -j 1 is the same"
+"$MODORI" summary -j 2 --format=json - <"$tmp/all.mbox" >"$tmp/summary-stdin.json"
+cmp -s "$tmp/summary.json" "$tmp/summary-stdin.json"; ok $? "summary of standard input with -j 2 (threads) is the same"
 "$MODORI" summary "$tmp/all.mbox" >"$tmp/summary.txt"
 grep -q "^届かなかった宛先: $total" "$tmp/summary.txt"; ok $? "summary in Japanese by default"
 "$MODORI" summary --lang=en "$tmp/all.mbox" >"$tmp/summary.txt"
@@ -96,6 +113,9 @@ grep -q "^Failed recipients: $total" "$tmp/summary.txt"; ok $? "summary in Engli
 want=$(grep '"hardbounce":true' "$tmp/eml.jsonl" | sed 's/.*"recipient":"\([^"]*\)@\([^"]*\)".*/\1@\2/' |
        awk -F@ '{ printf "%s@%s\n", substr($0, 1, length($0) - length($NF) - 1), tolower($NF) }' | LC_ALL=C sort -u)
 [ "$(cat "$tmp/suppress.txt")" = "$want" ]; ok $? "suppress lists each hard-bounced address once, domain lower-cased"
+"$MODORI" suppress -j 1 --format=csv "$tmp/all.mbox" >"$tmp/suppress1.csv"
+"$MODORI" suppress -j 2 --format=csv "$tmp/all.mbox" "$tmp/Maildir" >"$tmp/suppress2.csv"
+cmp -s "$tmp/suppress1.csv" "$tmp/suppress2.csv"; ok $? "suppress csv with -j 2 is the same as -j 1"
 "$MODORI" suppress --format=csv --reasons=mailboxfull "$tmp/all.mbox" >"$tmp/suppress.csv"
 head -n 1 "$tmp/suppress.csv" | grep -q '^address,reason,date$'; ok $? "suppress csv has a header"
 [ "$(tail -n +2 "$tmp/suppress.csv" | cut -d, -f2 | sort -u)" = mailboxfull ]; ok $? "--reasons chooses which reasons count"
