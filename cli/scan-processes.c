@@ -83,23 +83,12 @@ write_all (int fd, const void *data, gsize length)
   return TRUE;
 }
 
-/* Reads exactly @length bytes; FALSE at the end of the pipe. */
+/* Reads exactly @length bytes; FALSE at the end of the pipe. Buffered:
+ * a frame's parts are small, one read() each would cost more. */
 static gboolean
-read_all (int fd, void *data, gsize length)
+read_all (FILE *in, void *data, gsize length)
 {
-  char *p = data;
-
-  while (length > 0)
-    {
-      gssize n = read (fd, p, length);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return FALSE;
-      p += n;
-      length -= n;
-    }
-  return TRUE;
+  return length == 0 || fread (data, 1, length, in) == length;
 }
 
 static void
@@ -113,15 +102,15 @@ append_string (GString *frame, const char *text)
 }
 
 static char *
-read_string (int fd)
+read_string (FILE *in)
 {
   guint64 length;
   char *text;
 
-  if (!read_all (fd, &length, sizeof length))
+  if (!read_all (in, &length, sizeof length))
     return NULL;
   text = g_malloc (length + 1);
-  if (!read_all (fd, text, length))
+  if (!read_all (in, text, length))
     {
       g_free (text);
       return NULL;
@@ -153,19 +142,19 @@ send_result (int fd, Scan *scan, ModoriSource *source, const ScanResult *result)
 /* FALSE at the end of the pipe: that worker has no message for this
  * turn, so the inputs are done (or the worker died). */
 static gboolean
-receive_result (int fd, Scan *scan, ScanResult *result)
+receive_result (FILE *in, Scan *scan, ScanResult *result)
 {
   FrameHeader header;
   char *error;
 
-  if (!read_all (fd, &header, sizeof header))
+  if (!read_all (in, &header, sizeof header))
     return FALSE;
   result->was_read = header.was_read;
   result->n_records = header.n_records;
-  result->prepared = read_string (fd);
+  result->prepared = read_string (in);
   if (result->prepared && !header.has_prepared)
     g_clear_pointer (&result->prepared, g_free);
-  error = read_string (fd);
+  error = read_string (in);
   if (error && error[0])
     result->error = error;
   else
@@ -174,7 +163,7 @@ receive_result (int fd, Scan *scan, ScanResult *result)
     {
       result->warnings = g_new0 (char *, header.n_warnings + 1);
       for (guint i = 0; i < header.n_warnings; i++)
-        result->warnings[i] = read_string (fd);
+        result->warnings[i] = read_string (in);
     }
   scan->bytes_read = header.bytes_read;
   scan->bytes_total = header.bytes_total;
@@ -190,21 +179,25 @@ work (Scan *scan, int k, int jobs, int fd)
   for (guint64 i = 0;; i++)
     {
       g_autoptr (GError) error = NULL;
-      ScanResult result = { modori_source_next (source, &error) };
+      ScanResult result = { NULL };
 
+      if (owner (i, jobs) != (guint) k)
+        {
+          if (!modori_source_skip (source))
+            break;
+          continue;
+        }
+      result.message = modori_source_next (source, &error);
       if (result.message == NULL && error == NULL)
         break;
-      if (owner (i, jobs) == (guint) k)
-        {
-          scan_analyze (scan, &result, error);
-          if (!send_result (fd, scan, source, &result))
-            _exit (1);   /* the parent is gone */
-          g_clear_pointer (&result.report, modori_report_unref);
-          g_clear_pointer (&result.prepared, g_free);
-          g_clear_pointer (&result.error, g_free);
-          g_clear_pointer (&result.warnings, g_strfreev);
-        }
+      scan_analyze (scan, &result, error);
+      if (!send_result (fd, scan, source, &result))
+        _exit (1);   /* the parent is gone */
       g_clear_pointer (&result.message, modori_source_message_free);
+      g_clear_pointer (&result.report, modori_report_unref);
+      g_clear_pointer (&result.prepared, g_free);
+      g_clear_pointer (&result.error, g_free);
+      g_clear_pointer (&result.warnings, g_strfreev);
     }
   modori_source_free (source);
   close (fd);
@@ -222,6 +215,7 @@ scan_run_processes (Scan *scan, int jobs)
 {
   pid_t *pids;
   int *fds;
+  FILE **results;
   guint64 i;
   int n_started = 0;
 
@@ -274,11 +268,15 @@ scan_run_processes (Scan *scan, int jobs)
       return FALSE;
     }
 
+  results = g_new0 (FILE *, jobs);
+  for (int j = 0; j < jobs; j++)
+    results[j] = fdopen (fds[j], "rb");
   for (i = 0;; i++)
     {
       ScanResult result = { NULL };
+      FILE *in = results[owner (i, jobs)];
 
-      if (!receive_result (fds[owner (i, jobs)], scan, &result))
+      if (in == NULL || !receive_result (in, scan, &result))
         break;
       scan_emit (scan, &result);
       scan_draw_progress (scan, FALSE);
@@ -288,7 +286,10 @@ scan_run_processes (Scan *scan, int jobs)
     {
       int status;
 
-      close (fds[j]);
+      if (results[j])
+        fclose (results[j]);
+      else
+        close (fds[j]);
       while (waitpid (pids[j], &status, 0) < 0 && errno == EINTR)
         ;
       /* The worker whose turn it was ended the scan: it must have
@@ -303,5 +304,6 @@ scan_run_processes (Scan *scan, int jobs)
     }
   g_free (pids);
   g_free (fds);
+  g_free (results);
   return TRUE;
 }

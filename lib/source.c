@@ -348,13 +348,14 @@ read_single (ModoriSource *self, GError **error)
   return message_new (entry, 0, 0, data);
 }
 
-/* The next message of the current mbox, whose "From " line is next. */
+/* The next message of the current mbox, whose "From " line is next.
+ * Without @keep, only passes over it and returns NULL. */
 static ModoriSourceMessage *
-read_mbox_message (ModoriSource *self, GError **error)
+read_mbox_message (ModoriSource *self, gboolean keep, GError **error)
 {
   const Entry *entry = self->entry;
   guint64 start = self->buf_offset + self->buf_pos;
-  GString *data = g_string_new (NULL);
+  GString *data = keep ? g_string_new (NULL) : NULL;
   gboolean after_blank = FALSE;
   const char *line;
   gsize length;
@@ -379,11 +380,15 @@ read_mbox_message (ModoriSource *self, GError **error)
           break;
         }
       after_blank = is_blank (line, length);
+      if (!keep)
+        continue;
       if (is_quoted_from (line, length))
         g_string_append_len (data, line + 1, length - 1);
       else
         g_string_append_len (data, line, length);
     }
+  if (!keep)
+    return NULL;
   /* The blank line before the next "From " is mbox's, not the message's. */
   if (after_blank)
     g_string_truncate (data, data->len - (g_str_has_suffix (data->str, "\r\n") ? 2 : 1));
@@ -391,29 +396,59 @@ read_mbox_message (ModoriSource *self, GError **error)
 
 failed:
   g_prefix_error (error, "%s: message %u at byte %" G_GUINT64_FORMAT ": ", entry->path, number, start);
-  g_string_free (data, TRUE);
+  if (data)
+    g_string_free (data, TRUE);
   close_current (self);
   return NULL;
 }
 
-ModoriSourceMessage *
-modori_source_next (ModoriSource *self, GError **error)
+/* What modori_source_next() returns, or with @keep FALSE the same step
+ * taken without keeping the message. @more is FALSE at the end. */
+static ModoriSourceMessage *
+step (ModoriSource *self, gboolean keep, gboolean *more, GError **error)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-
+  *more = TRUE;
   while (self->entry == NULL)
     {
       const Entry *entry;
 
       if (self->next_entry >= self->entries->len)
-        return NULL;
+        {
+          *more = FALSE;
+          return NULL;
+        }
       entry = &g_array_index (self->entries, Entry, self->next_entry++);
       if (!open_entry (self, entry, error))
         return NULL;
       if (!self->is_mbox)
-        return read_single (self, error);
+        {
+          if (keep)
+            return read_single (self, error);
+          close_current (self);
+          return NULL;
+        }
     }
-  return read_mbox_message (self, error);
+  return read_mbox_message (self, keep, error);
+}
+
+ModoriSourceMessage *
+modori_source_next (ModoriSource *self, GError **error)
+{
+  gboolean more;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  return step (self, TRUE, &more, error);
+}
+
+gboolean
+modori_source_skip (ModoriSource *self)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean more;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  step (self, FALSE, &more, &error);
+  return more;
 }
 
 void

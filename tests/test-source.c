@@ -1,6 +1,7 @@
 /* test-source.c: ModoriSource: mbox splitting and unquoting, broken
  * separators, Maildir and directory order, gzip and xz, errors that name
- * the file, the message and the byte offset, and going on after them. */
+ * the file, the message and the byte offset, and going on after them;
+ * readers that skip each other's messages. */
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -204,6 +205,77 @@ test_errors_go_on (void)
   g_assert_cmpstr (g_ptr_array_index (got, 0), ==, want_good);
 }
 
+/* Every step over @paths, a message as in collect() or "error: ..."; the
+ * steps where keep(i) is FALSE are skipped and give "-". */
+static GPtrArray *
+steps (const char *const *paths, guint every, guint keep_at)
+{
+  g_autoptr (ModoriSource) source = modori_source_new (paths);
+  GPtrArray *got = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0;; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (ModoriSourceMessage) message = NULL;
+      gsize length;
+      const char *data;
+
+      if (i % every != keep_at)
+        {
+          if (!modori_source_skip (source))
+            break;
+          g_ptr_array_add (got, g_strdup ("-"));
+          continue;
+        }
+      message = modori_source_next (source, &error);
+      if (message == NULL && error == NULL)
+        break;
+      if (message == NULL)
+        {
+          g_ptr_array_add (got, g_strdup_printf ("error: %s", error->message));
+          continue;
+        }
+      data = modori_source_message_get_data (message, &length);
+      g_ptr_array_add (got, g_strdup_printf ("%s|%" G_GUINT64_FORMAT "|%.*s",
+                                             modori_source_message_get_origin (message),
+                                             modori_source_message_get_offset (message),
+                                             (int) length, data));
+    }
+  return got;
+}
+
+/* Readers that share the inputs, each skipping the others' steps, see
+ * what one reader sees: the same messages and errors at the same steps. */
+static void
+test_skip_shares_the_steps (void)
+{
+  g_autoptr (GByteArray) packed = gzip_bytes (mbox, strlen (mbox));
+  g_autofree char *cut = write_temp ("skip/cut.mbox.gz", (char *) packed->data, packed->len - 12);
+  g_autofree char *plain = write_temp ("skip/plain.mbox", mbox, -1);
+  g_autofree char *missing = g_build_filename (tmpdir, "skip/no-such.mbox", NULL);
+  g_autofree char *empty = write_temp ("skip/empty.eml", "", 0);
+  g_autofree char *a = write_temp ("skip/box/cur/1-a", MSG_A, -1);
+  g_autofree char *b = write_temp ("skip/box/new/2-b", MSG_B, -1);
+  g_autofree char *box = g_build_filename (tmpdir, "skip/box", NULL);
+  const char *paths[] = { plain, cut, missing, empty, box, plain, NULL };
+  g_autoptr (GPtrArray) all = steps (paths, 1, 0);
+
+  /* 3 + (2 and an error) + an error + an error + 2 + 3 */
+  g_assert_cmpuint (all->len, ==, 13);
+  for (guint every = 2; every <= 4; every++)
+    for (guint keep_at = 0; keep_at < every; keep_at++)
+      {
+        g_autoptr (GPtrArray) some = steps (paths, every, keep_at);
+
+        g_assert_cmpuint (some->len, ==, all->len);
+        for (guint i = 0; i < all->len; i++)
+          if (i % every == keep_at)
+            g_assert_cmpstr (g_ptr_array_index (some, i), ==, g_ptr_array_index (all, i));
+          else
+            g_assert_cmpstr (g_ptr_array_index (some, i), ==, "-");
+      }
+}
+
 static void
 test_long_lines_and_crlf (void)
 {
@@ -236,6 +308,7 @@ main (int argc, char **argv)
   g_test_add_func ("/source/maildir-and-tree", test_maildir_and_tree);
   g_test_add_func ("/source/errors-go-on", test_errors_go_on);
   g_test_add_func ("/source/long-lines-and-crlf", test_long_lines_and_crlf);
+  g_test_add_func ("/source/skip-shares-the-steps", test_skip_shares_the_steps);
   status = g_test_run ();
   {
     g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmpdir);

@@ -56,6 +56,20 @@ MODORI_PUBLIC void modori_source_free (ModoriSource *source);
 MODORI_PUBLIC ModoriSourceMessage *modori_source_next (ModoriSource *source,
                                                        GError      **error);
 
+/**
+ * modori_source_skip:
+ *
+ * Takes the step modori_source_next() would take (past one message, or
+ * one failure) without keeping the message: a file of one message is
+ * not read beyond its first bytes, an mbox message is not copied, and
+ * no error is reported. For readers that share the inputs between
+ * processes, each analyzing its own messages: every reader's
+ * next-or-skip sequence numbers the same messages alike.
+ *
+ * Returns: %FALSE at the end of the inputs.
+ */
+MODORI_PUBLIC gboolean modori_source_skip (ModoriSource *source);
+
 /** modori_source_get_bytes_read: bytes of the inputs read so far (compressed bytes for a compressed file). */
 MODORI_PUBLIC guint64 modori_source_get_bytes_read (const ModoriSource *source);
 /** modori_source_get_bytes_total: the size of all input files; 0 when unknown (standard input, pipes). */
