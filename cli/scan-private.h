@@ -34,6 +34,8 @@ void scan_analyze (Scan *scan, ScanResult *result, const GError *error);
 /* Prints @result's error and warnings, hands it to the command and
  * clears it. On the calling thread, in input order. */
 void scan_emit (Scan *scan, ScanResult *result);
+/* Frees what @result holds and makes it empty. */
+void scan_clear_result (ScanResult *result);
 /* Redraws the progress line, at most five times a second unless @force. */
 void scan_draw_progress (Scan *scan, gboolean force);
 /* The source's counters into @scan, for the progress line. */

@@ -1,52 +1,65 @@
-/* scan-processes.c: -j N as N worker processes. Each worker reads the
- * same inputs by name and analyzes its share of the messages: message i
- * goes to worker owner(i), a hash of i, so that inputs made of repeating
- * runs (every other message a large one, say) still spread evenly. A
- * worker writes one frame per message it analyzed to its pipe, in input
- * order; the parent reads the frame of message i from owner(i), which
- * is input order, and hands it on. No message crosses a pipe, only
- * results; a worker that runs ahead blocks on its full pipe, which
- * bounds the memory.
+/* scan-processes.c: -j N as N worker processes.
+ *
+ * Each worker opens the inputs itself. The parent hands out runs of
+ * message numbers (indexes in input order) on each worker's control
+ * socket, a few at a time to whichever worker has the fewest waiting, so
+ * a slow message or a slow core does not hold the others back. A worker
+ * skips forward to each index it is given (modori_source_skip(): no
+ * copy), analyzes that message and answers a run with one write of a
+ * frame per message to its result pipe. The
+ * parent puts the frames back in input order in a small window and
+ * hands them on. No message crosses a pipe, only numbers and results;
+ * the window bounds the memory.
  *
  * Processes, not threads, because GLib (2.74) takes process-wide locks
  * in every GObject's life cycle and GMime makes some 150 objects a
  * message: two threads gain about 1.3x, two processes about 1.9x. */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "scan-private.h"
 
-/* A frame: this header, then the prepared text, the error and each
- * warning, each as a 64-bit length and its bytes. */
+/* Messages are given out in runs of consecutive indexes, and a worker
+ * answers a run in one write: each wake-up of a process costs, and
+ * more so in a virtual machine. */
+#define RUN 8
+/* Messages a worker may have been given and not answered: enough that
+ * it never waits for the parent. */
+#define QUEUE_PER_WORKER (2 * RUN)
+/* Messages between the oldest not yet printed and the newest given out. */
+#define WINDOW_PER_WORKER (6 * RUN)
+
+/* A frame: its length (of what follows), this header, then the prepared
+ * text, the error and each warning, each as a 64-bit length and bytes. */
 typedef struct {
+  guint64 index;
+  guint32 end;          /* no message at @index: the inputs are done */
   guint32 was_read;
   guint32 n_records;
   guint32 n_warnings;
   guint32 has_prepared;
+  guint32 padding;
   guint64 bytes_read, bytes_total;
 } FrameHeader;
 
-/* Bytes of results a worker may write ahead of the parent. */
-#define PIPE_BYTES (1024 * 1024)
-
-static guint
-owner (guint64 index, int jobs)
-{
-  /* splitmix64's finalizer: consecutive indexes land anywhere. */
-  index ^= index >> 30;
-  index *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  index ^= index >> 27;
-  index *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  index ^= index >> 31;
-  return (guint) (index % (guint64) jobs);
-}
+typedef struct {
+  pid_t pid;
+  int control;          /* to the worker: indexes to analyze (a socket,
+                         * so that writing to a dead worker raises no
+                         * SIGPIPE: MSG_NOSIGNAL) */
+  int results;          /* from the worker: frames */
+  GByteArray *pending;  /* bytes of a frame not yet whole */
+  guint waiting;        /* indexes given, not answered */
+  gboolean gone;        /* its result pipe ended */
+} Worker;
 
 /* Every input must be one that a second reader can open by name. */
 static gboolean
@@ -58,7 +71,7 @@ inputs_can_be_reread (char **paths)
 
       if (strcmp (*path, "-") == 0)
         return FALSE;
-      /* A missing file is reported by every worker at its turn. */
+      /* A missing file is reported by the worker whose message it is. */
       if (stat (*path, &info) == 0 && !S_ISREG (info.st_mode) && !S_ISDIR (info.st_mode))
         return FALSE;
     }
@@ -83,13 +96,26 @@ write_all (int fd, const void *data, gsize length)
   return TRUE;
 }
 
-/* Reads exactly @length bytes; FALSE at the end of the pipe. Buffered:
- * a frame's parts are small, one read() each would cost more. */
+/* Reads exactly @length bytes; FALSE at the end of the pipe. */
 static gboolean
-read_all (FILE *in, void *data, gsize length)
+read_all (int fd, void *data, gsize length)
 {
-  return length == 0 || fread (data, 1, length, in) == length;
+  char *p = data;
+
+  while (length > 0)
+    {
+      gssize n = read (fd, p, length);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      p += n;
+      length -= n;
+    }
+  return TRUE;
 }
+
+/* The worker's side. */
 
 static void
 append_string (GString *frame, const char *text)
@@ -101,209 +127,389 @@ append_string (GString *frame, const char *text)
     g_string_append_len (frame, text, length);
 }
 
-static char *
-read_string (FILE *in)
-{
-  guint64 length;
-  char *text;
-
-  if (!read_all (in, &length, sizeof length))
-    return NULL;
-  text = g_malloc (length + 1);
-  if (!read_all (in, text, length))
-    {
-      g_free (text);
-      return NULL;
-    }
-  text[length] = '\0';
-  return text;
-}
-
-static gboolean
-send_result (int fd, Scan *scan, ModoriSource *source, const ScanResult *result)
+/* Appends to @frames the frame of @index: @result, or the end (NULL). */
+static void
+add_frame (GString *frames, guint64 index, ModoriSource *source, const ScanResult *result)
 {
   FrameHeader header = {
-    .was_read = result->was_read,
-    .n_records = result->n_records,
-    .n_warnings = result->warnings ? g_strv_length (result->warnings) : 0,
-    .has_prepared = result->prepared != NULL,
+    .index = index,
+    .end = result == NULL,
     .bytes_read = modori_source_get_bytes_read (source),
     .bytes_total = modori_source_get_bytes_total (source),
   };
-  g_autoptr (GString) frame = g_string_new_len ((const char *) &header, sizeof header);
+  gsize start = frames->len;
+  guint64 length = 0;
 
-  append_string (frame, result->prepared);
-  append_string (frame, result->error);
-  for (guint i = 0; i < header.n_warnings; i++)
-    append_string (frame, result->warnings[i]);
-  return write_all (fd, frame->str, frame->len);
-}
-
-/* FALSE at the end of the pipe: that worker has no message for this
- * turn, so the inputs are done (or the worker died). */
-static gboolean
-receive_result (FILE *in, Scan *scan, ScanResult *result)
-{
-  FrameHeader header;
-  char *error;
-
-  if (!read_all (in, &header, sizeof header))
-    return FALSE;
-  result->was_read = header.was_read;
-  result->n_records = header.n_records;
-  result->prepared = read_string (in);
-  if (result->prepared && !header.has_prepared)
-    g_clear_pointer (&result->prepared, g_free);
-  error = read_string (in);
-  if (error && error[0])
-    result->error = error;
-  else
-    g_free (error);
-  if (header.n_warnings)
+  if (result)
     {
-      result->warnings = g_new0 (char *, header.n_warnings + 1);
-      for (guint i = 0; i < header.n_warnings; i++)
-        result->warnings[i] = read_string (in);
+      header.was_read = result->was_read;
+      header.n_records = result->n_records;
+      header.n_warnings = result->warnings ? g_strv_length (result->warnings) : 0;
+      header.has_prepared = result->prepared != NULL;
     }
-  scan->bytes_read = header.bytes_read;
-  scan->bytes_total = header.bytes_total;
-  return TRUE;
+  g_string_append_len (frames, (const char *) &length, sizeof length);   /* set below */
+  g_string_append_len (frames, (const char *) &header, sizeof header);
+  if (result)
+    {
+      append_string (frames, result->prepared);
+      append_string (frames, result->error);
+      for (guint i = 0; i < header.n_warnings; i++)
+        append_string (frames, result->warnings[i]);
+    }
+  length = frames->len - start - sizeof length;
+  memcpy (frames->str + start, &length, sizeof length);
 }
 
-/* In the child: analyze the messages that worker @k owns. */
+/* In the child: analyzes the runs of messages the parent names, in the
+ * order named (always forward), until the control pipe ends. */
 static G_GNUC_NORETURN void
-work (Scan *scan, int k, int jobs, int fd)
+work (Scan *scan, int control, int results)
 {
   ModoriSource *source = modori_source_new ((const char *const *) scan->paths);
+  GString *frames = g_string_new (NULL);
+  guint64 position = 0;   /* the index of the source's next step */
+  gboolean ended = FALSE;
+  guint64 first;
 
-  for (guint64 i = 0;; i++)
+  while (read_all (control, &first, sizeof first))
     {
-      g_autoptr (GError) error = NULL;
-      ScanResult result = { NULL };
-
-      if (owner (i, jobs) != (guint) k)
+      for (guint64 index = first; index < first + RUN; index++)
         {
-          if (!modori_source_skip (source))
-            break;
-          continue;
+          g_autoptr (GError) error = NULL;
+          ScanResult result = { NULL };
+
+          while (!ended && position < index)
+            {
+              ended = !modori_source_skip (source);
+              if (!ended)
+                position++;
+            }
+          if (!ended)
+            {
+              result.message = modori_source_next (source, &error);
+              ended = result.message == NULL && error == NULL;
+              position++;
+            }
+          if (ended)
+            {
+              add_frame (frames, index, source, NULL);
+              continue;
+            }
+          scan_analyze (scan, &result, error);
+          add_frame (frames, index, source, &result);
+          scan_clear_result (&result);
         }
-      result.message = modori_source_next (source, &error);
-      if (result.message == NULL && error == NULL)
-        break;
-      scan_analyze (scan, &result, error);
-      if (!send_result (fd, scan, source, &result))
+      if (!write_all (results, frames->str, frames->len))
         _exit (1);   /* the parent is gone */
-      g_clear_pointer (&result.message, modori_source_message_free);
-      g_clear_pointer (&result.report, modori_report_unref);
-      g_clear_pointer (&result.prepared, g_free);
-      g_clear_pointer (&result.error, g_free);
-      g_clear_pointer (&result.warnings, g_strfreev);
+      g_string_truncate (frames, 0);
     }
   modori_source_free (source);
-  close (fd);
+  g_string_free (frames, TRUE);
   _exit (0);
 }
 
+/* The parent's side. */
+
 static gboolean
-exited_well (int status)
+take_string (const guint8 **p, const guint8 *end, char **text)
 {
-  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+  guint64 length;
+
+  if (end - *p < (gssize) sizeof length)
+    return FALSE;
+  memcpy (&length, *p, sizeof length);
+  *p += sizeof length;
+  if ((guint64) (end - *p) < length)
+    return FALSE;
+  *text = g_strndup ((const char *) *p, length);
+  *p += length;
+  return TRUE;
+}
+
+/* Decodes a whole frame's body into @header and @result. */
+static gboolean
+decode_frame (const guint8 *body, gsize length, FrameHeader *header, ScanResult *result)
+{
+  const guint8 *p = body + sizeof *header, *end = body + length;
+  char *error = NULL;
+
+  if (length < sizeof *header)
+    return FALSE;
+  memcpy (header, body, sizeof *header);
+  if (header->end)
+    return TRUE;
+  result->was_read = header->was_read;
+  result->n_records = header->n_records;
+  if (!take_string (&p, end, &result->prepared) || !take_string (&p, end, &error))
+    return FALSE;
+  if (!header->has_prepared)
+    g_clear_pointer (&result->prepared, g_free);
+  if (error[0])
+    result->error = error;
+  else
+    g_free (error);
+  if (header->n_warnings)
+    {
+      result->warnings = g_new0 (char *, header->n_warnings + 1);
+      for (guint i = 0; i < header->n_warnings; i++)
+        if (!take_string (&p, end, &result->warnings[i]))
+          return FALSE;
+    }
+  return p == end;
+}
+
+typedef struct {
+  Scan *scan;
+  Worker *workers;
+  int jobs;
+  ScanResult *window;
+  guint64 window_size;
+  guint64 next_out, next_given, end;   /* end: G_MAXUINT64 until known */
+  gboolean broken;                     /* a worker died or spoke nonsense */
+} Pool;
+
+/* Gives out runs while the window has room, each to the worker with the
+ * fewest messages waiting. */
+static void
+give_out (Pool *pool)
+{
+  while (pool->next_given < pool->end && pool->next_given + RUN - pool->next_out <= pool->window_size)
+    {
+      Worker *best = NULL;
+
+      for (int j = 0; j < pool->jobs; j++)
+        {
+          Worker *worker = &pool->workers[j];
+          if (!worker->gone && worker->waiting + RUN <= QUEUE_PER_WORKER &&
+              (best == NULL || worker->waiting < best->waiting))
+            best = worker;
+        }
+      if (best == NULL)
+        return;
+      /* Eight bytes into a near-empty socket: sent whole or not at all. */
+      if (send (best->control, &pool->next_given, sizeof pool->next_given, MSG_NOSIGNAL) !=
+          (gssize) sizeof pool->next_given)
+        {
+          best->gone = TRUE;
+          continue;
+        }
+      best->waiting += RUN;
+      pool->next_given += RUN;
+    }
+}
+
+/* Takes the whole frames out of @worker's pending bytes. */
+static void
+take_frames (Pool *pool, Worker *worker)
+{
+  gsize used = 0;
+
+  for (;;)
+    {
+      const guint8 *at = worker->pending->data + used;
+      gsize left = worker->pending->len - used;
+      FrameHeader header;
+      ScanResult result = { NULL };
+      guint64 length;
+
+      if (left < sizeof length)
+        break;
+      memcpy (&length, at, sizeof length);
+      if (left - sizeof length < length)
+        break;
+      used += sizeof length + length;
+      worker->waiting--;
+      if (!decode_frame (at + sizeof length, length, &header, &result))
+        {
+          pool->broken = TRUE;
+          scan_clear_result (&result);
+          continue;
+        }
+      pool->scan->bytes_read = MAX (pool->scan->bytes_read, header.bytes_read);
+      pool->scan->bytes_total = header.bytes_total;
+      if (header.end)
+        pool->end = MIN (pool->end, header.index);
+      else if (header.index >= pool->next_out && header.index < pool->end)
+        {
+          result.done = TRUE;
+          pool->window[header.index % pool->window_size] = result;
+          continue;
+        }
+      scan_clear_result (&result);
+    }
+  g_byte_array_remove_range (worker->pending, 0, used);
+}
+
+/* Waits for frames from any worker with messages to answer. */
+static void
+collect (Pool *pool)
+{
+  struct pollfd *fds = g_newa (struct pollfd, pool->jobs);
+  Worker **polled = g_newa (Worker *, pool->jobs);
+  int n = 0;
+
+  for (int j = 0; j < pool->jobs; j++)
+    if (!pool->workers[j].gone && pool->workers[j].waiting > 0)
+      {
+        polled[n] = &pool->workers[j];
+        fds[n++] = (struct pollfd) { .fd = pool->workers[j].results, .events = POLLIN };
+      }
+  if (n == 0)
+    {
+      /* Nobody is left to answer the message next in line. */
+      pool->broken = TRUE;
+      return;
+    }
+  if (poll (fds, n, -1) < 0)
+    return;   /* EINTR: try again */
+  for (int i = 0; i < n; i++)
+    {
+      Worker *worker = polled[i];
+      guint8 buffer[65536];
+      gssize got;
+
+      if (fds[i].revents == 0)
+        continue;
+      got = read (worker->results, buffer, sizeof buffer);
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got <= 0)
+        {
+          worker->gone = TRUE;
+          continue;
+        }
+      g_byte_array_append (worker->pending, buffer, got);
+      take_frames (pool, worker);
+    }
+}
+
+/* Forks the workers; FALSE (none left running) if that fails. */
+static gboolean
+start_workers (Scan *scan, Worker *workers, int jobs)
+{
+  int started;
+
+  /* Neither the parent's buffered output nor its atexit handlers are
+   * the children's. */
+  fflush (stdout);
+  fflush (stderr);
+  for (started = 0; started < jobs; started++)
+    {
+      Worker *worker = &workers[started];
+      int control[2], results[2];
+
+      if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, control) < 0)
+        break;
+      if (pipe (results) < 0)
+        {
+          close (control[0]);
+          close (control[1]);
+          break;
+        }
+      worker->pid = fork ();
+      if (worker->pid == 0)
+        {
+          close (control[1]);
+          close (results[0]);
+          for (int j = 0; j < started; j++)
+            {
+              close (workers[j].control);
+              close (workers[j].results);
+            }
+          work (scan, control[0], results[1]);
+        }
+      close (control[0]);
+      close (results[1]);
+      worker->control = control[1];
+      worker->results = results[0];
+      worker->pending = g_byte_array_new ();
+      if (worker->pid < 0)
+        {
+          close (worker->control);
+          close (worker->results);
+          g_byte_array_unref (worker->pending);
+          break;
+        }
+    }
+  if (started == jobs)
+    return TRUE;
+  for (int j = 0; j < started; j++)
+    {
+      close (workers[j].control);   /* the worker ends on its own */
+      close (workers[j].results);
+      waitpid (workers[j].pid, NULL, 0);
+      g_byte_array_unref (workers[j].pending);
+    }
+  return FALSE;
+}
+
+/* Closes the pipes and reaps the workers; TRUE if all ended well. */
+static gboolean
+stop_workers (Worker *workers, int jobs)
+{
+  gboolean well = TRUE;
+
+  for (int j = 0; j < jobs; j++)
+    {
+      close (workers[j].control);   /* a worker waiting for work ends */
+      close (workers[j].results);   /* a worker writing ends */
+    }
+  for (int j = 0; j < jobs; j++)
+    {
+      int status;
+
+      while (waitpid (workers[j].pid, &status, 0) < 0 && errno == EINTR)
+        ;
+      if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+        well = FALSE;
+      g_byte_array_unref (workers[j].pending);
+    }
+  return well;
 }
 
 gboolean
 scan_run_processes (Scan *scan, int jobs)
 {
-  pid_t *pids;
-  int *fds;
-  FILE **results;
-  guint64 i;
-  int n_started = 0;
+  Pool pool = { .scan = scan, .jobs = jobs, .end = G_MAXUINT64 };
+  gboolean workers_well;
 
   if (!inputs_can_be_reread (scan->paths))
     return FALSE;
-  pids = g_new0 (pid_t, jobs);
-  fds = g_new0 (int, jobs);
-  /* Neither the parent's buffered output nor its atexit handlers are
-   * the children's. */
-  fflush (stdout);
-  fflush (stderr);
-  for (; n_started < jobs; n_started++)
+  pool.workers = g_new0 (Worker, jobs);
+  if (!start_workers (scan, pool.workers, jobs))
     {
-      int pipe_fds[2];
-
-      if (pipe (pipe_fds) < 0)
-        break;
-#ifdef F_SETPIPE_SZ
-      /* Room to even out messages of unequal cost; the kernel may
-       * refuse, and 64 KiB works too, only with more waiting. */
-      (void) fcntl (pipe_fds[1], F_SETPIPE_SZ, PIPE_BYTES);
-#endif
-      pids[n_started] = fork ();
-      if (pids[n_started] == 0)
-        {
-          close (pipe_fds[0]);
-          for (int j = 0; j < n_started; j++)
-            close (fds[j]);
-          work (scan, n_started, jobs, pipe_fds[1]);
-        }
-      close (pipe_fds[1]);
-      if (pids[n_started] < 0)
-        {
-          close (pipe_fds[0]);
-          break;
-        }
-      fds[n_started] = pipe_fds[0];
+      g_free (pool.workers);
+      return FALSE;   /* no fork: threads do it all, from the start */
     }
-  if (n_started < jobs)
+  pool.window_size = (guint64) jobs * WINDOW_PER_WORKER;
+  pool.window = g_new0 (ScanResult, pool.window_size);
+
+  while (pool.next_out < pool.end && !pool.broken)
     {
-      /* No fork: the threads do it all, from the start. */
-      for (int j = 0; j < n_started; j++)
+      ScanResult *next;
+
+      give_out (&pool);
+      next = &pool.window[pool.next_out % pool.window_size];
+      if (next->done)
         {
-          close (fds[j]);
-          kill (pids[j], SIGTERM);
-          waitpid (pids[j], NULL, 0);
+          scan_emit (scan, next);
+          pool.next_out++;
+          scan_draw_progress (scan, FALSE);
         }
-      g_free (pids);
-      g_free (fds);
-      return FALSE;
-    }
-
-  results = g_new0 (FILE *, jobs);
-  for (int j = 0; j < jobs; j++)
-    results[j] = fdopen (fds[j], "rb");
-  for (i = 0;; i++)
-    {
-      ScanResult result = { NULL };
-      FILE *in = results[owner (i, jobs)];
-
-      if (in == NULL || !receive_result (in, scan, &result))
-        break;
-      scan_emit (scan, &result);
-      scan_draw_progress (scan, FALSE);
-    }
-
-  for (int j = 0; j < jobs; j++)
-    {
-      int status;
-
-      if (results[j])
-        fclose (results[j]);
       else
-        close (fds[j]);
-      while (waitpid (pids[j], &status, 0) < 0 && errno == EINTR)
-        ;
-      /* The worker whose turn it was ended the scan: it must have
-       * ended well, or the messages from its turn on are lost. */
-      if ((guint) j == owner (i, jobs) && !exited_well (status))
-        {
-          fprintf (stderr, "modori: a worker process failed at message %" G_GUINT64_FORMAT " of the inputs (%s %d); the rest is not read\n",
-                   i + 1, WIFSIGNALED (status) ? "signal" : "exit status",
-                   WIFSIGNALED (status) ? WTERMSIG (status) : WEXITSTATUS (status));
-          scan->failed = TRUE;
-        }
+        collect (&pool);
     }
-  g_free (pids);
-  g_free (fds);
-  g_free (results);
+
+  workers_well = stop_workers (pool.workers, jobs);
+  if (pool.broken || (!workers_well && pool.next_out < pool.end))
+    {
+      fprintf (stderr, "modori: a worker process failed at message %" G_GUINT64_FORMAT
+               " of the inputs; the rest is not analyzed\n", pool.next_out + 1);
+      scan->failed = TRUE;
+    }
+  for (guint64 i = 0; i < pool.window_size; i++)
+    scan_clear_result (&pool.window[i]);
+  g_free (pool.window);
+  g_free (pool.workers);
   return TRUE;
 }

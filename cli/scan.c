@@ -99,6 +99,12 @@ scan_emit (Scan *scan, ScanResult *result)
       else
         options->report (options->user_data, result->message, result->report);
     }
+  scan_clear_result (result);
+}
+
+void
+scan_clear_result (ScanResult *result)
+{
   g_clear_pointer (&result->message, modori_source_message_free);
   g_clear_pointer (&result->report, modori_report_unref);
   g_clear_pointer (&result->prepared, g_free);
