@@ -86,6 +86,24 @@ head -c 2000 "$tmp/all.mbox.gz" >"$tmp/cut.mbox.gz"
 grep -q "^modori: $tmp/cut.mbox.gz: message [0-9]* at byte [0-9]*: truncated gzip data" "$tmp/err"; ok $? "the truncated gzip file is named with the message"
 grep -q "all.mbox#1\"" "$tmp/out"; ok $? "the next input is still read"
 
+# A worker process that dies is reported, and the exit status says so.
+children_of () {
+  # "PID (NAME) STATE PPID ...": the fields after the name's ")".
+  awk -v parent="$1" '{ at = match($0, /\) [A-Za-z] /)
+                        if (at) { split(substr($0, at + 4), rest, " "); if (rest[1] == parent) print $1 } }' \
+      /proc/[0-9]*/stat 2>/dev/null
+}
+for k in $(seq 60); do cat "$tmp/all.mbox"; done >"$tmp/big.mbox"
+"$MODORI" -j 2 --format=jsonl "$tmp/big.mbox" >"$tmp/out" 2>"$tmp/err" &
+scan=$!
+tries=0
+while [ -z "$(children_of $scan)" ] && [ $tries -lt 200 ]; do sleep 0.05; tries=$((tries + 1)); done
+victim=$(children_of $scan | head -n 1)
+[ -n "$victim" ] && kill -9 "$victim"
+wait $scan
+[ $? = 2 ]; ok $? "a worker process that dies makes the exit status 2"
+grep -q "^modori: a worker process failed at message [0-9]* of the inputs" "$tmp/err"; ok $? "the dead worker is reported with the message number"
+
 "$MODORI" -j 1 --format=jsonl --quiet "$tmp/all.mbox" >"$tmp/out" 2>"$tmp/err"
 [ ! -s "$tmp/err" ]; ok $? "no progress line when stderr is not a terminal"
 
