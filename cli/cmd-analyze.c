@@ -37,7 +37,7 @@ on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport
   /* A message of an mbox that holds no bounce is no news. */
   if (modori_report_get_n_records (report) == 0 && modori_source_message_get_number (message) > 0)
     return NULL;
-  return analysis->printer->render (analysis->printer, report);
+  return analysis->printer->render (analysis->printer, modori_source_message_get_origin (message), report);
 }
 
 static void
@@ -48,19 +48,6 @@ on_consume (gpointer user_data, const char *prepared, guint n_records)
   if (prepared)
     analysis->printer->write (analysis->printer, prepared);
   if (n_records > 0)
-    analysis->found = TRUE;
-}
-
-/* For printers that keep state between reports (a JSON array, text). */
-static void
-on_report (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report)
-{
-  Analysis *analysis = user_data;
-
-  if (modori_report_get_n_records (report) == 0 && modori_source_message_get_number (message) > 0)
-    return;
-  analysis->printer->report (analysis->printer, modori_source_message_get_origin (message), report);
-  if (modori_report_get_n_records (report) > 0)
     analysis->found = TRUE;
 }
 
@@ -90,7 +77,7 @@ cmd_analyze (int argc, char **argv)
   PrinterOptions options = { .out = stdout };
   Printer *printer;
   Analysis analysis = { NULL };
-  ScanOptions scan = { .user_data = &analysis };
+  ScanOptions scan = { .prepare = on_prepare, .consume = on_consume, .user_data = &analysis };
   gboolean failed;
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -140,13 +127,6 @@ cmd_analyze (int argc, char **argv)
   modori_analyzer_set_include_vacation (analyzer, vacation);
 
   analysis.printer = printer;
-  if (printer->render)
-    {
-      scan.prepare = on_prepare;
-      scan.consume = on_consume;
-    }
-  else
-    scan.report = on_report;
   scan.jobs = jobs > 0 ? jobs : scan_default_jobs ();
   scan.progress = !quiet && isatty (STDERR_FILENO);
   failed = !scan_run (analyzer, paths, &scan);

@@ -47,7 +47,7 @@ append_cell (GString *out, const char *value)
 
 /* Reads no printer state: runs on the scan's workers. */
 static char *
-csv_render (Printer *printer, ModoriReport *report)
+csv_render (Printer *printer, const char *input, ModoriReport *report)
 {
   const char *const *names = modori_record_field_names ();
   GString *out = g_string_new (NULL);
@@ -74,14 +74,6 @@ csv_write (Printer *printer, const char *text)
 }
 
 static void
-csv_report (Printer *printer, const char *input, ModoriReport *report)
-{
-  g_autofree char *text = csv_render (printer, report);
-
-  csv_write (printer, text);
-}
-
-static void
 csv_finish (Printer *printer)
 {
   fflush (((CsvPrinter *) printer)->out);
@@ -99,7 +91,6 @@ printer_csv_new (const PrinterOptions *options)
   CsvPrinter *self = g_new0 (CsvPrinter, 1);
   const char *const *names = modori_record_field_names ();
 
-  self->base.report = csv_report;
   self->base.render = csv_render;
   self->base.write = csv_write;
   self->base.finish = csv_finish;

@@ -10,50 +10,41 @@ typedef struct {
 
 /* Indents a pretty-printed object one level further, for the array. */
 static void
-write_indented (FILE *out, const char *json)
+append_indented (GString *out, const char *json)
 {
-  fputs ("  ", out);
+  g_string_append (out, "  ");
   for (const char *p = json; *p; p++)
     {
-      fputc (*p, out);
+      g_string_append_c (out, *p);
       if (*p == '\n')
-        fputs ("  ", out);
+        g_string_append (out, "  ");
     }
 }
 
-static void
-json_report (Printer *printer, const char *input, ModoriReport *report)
-{
-  JsonPrinter *self = (JsonPrinter *) printer;
-
-  for (guint i = 0; i < modori_report_get_n_records (report); i++)
-    {
-      ModoriRecord *record = modori_report_get_record (report, i);
-      g_autofree char *json = modori_record_to_json (record, !self->lines);
-
-      if (self->lines)
-        fprintf (self->out, "%s\n", json);
-      else
-        {
-          fputs (self->n_written == 0 ? "[\n" : ",\n", self->out);
-          write_indented (self->out, json);
-        }
-      self->n_written++;
-    }
-}
-
-/* JSON lines: each record on its own line, whatever came before. */
+/* JSON lines: each record on its own line. An array: the report's
+ * records, indented and separated by commas; write() adds the bracket
+ * or the comma before them. */
 static char *
-json_render (Printer *printer, ModoriReport *report)
+json_render (Printer *printer, const char *input, ModoriReport *report)
 {
+  const JsonPrinter *self = (const JsonPrinter *) printer;
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < modori_report_get_n_records (report); i++)
     {
-      g_autofree char *json = modori_record_to_json (modori_report_get_record (report, i), FALSE);
+      g_autofree char *json = modori_record_to_json (modori_report_get_record (report, i), !self->lines);
 
-      g_string_append (out, json);
-      g_string_append_c (out, '\n');
+      if (self->lines)
+        {
+          g_string_append (out, json);
+          g_string_append_c (out, '\n');
+        }
+      else
+        {
+          if (i > 0)
+            g_string_append (out, ",\n");
+          append_indented (out, json);
+        }
     }
   return g_string_free (out, FALSE);
 }
@@ -61,7 +52,14 @@ json_render (Printer *printer, ModoriReport *report)
 static void
 json_write (Printer *printer, const char *text)
 {
-  fputs (text, ((JsonPrinter *) printer)->out);
+  JsonPrinter *self = (JsonPrinter *) printer;
+
+  if (text[0] == '\0')
+    return;
+  if (!self->lines)
+    fputs (self->n_written == 0 ? "[\n" : ",\n", self->out);
+  fputs (text, self->out);
+  self->n_written++;
 }
 
 static void
@@ -85,15 +83,11 @@ printer_json_new (const PrinterOptions *options, gboolean lines)
 {
   JsonPrinter *self = g_new0 (JsonPrinter, 1);
 
-  self->base.report = json_report;
+  self->base.render = json_render;
+  self->base.write = json_write;
   self->base.finish = json_finish;
   self->base.free = json_free;
   self->out = options->out;
   self->lines = lines;
-  if (lines)
-    {
-      self->base.render = json_render;
-      self->base.write = json_write;
-    }
   return &self->base;
 }

@@ -62,35 +62,35 @@ typedef struct {
 } TextPrinter;
 
 static void
-put_wrapped (TextPrinter *self, const char *text, int indent)
+put_wrapped (const TextPrinter *self, GString *out, const char *text, int indent)
 {
   g_autofree char *wrapped = modori_cli_wrap (text, self->options.width, indent);
-  fputs (wrapped, self->options.out);
+  g_string_append (out, wrapped);
 }
 
 /* "  Label: value", wrapped with continuation lines under the label. */
 static void
-put_field (TextPrinter *self, Label label, const char *value)
+put_field (const TextPrinter *self, GString *out, Label label, const char *value)
 {
   g_autofree char *line = NULL;
 
   if (value == NULL || value[0] == '\0')
     return;
   line = g_strdup_printf ("%s: %s", self->labels[label], value);
-  put_wrapped (self, line, 2);
+  put_wrapped (self, out, line, 2);
 }
 
 static void
-put_block (TextPrinter *self, Label label, const char *text)
+put_block (const TextPrinter *self, GString *out, Label label, const char *text)
 {
   if (text == NULL || text[0] == '\0')
     return;
-  fprintf (self->options.out, "  %s:\n", self->labels[label]);
-  put_wrapped (self, text, 4);
+  g_string_append_printf (out, "  %s:\n", self->labels[label]);
+  put_wrapped (self, out, text, 4);
 }
 
 static void
-print_record (TextPrinter *self, ModoriRecord *record)
+print_record (const TextPrinter *self, GString *out, ModoriRecord *record)
 {
   const char *lang = self->options.lang;
   ModoriReason reason = modori_record_get_reason (record);
@@ -99,52 +99,60 @@ print_record (TextPrinter *self, ModoriRecord *record)
   g_autofree char *reason_line = g_strdup_printf ("%s (%s)", title ? title : "", modori_reason_to_string (reason));
   g_autofree char *subject = NULL;
 
-  fprintf (self->options.out, "\n%s: %s\n", self->labels[LABEL_RECIPIENT],
+  g_string_append_printf (out, "\n%s: %s\n", self->labels[LABEL_RECIPIENT],
            modori_record_get_recipient (record)[0] ? modori_record_get_recipient (record) : "?");
-  put_field (self, LABEL_SUGGESTION, modori_record_get_suggestion (record));
-  put_field (self, LABEL_REASON, reason_line);
-  put_field (self, LABEL_STATUS, modori_record_get_delivery_status (record));
-  put_field (self, LABEL_REPLY, modori_record_get_reply_code (record));
-  put_field (self, LABEL_COMMAND, modori_record_get_command (record));
+  put_field (self, out, LABEL_SUGGESTION, modori_record_get_suggestion (record));
+  put_field (self, out, LABEL_REASON, reason_line);
+  put_field (self, out, LABEL_STATUS, modori_record_get_delivery_status (record));
+  put_field (self, out, LABEL_REPLY, modori_record_get_reply_code (record));
+  put_field (self, out, LABEL_COMMAND, modori_record_get_command (record));
   if (modori_record_get_field (record, "subject")[0])
     {
       subject = g_strdup_printf (strcmp (lang, "ja") == 0 ? "「%s」" : "\"%s\"",
                                  modori_record_get_field (record, "subject"));
-      put_field (self, LABEL_ORIGINAL, subject);
+      put_field (self, out, LABEL_ORIGINAL, subject);
     }
   if (self->options.why)
-    put_field (self, LABEL_SUGGEST_WHY, modori_record_get_field (record, "reasonby"));
-  put_block (self, LABEL_SERVER_SAID, modori_record_get_diagnostic_code (record));
+    put_field (self, out, LABEL_SUGGEST_WHY, modori_record_get_field (record, "reasonby"));
+  put_block (self, out, LABEL_SERVER_SAID, modori_record_get_diagnostic_code (record));
 
   if (hint[0] != '\0')
     {
       /* The finer case replaces the reason's general words, which can
        * mislead (a comma in the domain is no "unknown user name"). */
-      put_block (self, LABEL_WHAT, modori_guidance_for_hint (hint, lang, MODORI_GUIDANCE_WHAT));
-      put_block (self, LABEL_TODO, modori_guidance_for_hint (hint, lang, MODORI_GUIDANCE_TODO));
+      put_block (self, out, LABEL_WHAT, modori_guidance_for_hint (hint, lang, MODORI_GUIDANCE_WHAT));
+      put_block (self, out, LABEL_TODO, modori_guidance_for_hint (hint, lang, MODORI_GUIDANCE_TODO));
     }
   else
     {
-      put_block (self, LABEL_WHAT, modori_guidance_for_reason (reason, lang, MODORI_GUIDANCE_WHAT));
-      put_block (self, LABEL_TODO, modori_guidance_for_reason (reason, lang, MODORI_GUIDANCE_TODO));
+      put_block (self, out, LABEL_WHAT, modori_guidance_for_reason (reason, lang, MODORI_GUIDANCE_WHAT));
+      put_block (self, out, LABEL_TODO, modori_guidance_for_reason (reason, lang, MODORI_GUIDANCE_TODO));
     }
 }
 
-static void
-text_report (Printer *printer, const char *input, ModoriReport *report)
+static char *
+text_render (Printer *printer, const char *input, ModoriReport *report)
 {
-  TextPrinter *self = (TextPrinter *) printer;
+  const TextPrinter *self = (const TextPrinter *) printer;
   guint n = modori_report_get_n_records (report);
+  GString *out = g_string_new (NULL);
 
   if (n == 0)
     {
-      fprintf (self->options.out, "%s: %s\n", input, self->labels[LABEL_NONE_FOUND]);
-      return;
+      g_string_append_printf (out, "%s: %s\n", input, self->labels[LABEL_NONE_FOUND]);
+      return g_string_free (out, FALSE);
     }
-  fprintf (self->options.out, "%s: %u%s\n", input, n, self->labels[LABEL_COUNT]);
+  g_string_append_printf (out, "%s: %u%s\n", input, n, self->labels[LABEL_COUNT]);
   for (guint i = 0; i < n; i++)
-    print_record (self, modori_report_get_record (report, i));
-  fputc ('\n', self->options.out);
+    print_record (self, out, modori_report_get_record (report, i));
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+static void
+text_write (Printer *printer, const char *text)
+{
+  fputs (text, ((TextPrinter *) printer)->options.out);
 }
 
 static void
@@ -164,7 +172,8 @@ printer_text_new (const PrinterOptions *options)
 {
   TextPrinter *self = g_new0 (TextPrinter, 1);
 
-  self->base.report = text_report;
+  self->base.render = text_render;
+  self->base.write = text_write;
   self->base.finish = text_finish;
   self->base.free = text_free;
   self->options = *options;

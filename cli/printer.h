@@ -8,12 +8,12 @@
 typedef struct _Printer Printer;
 
 struct _Printer {
-  /* Called once per input, whether or not it held bounces. */
-  void (*report) (Printer *printer, const char *input, ModoriReport *report);
-  /* Optional, for formats with no state between reports: the text that
-   * report() would write, made on any thread; write() prints it in
-   * report()'s place. */
-  char *(*render) (Printer *printer, ModoriReport *report);
+  /* The text for one input's @report, whether or not it held bounces.
+   * Reads no printer state, so it runs on the scan's workers (threads
+   * or processes). */
+  char *(*render) (Printer *printer, const char *input, ModoriReport *report);
+  /* Prints what render() made, in input order; may keep state between
+   * reports (a JSON array's commas). */
   void (*write) (Printer *printer, const char *text);
   /* Called once after the last input. */
   void (*finish) (Printer *printer);

@@ -8,7 +8,6 @@
 /* One message's outcome, from its analysis to its output. */
 typedef struct {
   ModoriSourceMessage *message;  /* NULL for a read error or once sent */
-  ModoriReport *report;          /* kept for report() only */
   char *prepared;                /* from prepare() */
   guint n_records;
   gboolean was_read;             /* a message, not a read error */

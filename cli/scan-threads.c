@@ -3,8 +3,7 @@
  * the calling thread lets the results out in input order, so -j N
  * prints what -j 1 prints. The ring bounds the memory: at most
  * SLOTS_PER_JOB messages per worker are held. Used when the inputs can
- * only be read once (standard input) or the command needs the reports
- * themselves. */
+ * only be read once (standard input). */
 #include "scan-private.h"
 
 typedef struct {

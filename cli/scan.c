@@ -67,13 +67,8 @@ scan_analyze (Scan *scan, ScanResult *result, const GError *read_error)
     }
   result->n_records = modori_report_get_n_records (report);
   result->warnings = copy_warnings (report);
-  if (options->prepare)
-    {
-      result->prepared = options->prepare (options->user_data, result->message, report);
-      modori_report_unref (report);
-    }
-  else
-    result->report = report;
+  result->prepared = options->prepare (options->user_data, result->message, report);
+  modori_report_unref (report);
 }
 
 void
@@ -93,12 +88,7 @@ scan_emit (Scan *scan, ScanResult *result)
   for (char **warning = result->warnings; warning && *warning; warning++)
     fprintf (stderr, "modori: warning: %s\n", *warning);
   if (result->was_read && !result->error)
-    {
-      if (options->prepare)
-        options->consume (options->user_data, result->prepared, result->n_records);
-      else
-        options->report (options->user_data, result->message, result->report);
-    }
+    options->consume (options->user_data, result->prepared, result->n_records);
   scan_clear_result (result);
 }
 
@@ -106,7 +96,6 @@ void
 scan_clear_result (ScanResult *result)
 {
   g_clear_pointer (&result->message, modori_source_message_free);
-  g_clear_pointer (&result->report, modori_report_unref);
   g_clear_pointer (&result->prepared, g_free);
   g_clear_pointer (&result->error, g_free);
   g_clear_pointer (&result->warnings, g_strfreev);
@@ -169,13 +158,13 @@ scan_run (ModoriAnalyzer *analyzer, char **paths, const ScanOptions *options)
   Scan scan = { .analyzer = analyzer, .paths = paths, .options = options };
   int jobs = MAX (1, options->jobs);
 
-  g_return_val_if_fail ((options->prepare && options->consume) || options->report, FALSE);
+  g_return_val_if_fail (options->prepare && options->consume, FALSE);
   scan.started = g_get_monotonic_time ();
 
   /* Processes when they can: GLib's GObject life cycle takes
    * process-wide locks (GLib 2.74: the signal lock in every dispose),
    * and GMime makes ~150 objects a message, so threads scale poorly. */
-  if (jobs == 1 || !options->prepare || !scan_run_processes (&scan, jobs))
+  if (jobs == 1 || !scan_run_processes (&scan, jobs))
     {
       scan.source = modori_source_new ((const char *const *) paths);
       if (jobs > 1)

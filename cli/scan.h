@@ -8,19 +8,14 @@
 typedef struct {
   int jobs;           /* workers; 1 analyzes on the calling thread */
   gboolean progress;  /* draw a progress line on stderr */
-  /* Either prepare() and consume(), or report().
-   *
-   * prepare() runs on a worker, a thread or a process of its own, as
-   * soon as a message is analyzed: it must touch no shared state. It
-   * returns the text the command keeps of @report (NULL for none).
-   * consume() then gets that text on the calling thread, in input
-   * order, with the report's number of records. With these, -j N uses
-   * worker processes when every input can be opened again by name. */
+  /* prepare() runs on a worker as soon as a message is analyzed: it
+   * must touch no shared state. It returns the text the command keeps
+   * of @report (NULL for none). consume() then gets that text on the
+   * calling thread, in input order, with the report's number of
+   * records. The workers are processes when every input can be opened
+   * again by name, threads otherwise (standard input). */
   char *(*prepare) (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report);
   void (*consume) (gpointer user_data, const char *prepared, guint n_records);
-  /* Called on the calling thread, in input order, with each message's
-   * report; the workers are threads. */
-  void (*report) (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report);
   gpointer user_data;
 } ScanOptions;
 
