@@ -106,6 +106,15 @@ grep -q "^modori: a worker process failed at message [0-9]* of the inputs" "$tmp
 
 "$MODORI" -j 1 --format=jsonl --quiet "$tmp/all.mbox" >"$tmp/out" 2>"$tmp/err"
 [ ! -s "$tmp/err" ]; ok $? "no progress line when stderr is not a terminal"
+# On a terminal (script(1) gives one): bytes of total, messages, rate.
+if command -v script >/dev/null 2>&1; then
+  for j in 1 2; do
+    script -qec "\"$MODORI\" -j $j --format=jsonl \"$tmp/big.mbox\" >/dev/null" /dev/null >"$tmp/tty" 2>&1
+    grep -q "B / .*B  [0-9]* messages  [0-9]* msg/s" "$tmp/tty"; ok $? "-j $j draws a progress line on a terminal"
+  done
+  script -qec "\"$MODORI\" -j 2 --quiet --format=jsonl \"$tmp/big.mbox\" >/dev/null" /dev/null >"$tmp/tty" 2>&1
+  ! grep -q "msg/s" "$tmp/tty"; ok $? "--quiet silences it"
+fi
 
 # summary
 "$MODORI" summary -j 2 --format=json "$tmp/all.mbox" >"$tmp/summary.json"
