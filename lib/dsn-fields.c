@@ -1,6 +1,7 @@
 /* dsn-fields.c: parse the field groups of a delivery-status body. */
 #include <string.h>
 
+#include "bounds.h"
 #include "dsn-fields.h"
 #include "text.h"
 
@@ -87,6 +88,8 @@ _modori_dsn_parse_groups (const char *text, gsize length)
             finish_field (group, g_steal_pointer (&name), raw);
           if (name_length > 0)
             {
+              if (group == NULL && groups->len >= DSN_MAX_GROUPS)
+                break;   /* the rest would only be cut off later */
               if (group == NULL)
                 {
                   group = g_new0 (DsnGroup, 1);

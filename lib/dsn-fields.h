@@ -16,9 +16,13 @@ typedef struct {
   GPtrArray *fields;   /* of DsnField*, in order */
 } DsnGroup;
 
-/* Splits @text (any line ends: LF, CRLF or CR) into groups. Lines that
- * are neither a field nor a continuation are skipped. Returns an array of
- * DsnGroup* that frees them; never NULL. */
+/* The groups read at most: the per-message group and one recipient more
+ * than a report keeps, so that the cut is still seen and warned about. */
+#define DSN_MAX_GROUPS (MODORI_MAX_RECIPIENTS + 2)
+
+/* Splits @text (any line ends: LF, CRLF or CR) into groups, at most
+ * DSN_MAX_GROUPS. Lines that are neither a field nor a continuation are
+ * skipped. Returns an array of DsnGroup* that frees them; never NULL. */
 GPtrArray *_modori_dsn_parse_groups (const char *text, gsize length);
 
 /* The value of the first field named @name (case-insensitive), or NULL. */

@@ -4,6 +4,7 @@
 #include <gmime/gmime.h>
 
 #include "charset.h"
+#include "bounds.h"
 #include "dsn-fields.h"
 #include "text.h"
 
@@ -74,6 +75,24 @@ test_groups_garbage (void)
   groups = _modori_dsn_parse_groups ("", 0);
   g_assert_cmpuint (groups->len, ==, 0);
   g_ptr_array_unref (groups);
+}
+
+/* A huge report is read only as far as a report keeps it, plus one. */
+static void
+test_groups_stop_at_the_limit (void)
+{
+  GString *text = g_string_new ("Reporting-MTA: dns; mx.example.com\n");
+  GPtrArray *groups;
+
+  for (guint i = 0; i < DSN_MAX_GROUPS + 50; i++)
+    g_string_append_printf (text, "\nFinal-Recipient: rfc822; user%u@example.com\nStatus: 5.1.1\n", i);
+  groups = _modori_dsn_parse_groups (text->str, text->len);
+  g_assert_cmpuint (groups->len, ==, DSN_MAX_GROUPS);
+  g_assert_cmpuint (DSN_MAX_GROUPS, >, MODORI_MAX_RECIPIENTS + 1);
+  g_assert_cmpstr (_modori_dsn_group_lookup (g_ptr_array_index (groups, DSN_MAX_GROUPS - 1), "final-recipient"),
+                   ==, "rfc822; user10000@example.com");
+  g_ptr_array_unref (groups);
+  g_string_free (text, TRUE);
 }
 
 static void
@@ -342,6 +361,7 @@ main (int argc, char **argv)
   g_test_add_func ("/dsn-fields/groups", test_groups_basic);
   g_test_add_func ("/dsn-fields/line-ends", test_groups_line_ends);
   g_test_add_func ("/dsn-fields/garbage", test_groups_garbage);
+  g_test_add_func ("/dsn-fields/stop-at-the-limit", test_groups_stop_at_the_limit);
   g_test_add_func ("/dsn-fields/split-type", test_split_type);
   g_test_add_func ("/dsn-fields/strip-comments", test_strip_comments);
   g_test_add_func ("/text/status-code", test_status_code);
