@@ -78,41 +78,34 @@ inputs_can_be_reread (char **paths)
   return TRUE;
 }
 
+/* Writes or reads exactly @length bytes; FALSE when the pipe ends or
+ * fails first. */
 static gboolean
-write_all (int fd, const void *data, gsize length)
+transfer_all (int fd, char *data, gsize length, gboolean writing)
 {
-  const char *p = data;
-
   while (length > 0)
     {
-      gssize n = write (fd, p, length);
+      gssize n = writing ? write (fd, data, length) : read (fd, data, length);
       if (n < 0 && errno == EINTR)
         continue;
       if (n <= 0)
         return FALSE;
-      p += n;
+      data += n;
       length -= n;
     }
   return TRUE;
 }
 
-/* Reads exactly @length bytes; FALSE at the end of the pipe. */
+static gboolean
+write_all (int fd, const void *data, gsize length)
+{
+  return transfer_all (fd, (char *) data, length, TRUE);
+}
+
 static gboolean
 read_all (int fd, void *data, gsize length)
 {
-  char *p = data;
-
-  while (length > 0)
-    {
-      gssize n = read (fd, p, length);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return FALSE;
-      p += n;
-      length -= n;
-    }
-  return TRUE;
+  return transfer_all (fd, data, length, FALSE);
 }
 
 /* The worker's side. */
