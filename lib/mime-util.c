@@ -90,8 +90,8 @@ is_original (GMimeObject *part, gpointer data)
          _modori_mime_is_type (part, "message", "rfc822-headers");
 }
 
-static GMimeMessage *
-parse_message_bytes (const char *bytes, gsize length)
+GMimeMessage *
+_modori_mime_parse_bytes (const char *bytes, gsize length)
 {
   GMimeStream *stream = g_mime_stream_mem_new_with_buffer (bytes, length);
   GMimeParser *parser = g_mime_parser_new_with_stream (stream);
@@ -99,6 +99,30 @@ parse_message_bytes (const char *bytes, gsize length)
 
   g_object_unref (parser);
   g_object_unref (stream);
+  return message;
+}
+
+GMimeMessage *
+_modori_mime_parse_headers (const char *bytes, gsize length)
+{
+  /* Headers alone: end them so the parser sees an empty body. */
+  GString *text = g_string_new_len (bytes, length);
+  GMimeMessage *message;
+
+  g_string_append (text, "\n\n");
+  message = _modori_mime_parse_bytes (text->str, text->len);
+  g_string_free (text, TRUE);
+  return message;
+}
+
+GMimeMessage *
+_modori_mime_part_headers (GMimePart *part)
+{
+  gsize length;
+  char *bytes = _modori_mime_part_bytes (part, &length);
+  GMimeMessage *message = _modori_mime_parse_headers (bytes, length);
+
+  g_free (bytes);
   return message;
 }
 
@@ -117,16 +141,7 @@ _modori_mime_find_original (GMimeMessage *bounce)
         g_object_ref (original);
     }
   else if (GMIME_IS_PART (part))
-    {
-      gsize length;
-      char *bytes = _modori_mime_part_bytes (GMIME_PART (part), &length);
-      /* Headers alone: end them so the parser sees an empty body. */
-      GString *text = g_string_new_len (bytes, length);
-      g_string_append (text, "\n\n");
-      original = parse_message_bytes (text->str, text->len);
-      g_string_free (text, TRUE);
-      g_free (bytes);
-    }
+    original = _modori_mime_part_headers (GMIME_PART (part));
   return original;
 }
 

@@ -26,6 +26,14 @@ char *_modori_mime_part_bytes (GMimePart *part, gsize *length);
  * declared charset where it has one). Newly allocated. */
 char *_modori_mime_part_text (GMimePart *part);
 
+/* @bytes parsed as a message; NULL if GMime finds none. */
+GMimeMessage *_modori_mime_parse_bytes (const char *bytes, gsize length);
+/* @bytes, a header block (returned headers), parsed as a message with an
+ * empty body. */
+GMimeMessage *_modori_mime_parse_headers (const char *bytes, gsize length);
+/* The same for the decoded body of @part (a text/rfc822-headers part). */
+GMimeMessage *_modori_mime_part_headers (GMimePart *part);
+
 /* The returned original message of a bounce: an attached message/rfc822
  * or message/global, or the headers of a text/rfc822-headers part.
  * Returns a new reference, or NULL. */

@@ -15,6 +15,7 @@
  * remote mail server after RCPT TO:..." lines) reads the same way. */
 #include <string.h>
 
+#include "../mime-util.h"
 #include "../text.h"
 #include "text-bounce.h"
 
@@ -79,24 +80,12 @@ add (GPtrArray *records, char *recipient, GString *lines, GMimeMessage *original
 static GMimeMessage *
 original_after_rule (const char *text)
 {
-  GMimeMessage *original = NULL;
-  GMimeStream *stream;
-  GMimeParser *parser;
-  char *headers;
-
   if (text == NULL || !g_str_has_prefix (text, "---"))
     return NULL;
   text = strchr (text, '\n');
   if (text == NULL)
     return NULL;
-  headers = g_strconcat (text + 1, "\n\n", NULL);
-  stream = g_mime_stream_mem_new_with_buffer (headers, strlen (headers));
-  parser = g_mime_parser_new_with_stream (stream);
-  original = g_mime_parser_construct_message (parser, NULL);
-  g_object_unref (parser);
-  g_object_unref (stream);
-  g_free (headers);
-  return original;
+  return _modori_mime_parse_headers (text + 1, strlen (text + 1));
 }
 
 static gboolean

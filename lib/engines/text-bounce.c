@@ -134,18 +134,13 @@ _modori_text_bounce_read (GMimeMessage *bounce, const char *const *original_mark
 
   if (out->original_text[0])
     {
-      GMimeStream *stream = g_mime_stream_mem_new_with_buffer (out->original_text,
-                                                               strlen (out->original_text));
-      GMimeParser *parser = g_mime_parser_new_with_stream (stream);
-      GMimeMessage *original = g_mime_parser_construct_message (parser, NULL);
+      GMimeMessage *original = _modori_mime_parse_bytes (out->original_text, strlen (out->original_text));
       GMimeHeaderList *headers = original ? g_mime_object_get_header_list (GMIME_OBJECT (original)) : NULL;
 
       if (headers && g_mime_header_list_get_count (headers) > 0)
         out->original = original;
       else
         g_clear_object (&original);
-      g_object_unref (parser);
-      g_object_unref (stream);
     }
   return TRUE;
 }

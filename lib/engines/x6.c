@@ -108,26 +108,8 @@ static GMimeMessage *
 original_headers (GMimeMessage *bounce)
 {
   GMimeObject *part = _modori_mime_find (g_mime_message_get_mime_part (bounce), is_header_attachment, NULL);
-  GMimeMessage *original = NULL;
-  GMimeStream *stream;
-  GMimeParser *parser;
-  GString *text;
-  gsize length;
-  char *bytes;
 
-  if (part == NULL)
-    return NULL;
-  bytes = _modori_mime_part_bytes (GMIME_PART (part), &length);
-  text = g_string_new_len (bytes, length);
-  g_string_append (text, "\n\n");
-  stream = g_mime_stream_mem_new_with_buffer (text->str, text->len);
-  parser = g_mime_parser_new_with_stream (stream);
-  original = g_mime_parser_construct_message (parser, NULL);
-  g_object_unref (parser);
-  g_object_unref (stream);
-  g_string_free (text, TRUE);
-  g_free (bytes);
-  return original;
+  return part ? _modori_mime_part_headers (GMIME_PART (part)) : NULL;
 }
 
 static gboolean

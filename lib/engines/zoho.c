@@ -10,6 +10,7 @@
  * with no separator line. */
 #include <string.h>
 
+#include "../mime-util.h"
 #include "../text.h"
 #include "text-bounce.h"
 
@@ -108,8 +109,6 @@ static void
 split_original (TextBounce *text)
 {
   const char *p = text->report;
-  GMimeStream *stream;
-  GMimeParser *parser;
 
   while (p && g_ascii_strncasecmp (p, "Received:", strlen ("Received:")) != 0)
     {
@@ -118,11 +117,7 @@ split_original (TextBounce *text)
     }
   if (p == NULL)
     return;
-  stream = g_mime_stream_mem_new_with_buffer (p, strlen (p));
-  parser = g_mime_parser_new_with_stream (stream);
-  text->original = g_mime_parser_construct_message (parser, NULL);
-  g_object_unref (parser);
-  g_object_unref (stream);
+  text->original = _modori_mime_parse_bytes (p, strlen (p));
   text->report[p - text->report] = '\0';
 }
 
