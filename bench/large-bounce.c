@@ -16,6 +16,8 @@
 
 #include <modori/modori.h>
 
+#include "synthetic-dsn.h"
+
 typedef GString *(*Builder) (gsize size);
 
 /* An RFC 3464 bounce: @status is the delivery-status body, @original
@@ -23,23 +25,7 @@ typedef GString *(*Builder) (gsize size);
 static GString *
 bounce (const char *extra, const char *status, const char *original)
 {
-  GString *s = g_string_new (NULL);
-
-  g_string_append_printf (s,
-    "From: MAILER-DAEMON@mx.example.org\n"
-    "To: sender@example.com\n"
-    "Subject: Undelivered Mail Returned to Sender\n"
-    "Date: Mon, 2 Sep 2024 10:00:00 +0000\n"
-    "%s"
-    "MIME-Version: 1.0\n"
-    "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n"
-    "\n--B\nContent-Type: text/plain\n\nDelivery failed.\n\n"
-    "--B\nContent-Type: message/delivery-status\n\n"
-    "Reporting-MTA: dns; mx.example.org\n\n%s\n", extra, status);
-  if (original)
-    g_string_append_printf (s, "--B\nContent-Type: message/rfc822\n\n%s", original);
-  g_string_append (s, "--B--\n");
-  return s;
+  return synthetic_dsn (extra, status, NULL, original);
 }
 
 static const char one_recipient[] =

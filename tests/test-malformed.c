@@ -7,6 +7,7 @@
 #include <modori/modori.h>
 
 #include "bounds.h"
+#include "synthetic-dsn.h"
 
 static ModoriAnalyzer *analyzer;
 
@@ -15,30 +16,7 @@ static ModoriAnalyzer *analyzer;
 static GString *
 dsn_bounce (const char *extra, const char *status, const char *charset)
 {
-  GString *s = g_string_new (NULL);
-
-  g_string_append_printf (s,
-    "From: MAILER-DAEMON@mx.example.org\n"
-    "To: sender@example.com\n"
-    "Subject: Undelivered Mail Returned to Sender\n"
-    "Date: Mon, 2 Sep 2024 10:00:00 +0000\n"
-    "%s"
-    "MIME-Version: 1.0\n"
-    "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n"
-    "\n"
-    "--B\n"
-    "Content-Type: text/plain; charset=%s\n"
-    "\n"
-    "Delivery failed.\n"
-    "\n"
-    "--B\n"
-    "Content-Type: message/delivery-status\n"
-    "\n"
-    "Reporting-MTA: dns; mx.example.org\n"
-    "\n"
-    "%s\n"
-    "--B--\n", extra, charset, status);
-  return s;
+  return synthetic_dsn (extra, status, charset, NULL);
 }
 
 static const char one_recipient[] =
