@@ -208,7 +208,6 @@ cmd_summary (int argc, char **argv)
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("PATH... - totals of the bounces found");
-  g_autoptr (GError) error = NULL;
   g_autoptr (ModoriAnalyzer) analyzer = NULL;
   Totals totals = { 0 };
   ScanOptions scan = { .prepare = on_prepare, .consume = on_consume, .user_data = &totals };
@@ -218,16 +217,8 @@ cmd_summary (int argc, char **argv)
   g_option_context_set_description (context,
     "Exit status:\n  0  at least one bounce was found\n  1  no input held a bounce\n"
     "  2  an input or a message could not be read (the rest is still counted), or bad usage");
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      fprintf (stderr, "modori: %s\n", error->message);
-      return EXIT_INPUT_ERROR;
-    }
-  if (paths == NULL || paths[0] == NULL)
-    {
-      fprintf (stderr, "modori: no input given (use '-' for standard input); see --help\n");
-      return EXIT_INPUT_ERROR;
-    }
+  if (!commands_parse_paths (context, &argc, &argv, &paths))
+    return EXIT_INPUT_ERROR;
   if (lang == NULL)
     lang = g_strdup ("ja");
   if ((strcmp (lang, "ja") != 0 && strcmp (lang, "en") != 0) ||

@@ -120,7 +120,6 @@ cmd_suppress (int argc, char **argv)
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("PATH... - list the addresses that hard-bounced");
-  g_autoptr (GError) error = NULL;
   g_autoptr (ModoriAnalyzer) analyzer = NULL;
   g_autoptr (GPtrArray) sorted = NULL;
   Suppress self = { NULL };
@@ -132,16 +131,8 @@ cmd_suppress (int argc, char **argv)
     "Each address once, sorted, its domain lower-cased.\n\n"
     "Exit status:\n  0  at least one address is listed\n  1  none is\n"
     "  2  an input or a message could not be read (the rest is still read), or bad usage");
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      fprintf (stderr, "modori: %s\n", error->message);
-      return EXIT_INPUT_ERROR;
-    }
-  if (paths == NULL || paths[0] == NULL)
-    {
-      fprintf (stderr, "modori: no input given (use '-' for standard input); see --help\n");
-      return EXIT_INPUT_ERROR;
-    }
+  if (!commands_parse_paths (context, &argc, &argv, &paths))
+    return EXIT_INPUT_ERROR;
   if (format && strcmp (format, "list") != 0 && strcmp (format, "csv") != 0)
     {
       fprintf (stderr, "modori: unknown format '%s' (use list or csv)\n", format);

@@ -9,6 +9,13 @@ enum {
   EXIT_INPUT_ERROR = 2, /* an input could not be read, or bad usage */
 };
 
+#include <glib.h>
+
+/* Parses @context's options, whose G_OPTION_REMAINING fills @paths; on a
+ * bad option or no PATH, says so on stderr and returns FALSE (exit with
+ * EXIT_INPUT_ERROR). */
+gboolean commands_parse_paths (GOptionContext *context, int *argc, char ***argv, char ***paths);
+
 int cmd_analyze (int argc, char **argv);
 int cmd_summary (int argc, char **argv);
 int cmd_suppress (int argc, char **argv);
