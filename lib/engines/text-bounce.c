@@ -134,7 +134,11 @@ _modori_text_bounce_read (GMimeMessage *bounce, const char *const *original_mark
 
   if (out->original_text[0])
     {
-      GMimeMessage *original = _modori_mime_parse_bytes (out->original_text, strlen (out->original_text));
+      /* Only the returned headers are read: the original's body, which
+       * may be long, is never looked at. */
+      const char *blank = strstr (out->original_text, "\n\n");
+      gsize length = blank ? (gsize) (blank + 1 - out->original_text) : strlen (out->original_text);
+      GMimeMessage *original = _modori_mime_parse_headers (out->original_text, length);
       GMimeHeaderList *headers = original ? g_mime_object_get_header_list (GMIME_OBJECT (original)) : NULL;
 
       if (headers && g_mime_header_list_get_count (headers) > 0)
