@@ -316,7 +316,7 @@ modori_explain (const char *text, gssize length)
   g_autofree char *valid = NULL;
   g_autofree gboolean *found = g_new0 (gboolean, G_N_ELEMENTS (rules));
   gsize n = 0, n_nul = 0;
-  gboolean was_valid, from_client = FALSE;
+  gboolean was_valid, from_client = FALSE, server_reply;
   const char *start, *imap;
   int best = -1;
 
@@ -349,8 +349,14 @@ modori_explain (const char *text, gssize length)
   e->address = find_address (start);
 
   _modori_matcher_all (rule_matcher (), start, found);
+  /* A text that opens with a reply code is the server's own words: what
+   * a mail program says ("timed out", "postmaster", "could not be
+   * found") means something else there ("contact postmaster@..."). */
+  server_reply = g_ascii_isdigit (start[0]) && start[0] >= '2' && start[0] <= '5' &&
+                 g_ascii_isdigit (start[1]) && g_ascii_isdigit (start[2]) &&
+                 (start[3] == ' ' || start[3] == '-' || start[3] == '\0');
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    if (found[i])
+    if (found[i] && !(server_reply && rules[i].source == FROM_CLIENT))
       {
         if (best < 0)
           best = i;

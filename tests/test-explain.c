@@ -50,6 +50,11 @@ static const ExplainCase explain_cases[] = {
   { "552 <hanako@example.jp>... MAILBOX is FULL", "smtp", "mailbox-full", "mailboxfull", "552", "" },
   /* timeouts */
   { "The connection to the server has timed out. Error Number: 0x800CCC19", "client", "connection-timeout", "", "", "" },
+  /* A server's reply that uses a mail program's words is still the
+   * server's: "contact postmaster", "could not be found", "timed out". */
+  { "550 5.7.1 Message rejected as spam; contact postmaster@example.jp for details", "smtp", "smtp-reply", "spamdetected", "550", "" },
+  { "550 5.1.2 Host or domain name could not be found", "smtp", "smtp-reply", "hostunknown", "550", "" },
+  { "421 4.4.2 Connection timed out", "smtp", "smtp-reply", "expired", "421", "" },
   { "サーバーへの接続がタイムアウトしました。", "client", "connection-timeout", "", "", "" },
   /* POP3 and IMAP response codes */
   { "-ERR [SYS/TEMP] try again later", "pop3", "pop3-sys-temp", "", "SYS/TEMP", "" },
