@@ -45,6 +45,10 @@ static const CaseRule rules[] = {
   { "user unknown", "user-unknown", "userunknown", FROM_SERVER },
   { "unknown user", "user-unknown", "userunknown", FROM_SERVER },
   { "no such user", "user-unknown", "userunknown", FROM_SERVER },
+  /* Exchange and Microsoft 365 reports, as people paste them */
+  { "does not exist at the organization", "user-unknown", "userunknown", FROM_SERVER },
+  { "email address you entered couldn't be found", "user-unknown", "userunknown", FROM_SERVER },
+  { "e-mail address you entered couldn't be found", "user-unknown", "userunknown", FROM_SERVER },
   { "mailbox is full", "mailbox-full", "mailboxfull", FROM_SERVER },
   { "mailbox full", "mailbox-full", "mailboxfull", FROM_SERVER },
   /* POP3 (RFC 2449, RFC 3206) */
@@ -81,6 +85,8 @@ static const CaseRule rules[] = {
   { "送信者の電子メール アドレス", "sender-rejected", NULL, FROM_CLIENT },
   { "送信者のアドレス", "sender-rejected", NULL, FROM_CLIENT },
   { "送信者の電子メールアドレス", "sender-rejected", NULL, FROM_CLIENT },
+  { "送信者のメール アドレス", "sender-rejected", NULL, FROM_CLIENT },
+  { "送信者のメールアドレス", "sender-rejected", NULL, FROM_CLIENT },
   { "recipients was rejected", "recipient-rejected", NULL, FROM_CLIENT },
   { "recipients were rejected", "recipient-rejected", NULL, FROM_CLIENT },
   { "recipient was rejected", "recipient-rejected", NULL, FROM_CLIENT },
@@ -254,6 +260,24 @@ find_address (const char *text)
   return g_strndup (start, end - start);
 }
 
+/* Words separated by white space: an address typed with a stray space
+ * or two has at most three; a sentence that names an address has more. */
+static guint
+count_words (const char *text)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      gboolean space = g_ascii_isspace (*p);
+      if (!space && !in_word)
+        n++;
+      in_word = !space;
+    }
+  return n;
+}
+
 static void
 diagnose_address (ModoriExplanation *e)
 {
@@ -393,7 +417,7 @@ modori_explain (const char *text, gssize length)
       e->kind = "smtp";
       e->case_id = "smtp-reply";
     }
-  else if (strchr (start, '\n') == NULL && e->address[0] && strlen (start) < 512)
+  else if (strchr (start, '\n') == NULL && e->address[0] && strlen (start) < 512 && count_words (start) <= 3)
     {
       /* A bare address: the doctor is the whole answer. */
       g_free (e->address);

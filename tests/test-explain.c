@@ -55,6 +55,12 @@ static const ExplainCase explain_cases[] = {
   { "550 5.7.1 Message rejected as spam; contact postmaster@example.jp for details", "smtp", "smtp-reply", "spamdetected", "550", "" },
   { "550 5.1.2 Host or domain name could not be found", "smtp", "smtp-reply", "hostunknown", "550", "" },
   { "421 4.4.2 Connection timed out", "smtp", "smtp-reply", "expired", "421", "" },
+  /* Report texts pasted whole: a sentence that names an address is no
+   * bare address. */
+  { "Your message did not reach some or all of the intended recipients. The following recipient(s) cannot be reached: hanako@example.jp on 2024/03/05 10:22 The e-mail account does not exist at the organization this message was sent to.", "client", "user-unknown", "userunknown", "", "" },
+  { "Delivery has failed to these recipients or groups: hanako@example.jp The email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.", "client", "user-unknown", "userunknown", "", "" },
+  { "Please send it to hanako@example.jp tomorrow", "unknown", "unrecognized", "", "", "" },
+  { "送信者のメール アドレスがサーバーにより拒否されたため、メッセージを送信できません。", "client", "sender-rejected", "", "", "" },
   { "サーバーへの接続がタイムアウトしました。", "client", "connection-timeout", "", "", "" },
   /* POP3 and IMAP response codes */
   { "-ERR [SYS/TEMP] try again later", "pop3", "pop3-sys-temp", "", "SYS/TEMP", "" },
