@@ -99,6 +99,7 @@ static const CaseRule rules[] = {
   { "rejected your login", "password-rejected", NULL, FROM_CLIENT },
   { "sending of password did not succeed", "password-rejected", NULL, FROM_CLIENT },
   { "パスワードが拒否", "password-rejected", NULL, FROM_CLIENT },
+  { "login to server", "password-rejected", NULL, FROM_CLIENT },   /* Thunderbird: "Login to server X with username Y failed." */
   { "パスワードの送信に失敗", "password-rejected", NULL, FROM_CLIENT },
   { "ログオンできませんでした", "password-rejected", NULL, FROM_CLIENT },
   { "0x800ccc90", "password-rejected", NULL, FROM_CLIENT },
@@ -292,6 +293,30 @@ diagnose_address (ModoriExplanation *e)
   e->suggestion = g_strdup (modori_address_diagnosis_get_suggestion (d));
 }
 
+/* Where a mail program's message quotes the server ("The server
+ * responded: 554 ..."), the quoted reply; else @text. The program's own
+ * words around it ("internal error") say nothing about the cause. */
+static const char *
+quoted_reply (const char *text)
+{
+  static const char *const markers[] = {
+    "server responded:", "server response was:", "server response:", "サーバーの応答:", NULL
+  };
+
+  for (guint i = 0; markers[i]; i++)
+    {
+      const char *at = _modori_text_find_nocase (text, markers[i]);
+      if (at)
+        {
+          at += strlen (markers[i]);
+          while (*at == ' ' || *at == '\'' || *at == '"')
+            at++;
+          return *at ? at : text;
+        }
+    }
+  return text;
+}
+
 /* The reason the bounce classifier gives an SMTP reply. */
 static ModoriReason
 classify_reply (const ModoriExplanation *e, const char *text)
@@ -432,7 +457,7 @@ modori_explain (const char *text, gssize length)
   if (best >= 0 && rules[best].reason)
     modori_reason_from_string (rules[best].reason, &e->reason);
   else if (strcmp (e->kind, "smtp") == 0)
-    e->reason = classify_reply (e, start);
+    e->reason = classify_reply (e, quoted_reply (start));
   if (strcmp (e->case_id, "unrecognized") == 0)
     {
       g_free (e->found);

@@ -60,6 +60,10 @@ static const ExplainCase explain_cases[] = {
   { "Your message did not reach some or all of the intended recipients. The following recipient(s) cannot be reached: hanako@example.jp on 2024/03/05 10:22 The e-mail account does not exist at the organization this message was sent to.", "client", "user-unknown", "userunknown", "", "" },
   { "Delivery has failed to these recipients or groups: hanako@example.jp The email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.", "client", "user-unknown", "userunknown", "", "" },
   { "Please send it to hanako@example.jp tomorrow", "unknown", "unrecognized", "", "", "" },
+  /* A mail program quoting the server: the quoted reply decides, not the
+   * program's words around it ("internal error"). */
+  { "Your outgoing (SMTP) e-mail server has reported an internal error. The server responded: 554 5.7.1 Message rejected", "smtp", "smtp-reply", "rejected", "554", "" },
+  { "Login to server pop.example.jp with username hanako failed.", "client", "password-rejected", "", "", "" },
   { "送信者のメール アドレスがサーバーにより拒否されたため、メッセージを送信できません。", "client", "sender-rejected", "", "", "" },
   { "サーバーへの接続がタイムアウトしました。", "client", "connection-timeout", "", "", "" },
   /* POP3 and IMAP response codes */
