@@ -21,7 +21,8 @@ static const char description[] =
   "Exit status:\n"
   "  0  at least one bounce was found\n"
   "  1  no input held a bounce\n"
-  "  2  an input could not be read (the others are still analyzed), or bad usage";
+  "  2  an input or a message could not be read (the rest is still analyzed),\n"
+  "     a worker process failed, or bad usage";
 
 typedef struct {
   Printer *printer;

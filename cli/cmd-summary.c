@@ -216,7 +216,8 @@ cmd_summary (int argc, char **argv)
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context,
     "Exit status:\n  0  at least one bounce was found\n  1  no input held a bounce\n"
-    "  2  an input or a message could not be read (the rest is still counted), or bad usage");
+    "  2  an input or a message could not be read (the rest is still counted),\n"
+    "     a worker process failed, or bad usage");
   if (!commands_parse_paths (context, &argc, &argv, &paths))
     return EXIT_INPUT_ERROR;
   if (lang == NULL)

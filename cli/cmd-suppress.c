@@ -130,7 +130,8 @@ cmd_suppress (int argc, char **argv)
   g_option_context_set_description (context,
     "Each address once, sorted, its domain lower-cased.\n\n"
     "Exit status:\n  0  at least one address is listed\n  1  none is\n"
-    "  2  an input or a message could not be read (the rest is still read), or bad usage");
+    "  2  an input or a message could not be read (the rest is still read),\n"
+    "     a worker process failed, or bad usage");
   if (!commands_parse_paths (context, &argc, &argv, &paths))
     return EXIT_INPUT_ERROR;
   if (format && strcmp (format, "list") != 0 && strcmp (format, "csv") != 0)
