@@ -156,7 +156,7 @@ gboolean
 scan_run (ModoriAnalyzer *analyzer, char **paths, const ScanOptions *options)
 {
   Scan scan = { .analyzer = analyzer, .paths = paths, .options = options };
-  int jobs = MAX (1, options->jobs);
+  int jobs = CLAMP (options->jobs, 1, SCAN_MAX_JOBS);
 
   g_return_val_if_fail (options->prepare && options->consume, FALSE);
   scan.started = g_get_monotonic_time ();

@@ -5,6 +5,10 @@
 
 #include <modori/modori.h>
 
+/* More workers than this gain nothing and each costs memory: -j is cut
+ * to it. */
+#define SCAN_MAX_JOBS 64
+
 typedef struct {
   int jobs;           /* workers; 1 analyzes on the calling thread */
   gboolean progress;  /* draw a progress line on stderr */
