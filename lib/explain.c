@@ -105,11 +105,23 @@ static const CaseRule rules[] = {
   { "0x800ccc90", "password-rejected", NULL, FROM_CLIENT },
   { "0x800ccc92", "password-rejected", NULL, FROM_CLIENT },
   { "could not be found", "host-not-found", NULL, FROM_CLIENT },
-  { "が見つかりません", "host-not-found", NULL, FROM_CLIENT },
+  { "' が見つかりません", "host-not-found", NULL, FROM_CLIENT },   /* ホスト 'smtp.example.jp' が... */
+  { "サーバーが見つかりません", "host-not-found", NULL, FROM_CLIENT },
   { "0x800ccc0d", "host-not-found", NULL, FROM_CLIENT },
   { "timed out", "connection-timeout", NULL, FROM_CLIENT },
   { "タイムアウト", "connection-timeout", NULL, FROM_CLIENT },
   { "0x800ccc19", "connection-timeout", NULL, FROM_CLIENT },
+  /* The headline of Gmail's bounce (en, ja), as people paste it: more
+   * telling than the sender's name below, less than any reply above. */
+  { "address not found", "user-unknown", "userunknown", FROM_SERVER },
+  { "because the address couldn't be found", "user-unknown", "userunknown", FROM_SERVER },
+  { "アドレスが見つかりませんでした", "user-unknown", "userunknown", FROM_SERVER },
+  { "アドレスが見つからない", "user-unknown", "userunknown", FROM_SERVER },
+  { "domain not found", "host-unknown", "hostunknown", FROM_SERVER },
+  { "because the domain", "host-unknown", "hostunknown", FROM_SERVER },
+  { "ドメインが見つかりませんでした", "host-unknown", "hostunknown", FROM_SERVER },
+  { "inbox is full", "mailbox-full", "mailboxfull", FROM_SERVER },
+  { "受信トレイがいっぱい", "mailbox-full", "mailboxfull", FROM_SERVER },
   /* seed-facts 12: the senders of error mail */
   { "mail delivery subsystem", "bounce-mail", NULL, FROM_CLIENT },
   { "mailer-daemon", "bounce-mail", NULL, FROM_CLIENT },

@@ -64,6 +64,15 @@ static const ExplainCase explain_cases[] = {
    * program's words around it ("internal error"). */
   { "Your outgoing (SMTP) e-mail server has reported an internal error. The server responded: 554 5.7.1 Message rejected", "smtp", "smtp-reply", "rejected", "554", "" },
   { "Login to server pop.example.jp with username hanako failed.", "client", "password-rejected", "", "", "" },
+  /* Gmail's bounce headline, en and ja, also under the sender's name */
+  { "Address not found. Your message wasn't delivered to hanako@example.jp because the address couldn't be found, or is unable to receive mail.", "client", "user-unknown", "userunknown", "", "" },
+  { "Domain not found. Your message wasn't delivered to hanako@example.jpp because the domain example.jpp couldn't be found.", "client", "host-unknown", "hostunknown", "", "" },
+  { "Recipient inbox full. Your message couldn't be delivered to hanako@example.jp. Their inbox is full, or it's getting too much mail right now.", "client", "mailbox-full", "mailboxfull", "", "" },
+  { "アドレスが見つかりませんでした メッセージは hanako@example.jp に配信されませんでした。", "client", "user-unknown", "userunknown", "", "" },
+  { "Mail Delivery Subsystem <mailer-daemon@googlemail.com> Address not found", "client", "user-unknown", "userunknown", "", "" },
+  /* ...but "が見つかりません" alone is no missing server */
+  { "宛先のメールアドレスが見つかりませんでした", "client", "user-unknown", "userunknown", "", "" },
+  { "450 4.1.8 <sender@example.com>: Sender address rejected: Domain not found", "smtp", "sender-rejected", "rejected", "450", "" },
   { "送信者のメール アドレスがサーバーにより拒否されたため、メッセージを送信できません。", "client", "sender-rejected", "", "", "" },
   { "サーバーへの接続がタイムアウトしました。", "client", "connection-timeout", "", "", "" },
   /* POP3 and IMAP response codes */
