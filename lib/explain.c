@@ -49,6 +49,8 @@ static const CaseRule rules[] = {
   { "does not exist at the organization", "user-unknown", "userunknown", FROM_SERVER },
   { "email address you entered couldn't be found", "user-unknown", "userunknown", FROM_SERVER },
   { "e-mail address you entered couldn't be found", "user-unknown", "userunknown", FROM_SERVER },
+  { "wasn't found at", "user-unknown", "userunknown", FROM_SERVER },   /* "hanako wasn't found at example.jp." */
+  { "で見つかりませんでした", "user-unknown", "userunknown", FROM_SERVER },   /* "hanako が example.jp で..." */
   { "mailbox is full", "mailbox-full", "mailboxfull", FROM_SERVER },
   { "mailbox full", "mailbox-full", "mailboxfull", FROM_SERVER },
   /* POP3 (RFC 2449, RFC 3206) */

@@ -72,6 +72,9 @@ static const ExplainCase explain_cases[] = {
   { "Mail Delivery Subsystem <mailer-daemon@googlemail.com> Address not found", "client", "user-unknown", "userunknown", "", "" },
   /* ...but "が見つかりません" alone is no missing server */
   { "宛先のメールアドレスが見つかりませんでした", "client", "user-unknown", "userunknown", "", "" },
+  /* Microsoft 365's report headline, en and ja */
+  { "Your message to hanako@example.jp couldn't be delivered. hanako wasn't found at example.jp.", "client", "user-unknown", "userunknown", "", "" },
+  { "hanako@example.jp への配信に失敗しました。hanako が example.jp で見つかりませんでした。", "client", "user-unknown", "userunknown", "", "" },
   { "450 4.1.8 <sender@example.com>: Sender address rejected: Domain not found", "smtp", "sender-rejected", "rejected", "450", "" },
   { "送信者のメール アドレスがサーバーにより拒否されたため、メッセージを送信できません。", "client", "sender-rejected", "", "", "" },
   { "サーバーへの接続がタイムアウトしました。", "client", "connection-timeout", "", "", "" },
