@@ -7,13 +7,14 @@
 
 /* One message's outcome, from its analysis to its output. */
 typedef struct {
-  ModoriSourceMessage *message;  /* NULL for a read error or once sent */
+  ModoriSourceMessage *message;  /* NULL for a read error, and in the
+                                  * parent of worker processes */
   char *prepared;                /* from prepare() */
   guint n_records;
   gboolean was_read;             /* a message, not a read error */
   char *error;                   /* the whole line to print, or NULL */
   char **warnings;               /* NULL-terminated, or NULL */
-  gboolean done;                 /* threads: the worker is finished with it */
+  gboolean done;                 /* analyzed: ready to be let out */
 } ScanResult;
 
 typedef struct {
