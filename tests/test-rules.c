@@ -76,6 +76,9 @@ test_seed_phrases (void)
     { "553 <ｔａｒｏ@example.jp>... Address contains invalid control characters", MODORI_REASON_USER_UNKNOWN },
     { "552 MAILBOX is FULL", MODORI_REASON_MAILBOX_FULL },
     { "503 Polite people say HELO first", MODORI_REASON_SYNTAX_ERROR },
+    /* Postfix's two reverse-DNS refusals */
+    { "450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.1]", MODORI_REASON_REQUIRE_PTR },
+    { "450 4.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.1]", MODORI_REASON_REQUIRE_PTR },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -51,6 +51,7 @@ const PhraseRule _modori_phrase_rules[] = {
   { "ptr record", MODORI_REASON_REQUIRE_PTR },
   { "ip name lookup failed", MODORI_REASON_REQUIRE_PTR },
   { "cannot find your hostname", MODORI_REASON_REQUIRE_PTR },
+  { "cannot find your reverse hostname", MODORI_REASON_REQUIRE_PTR },   /* Postfix reject_unknown_reverse_client_hostname */
   { "cannot resolve your address", MODORI_REASON_REQUIRE_PTR },
   { "no reverse", MODORI_REASON_REQUIRE_PTR },
   { "mismatches client ip", MODORI_REASON_REQUIRE_PTR },
