@@ -20,7 +20,7 @@ struct _ModoriReader {
   guint8 in[CHUNK];
   gsize in_len, in_pos;
   gboolean in_eof, out_eof;
-  guint64 raw;
+  guint64 raw, limit;
   z_stream z;
   lzma_stream x;
 };
@@ -33,7 +33,7 @@ fill (ModoriReader *self, GError **error)
   if (self->in_pos < self->in_len || self->in_eof)
     return TRUE;
   do
-    got = read (self->fd, self->in, CHUNK);
+    got = read (self->fd, self->in, MIN ((guint64) CHUNK, self->limit - self->raw));
   while (got < 0 && errno == EINTR);
   if (got < 0)
     {
@@ -44,18 +44,19 @@ fill (ModoriReader *self, GError **error)
   self->in_len = got;
   self->in_pos = 0;
   self->raw += got;
-  if (got == 0)
+  if (got == 0 || self->raw == self->limit)
     self->in_eof = TRUE;
   return TRUE;
 }
 
 ModoriReader *
-_modori_reader_new (int fd, GError **error)
+_modori_reader_new (int fd, guint64 limit, GError **error)
 {
   static const guint8 xz_magic[] = { 0xFD, '7', 'z', 'X', 'Z', 0 };
   ModoriReader *self = g_new0 (ModoriReader, 1);
 
   self->fd = fd;
+  self->limit = limit;
   if (!fill (self, error))
     {
       _modori_reader_free (self);

@@ -6,9 +6,10 @@
 
 typedef struct _ModoriReader ModoriReader;
 
-/* Takes @fd. Fails only on a read error; errors name no file (the
- * caller knows which). */
-ModoriReader *_modori_reader_new (int fd, GError **error);
+/* Takes @fd, of which it reads at most @limit bytes (G_MAXUINT64: all).
+ * Fails only on a read error; errors name no file (the caller knows
+ * which). */
+ModoriReader *_modori_reader_new (int fd, guint64 limit, GError **error);
 void _modori_reader_free (ModoriReader *reader);
 /* Up to @size decompressed bytes; 0 at the end, -1 with @error set. */
 gssize _modori_reader_read (ModoriReader *reader, char *buffer, gsize size, GError **error);

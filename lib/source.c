@@ -13,6 +13,11 @@ typedef struct {
   char *path;
   char *error;     /* nullable: why it cannot be read, found while listing */
   guint64 size;
+  /* Bytes read at most: a regular file's size when listed, so that what
+   * is appended later is not read (readers that share the inputs, one
+   * per worker process, all see the same messages); G_MAXUINT64 for
+   * standard input and other streams. */
+  guint64 limit;
 } Entry;
 
 struct _ModoriSourceMessage {
@@ -48,9 +53,9 @@ entry_clear (gpointer data)
 }
 
 static void
-add_entry (GArray *entries, const char *path, const char *error, guint64 size)
+add_entry (GArray *entries, const char *path, const char *error, guint64 size, guint64 limit)
 {
-  Entry entry = { g_strdup (path), g_strdup (error), size };
+  Entry entry = { g_strdup (path), g_strdup (error), size, limit };
   g_array_append_val (entries, entry);
 }
 
@@ -80,7 +85,7 @@ list_dir (GArray *entries, const char *dir)
   if (handle == NULL)
     {
       g_autofree char *why = g_strdup_printf ("%s: %s", dir, error->message);
-      add_entry (entries, dir, why, 0);
+      add_entry (entries, dir, why, 0, 0);
       return;
     }
   while ((name = g_dir_read_name (handle)))
@@ -105,7 +110,7 @@ list_dir (GArray *entries, const char *dir)
         list_dir (entries, path);
       else if ((S_ISREG (st.st_mode) || S_ISLNK (st.st_mode)) &&
                stat (path, &st) == 0 && S_ISREG (st.st_mode))
-        add_entry (entries, path, NULL, st.st_size);
+        add_entry (entries, path, NULL, st.st_size, st.st_size);
     }
 }
 
@@ -122,16 +127,18 @@ modori_source_new (const char *const *paths)
       struct stat st;
 
       if (strcmp (*path, "-") == 0)
-        add_entry (self->entries, *path, NULL, 0);
+        add_entry (self->entries, *path, NULL, 0, G_MAXUINT64);
       else if (stat (*path, &st) != 0)
         {
           g_autofree char *why = g_strdup_printf ("%s: %s", *path, g_strerror (errno));
-          add_entry (self->entries, *path, why, 0);
+          add_entry (self->entries, *path, why, 0, 0);
         }
       else if (S_ISDIR (st.st_mode))
         list_dir (self->entries, *path);
+      else if (S_ISREG (st.st_mode))
+        add_entry (self->entries, *path, NULL, st.st_size, st.st_size);
       else
-        add_entry (self->entries, *path, NULL, S_ISREG (st.st_mode) ? st.st_size : 0);
+        add_entry (self->entries, *path, NULL, 0, G_MAXUINT64);
     }
   for (guint i = 0; i < self->entries->len; i++)
     self->total += g_array_index (self->entries, Entry, i).size;
@@ -303,7 +310,7 @@ open_entry (ModoriSource *self, const Entry *entry, GError **error)
   self->eof = FALSE;
   self->buf_offset = 0;
   self->number = 0;
-  self->reader = _modori_reader_new (fd, error);
+  self->reader = _modori_reader_new (fd, entry->limit, error);
   if (self->reader == NULL || !want_bytes (self, 5, error))
     {
       g_prefix_error (error, "%s: ", entry->path);

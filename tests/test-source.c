@@ -276,6 +276,38 @@ test_skip_shares_the_steps (void)
       }
 }
 
+/* What the inputs were when the source was made is what it reads: a
+ * message appended to an mbox, or a file delivered into a Maildir,
+ * afterwards is left for the next scan. Readers in several processes
+ * rely on it to number the messages alike. */
+static void
+test_inputs_as_listed (void)
+{
+  g_autofree char *path = write_temp ("listed/grows.mbox", mbox, -1);
+  g_autofree char *a = write_temp ("listed/box/cur/1-a", MSG_A, -1);
+  g_autofree char *box = g_build_filename (tmpdir, "listed/box", NULL);
+  g_autofree char *later = g_build_filename (tmpdir, "listed/box/cur/2-later", NULL);
+  const char *paths[] = { path, box, NULL };
+  g_autoptr (ModoriSource) source = modori_source_new (paths);
+  g_autofree char *grown = g_strconcat (mbox, "\nFrom sender@example.org Tue Mar  5 10:22:34 2024\n" MSG_B, NULL);
+  guint n = 0;
+
+  g_assert_true (g_file_set_contents (path, grown, -1, NULL));
+  g_assert_true (g_file_set_contents (later, MSG_C, -1, NULL));
+  for (;;)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (ModoriSourceMessage) message = modori_source_next (source, &error);
+
+      g_assert_no_error (error);
+      if (message == NULL)
+        break;
+      n++;
+    }
+  /* The three messages of the mbox as it was, and 1-a. */
+  g_assert_cmpuint (n, ==, 4);
+}
+
 static void
 test_long_lines_and_crlf (void)
 {
@@ -309,6 +341,7 @@ main (int argc, char **argv)
   g_test_add_func ("/source/errors-go-on", test_errors_go_on);
   g_test_add_func ("/source/long-lines-and-crlf", test_long_lines_and_crlf);
   g_test_add_func ("/source/skip-shares-the-steps", test_skip_shares_the_steps);
+  g_test_add_func ("/source/inputs-as-listed", test_inputs_as_listed);
   status = g_test_run ();
   {
     g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmpdir);
