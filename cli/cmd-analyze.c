@@ -41,7 +41,7 @@ on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport
   return analysis->printer->render (analysis->printer, modori_source_message_get_origin (message), report);
 }
 
-static void
+static gboolean
 on_consume (gpointer user_data, const char *prepared, guint n_records)
 {
   Analysis *analysis = user_data;
@@ -50,6 +50,8 @@ on_consume (gpointer user_data, const char *prepared, guint n_records)
     analysis->printer->write (analysis->printer, prepared);
   if (n_records > 0)
     analysis->found = TRUE;
+  /* A full disk: no use analyzing the rest. */
+  return !ferror (stdout);
 }
 
 int
@@ -129,10 +131,13 @@ cmd_analyze (int argc, char **argv)
 
   analysis.printer = printer;
   scan.jobs = jobs > 0 ? jobs : scan_default_jobs ();
-  scan.progress = !quiet && isatty (STDERR_FILENO);
+  /* Records printed on the same terminal would be mixed into it. */
+  scan.progress = !quiet && isatty (STDERR_FILENO) && !isatty (STDOUT_FILENO);
   failed = !scan_run (analyzer, paths, &scan);
   printer->finish (printer);
   printer->free (printer);
+  if (!commands_finish_output ())
+    failed = TRUE;
 
   if (failed)
     return EXIT_INPUT_ERROR;

@@ -43,7 +43,7 @@ count (GHashTable *table, const char *key)
   g_hash_table_insert (table, g_strdup (key), GSIZE_TO_POINTER (GPOINTER_TO_SIZE (old) + 1));
 }
 
-static void
+static gboolean
 on_consume (gpointer user_data, const char *prepared, guint n_records)
 {
   Totals *totals = user_data;
@@ -68,6 +68,7 @@ on_consume (gpointer user_data, const char *prepared, guint n_records)
       count (totals->domains, domain);
       count (totals->recipients, recipient);
     }
+  return TRUE;
 }
 
 typedef struct {
@@ -241,7 +242,8 @@ cmd_summary (int argc, char **argv)
     print_json (&totals, MAX (top, 0));
   else
     print_text (&totals, MAX (top, 0), lang);
-  fflush (stdout);
+  if (!commands_finish_output ())
+    ok = FALSE;
   g_hash_table_unref (totals.reasons);
   g_hash_table_unref (totals.domains);
   g_hash_table_unref (totals.recipients);

@@ -69,7 +69,7 @@ on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport
   return g_string_free (lines, FALSE);
 }
 
-static void
+static gboolean
 on_consume (gpointer user_data, const char *prepared, guint n_records)
 {
   Suppress *self = user_data;
@@ -96,6 +96,7 @@ on_consume (gpointer user_data, const char *prepared, guint n_records)
       last->date = g_strdup (fields[2]);
       g_hash_table_replace (self->addresses, address, last);
     }
+  return TRUE;
 }
 
 static gint
@@ -188,7 +189,8 @@ cmd_suppress (int argc, char **argv)
       else
         puts (address);
     }
-  fflush (stdout);
+  if (!commands_finish_output ())
+    ok = FALSE;
   g_hash_table_unref (self.addresses);
   g_clear_pointer (&self.reasons, g_hash_table_unref);
   if (!ok)

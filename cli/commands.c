@@ -1,4 +1,6 @@
-/* parse-paths.c: the command line of the commands that read PATH... */
+/* commands.c: what the commands share: reading the command line of
+ * those that take PATH..., and making sure their output was written. */
+#include <errno.h>
 #include <stdio.h>
 
 #include "commands.h"
@@ -19,4 +21,14 @@ commands_parse_paths (GOptionContext *context, int *argc, char ***argv, char ***
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+commands_finish_output (void)
+{
+  if (fflush (stdout) == 0 && !ferror (stdout))
+    return TRUE;
+  fprintf (stderr, "modori: cannot write the output: %s\n",
+           errno ? g_strerror (errno) : "write error");
+  return FALSE;
 }

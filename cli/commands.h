@@ -16,6 +16,11 @@ enum {
  * EXIT_INPUT_ERROR). */
 gboolean commands_parse_paths (GOptionContext *context, int *argc, char ***argv, char ***paths);
 
+/* Flushes standard output; if it could not all be written (a full disk,
+ * a closed pipe), says so on stderr and returns FALSE (exit with
+ * EXIT_INPUT_ERROR). */
+gboolean commands_finish_output (void);
+
 int cmd_analyze (int argc, char **argv);
 int cmd_summary (int argc, char **argv);
 int cmd_suppress (int argc, char **argv);

@@ -26,13 +26,15 @@ typedef struct {
   guint64 n_messages;
   gint64 started, last_progress;
   gboolean failed;
+  gboolean stopped;              /* consume() said the output failed */
 } Scan;
 
 /* Fills @result for its message (or its read error @error): analysis,
  * warnings, prepare(). Touches nothing shared. */
 void scan_analyze (Scan *scan, ScanResult *result, const GError *error);
 /* Prints @result's error and warnings, hands it to the command and
- * clears it. On the calling thread, in input order. */
+ * clears it. On the calling thread, in input order. Once consume() has
+ * said the output fails, only clears: the scan is stopping. */
 void scan_emit (Scan *scan, ScanResult *result);
 /* Frees what @result holds and makes it empty. */
 void scan_clear_result (ScanResult *result);

@@ -36,6 +36,8 @@
 #define QUEUE_PER_WORKER (2 * RUN)
 /* Messages between the oldest not yet printed and the newest given out. */
 #define WINDOW_PER_WORKER (6 * RUN)
+/* A frame that claims more warnings than this is corrupt. */
+#define MAX_WARNINGS 100000
 
 /* A frame: its length (of what follows), this header, then the prepared
  * text, the error and each warning, each as a 64-bit length and bytes. */
@@ -58,6 +60,7 @@ typedef struct {
   int results;          /* from the worker: frames */
   GByteArray *pending;  /* bytes of a frame not yet whole */
   guint waiting;        /* indexes given, not answered */
+  gboolean unreachable; /* its control socket failed: give it no more */
   gboolean gone;        /* its result pipe ended */
 } Worker;
 
@@ -154,11 +157,13 @@ add_frame (GString *frames, guint64 index, ModoriSource *source, const ScanResul
 }
 
 /* In the child: analyzes the runs of messages the parent names, in the
- * order named (always forward), until the control pipe ends. */
+ * order named (always forward), until the control pipe ends. @source
+ * was made (its directories listed, its files' sizes taken) before the
+ * fork, so every worker numbers the same messages alike even while a
+ * Maildir is delivered into or an mbox appended to. */
 static G_GNUC_NORETURN void
-work (Scan *scan, int control, int results)
+work (Scan *scan, ModoriSource *source, int control, int results)
 {
-  ModoriSource *source = modori_source_new ((const char *const *) scan->paths);
   GString *frames = g_string_new (NULL);
   guint64 position = 0;   /* the index of the source's next step */
   gboolean ended = FALSE;
@@ -192,11 +197,11 @@ work (Scan *scan, int control, int results)
           add_frame (frames, index, source, &result);
           scan_clear_result (&result);
         }
+      /* The parent is gone, or stopped the scan: nothing more to do. */
       if (!write_all (results, frames->str, frames->len))
-        _exit (1);   /* the parent is gone */
+        _exit (0);
       g_string_truncate (frames, 0);
     }
-  modori_source_free (source);
   g_string_free (frames, TRUE);
   _exit (0);
 }
@@ -241,6 +246,8 @@ decode_frame (const guint8 *body, gsize length, FrameHeader *header, ScanResult 
     result->error = error;
   else
     g_free (error);
+  if (header->n_warnings > MAX_WARNINGS)
+    return FALSE;
   if (header->n_warnings)
     {
       result->warnings = g_new0 (char *, header->n_warnings + 1);
@@ -273,7 +280,7 @@ give_out (Pool *pool)
       for (int j = 0; j < pool->jobs; j++)
         {
           Worker *worker = &pool->workers[j];
-          if (!worker->gone && worker->waiting + RUN <= QUEUE_PER_WORKER &&
+          if (!worker->unreachable && !worker->gone && worker->waiting + RUN <= QUEUE_PER_WORKER &&
               (best == NULL || worker->waiting < best->waiting))
             best = worker;
         }
@@ -283,7 +290,8 @@ give_out (Pool *pool)
       if (send (best->control, &pool->next_given, sizeof pool->next_given, MSG_NOSIGNAL) !=
           (gssize) sizeof pool->next_given)
         {
-          best->gone = TRUE;
+          /* Its answers so far are still read. */
+          best->unreachable = TRUE;
           continue;
         }
       best->waiting += RUN;
@@ -311,13 +319,13 @@ take_frames (Pool *pool, Worker *worker)
       if (left - sizeof length < length)
         break;
       used += sizeof length + length;
-      worker->waiting--;
-      if (!decode_frame (at + sizeof length, length, &header, &result))
+      if (worker->waiting == 0 || !decode_frame (at + sizeof length, length, &header, &result))
         {
           pool->broken = TRUE;
           scan_clear_result (&result);
           continue;
         }
+      worker->waiting--;
       pool->scan->bytes_read = MAX (pool->scan->bytes_read, header.bytes_read);
       pool->scan->bytes_total = header.bytes_total;
       if (header.end)
@@ -354,7 +362,11 @@ collect (Pool *pool)
       return;
     }
   if (poll (fds, n, -1) < 0)
-    return;   /* EINTR: try again */
+    {
+      if (errno != EINTR)
+        pool->broken = TRUE;
+      return;
+    }
   for (int i = 0; i < n; i++)
     {
       Worker *worker = polled[i];
@@ -378,7 +390,7 @@ collect (Pool *pool)
 
 /* Forks the workers; FALSE (none left running) if that fails. */
 static gboolean
-start_workers (Scan *scan, Worker *workers, int jobs)
+start_workers (Scan *scan, ModoriSource *source, Worker *workers, int jobs)
 {
   int started;
 
@@ -409,7 +421,7 @@ start_workers (Scan *scan, Worker *workers, int jobs)
               close (workers[j].control);
               close (workers[j].results);
             }
-          work (scan, control[0], results[1]);
+          work (scan, source, control[0], results[1]);
         }
       close (control[0]);
       close (results[1]);
@@ -449,11 +461,12 @@ stop_workers (Worker *workers, int jobs)
     }
   for (int j = 0; j < jobs; j++)
     {
-      int status;
+      int status = 0;
+      pid_t got;
 
-      while (waitpid (workers[j].pid, &status, 0) < 0 && errno == EINTR)
+      while ((got = waitpid (workers[j].pid, &status, 0)) < 0 && errno == EINTR)
         ;
-      if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+      if (got < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
         well = FALSE;
       g_byte_array_unref (workers[j].pending);
     }
@@ -464,20 +477,25 @@ gboolean
 scan_run_processes (Scan *scan, int jobs)
 {
   Pool pool = { .scan = scan, .jobs = jobs, .end = G_MAXUINT64 };
+  ModoriSource *source;
   gboolean workers_well;
 
   if (!inputs_can_be_reread (scan->paths))
     return FALSE;
+  /* Listed once, here: the workers inherit the list. */
+  source = modori_source_new ((const char *const *) scan->paths);
   pool.workers = g_new0 (Worker, jobs);
-  if (!start_workers (scan, pool.workers, jobs))
+  if (!start_workers (scan, source, pool.workers, jobs))
     {
+      modori_source_free (source);
       g_free (pool.workers);
       return FALSE;   /* no fork: threads do it all, from the start */
     }
+  modori_source_free (source);   /* the parent reads nothing itself */
   pool.window_size = (guint64) jobs * WINDOW_PER_WORKER;
   pool.window = g_new0 (ScanResult, pool.window_size);
 
-  while (pool.next_out < pool.end && !pool.broken)
+  while (pool.next_out < pool.end && !pool.broken && !scan->stopped)
     {
       ScanResult *next;
 
@@ -494,7 +512,7 @@ scan_run_processes (Scan *scan, int jobs)
     }
 
   workers_well = stop_workers (pool.workers, jobs);
-  if (pool.broken || (!workers_well && pool.next_out < pool.end))
+  if (!scan->stopped && (pool.broken || (!workers_well && pool.next_out < pool.end)))
     {
       fprintf (stderr, "modori: a worker process failed at message %" G_GUINT64_FORMAT
                " of the inputs; the rest is not analyzed\n", pool.next_out + 1);

@@ -124,6 +124,8 @@ scan_run_threads (Scan *scan, int jobs)
       /* A full ring: wait for the oldest message to be done. */
       if (ring.next_in - ring.next_out >= ring.ring_size)
         drain (&ring, TRUE);
+      if (scan->stopped)
+        break;
       message = modori_source_next (scan->source, &error);
       if (message == NULL && error == NULL)
         break;

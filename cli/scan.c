@@ -76,6 +76,11 @@ scan_emit (Scan *scan, ScanResult *result)
 {
   const ScanOptions *options = scan->options;
 
+  if (scan->stopped)
+    {
+      scan_clear_result (result);
+      return;
+    }
   if (result->was_read)
     scan->n_messages++;
   if (result->error)
@@ -85,10 +90,16 @@ scan_emit (Scan *scan, ScanResult *result)
       fprintf (stderr, "modori: %s\n", result->error);
       scan->failed = TRUE;
     }
+  if (result->warnings && options->progress)
+    fputs ("\r\033[K", stderr);
   for (char **warning = result->warnings; warning && *warning; warning++)
     fprintf (stderr, "modori: warning: %s\n", *warning);
-  if (result->was_read && !result->error)
-    options->consume (options->user_data, result->prepared, result->n_records);
+  if (result->was_read && !result->error &&
+      !options->consume (options->user_data, result->prepared, result->n_records))
+    {
+      scan->stopped = TRUE;
+      scan->failed = TRUE;
+    }
   scan_clear_result (result);
 }
 
@@ -147,6 +158,8 @@ run_serial (Scan *scan)
         break;
       scan_analyze (scan, &result, error);
       scan_emit (scan, &result);
+      if (scan->stopped)
+        break;
       scan_update_bytes (scan);
       scan_draw_progress (scan, FALSE);
     }

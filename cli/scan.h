@@ -19,12 +19,14 @@ typedef struct {
    * records. The workers are processes when every input can be opened
    * again by name, threads otherwise (standard input). */
   char *(*prepare) (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report);
-  void (*consume) (gpointer user_data, const char *prepared, guint n_records);
+  /* Returns FALSE when the output cannot be written: the scan stops. */
+  gboolean (*consume) (gpointer user_data, const char *prepared, guint n_records);
   gpointer user_data;
 } ScanOptions;
 
 /* Errors and warnings go to stderr, in input order too. Returns FALSE
- * when some input or message could not be read. */
+ * when some input or message could not be read, or consume() stopped
+ * the scan. */
 gboolean scan_run (ModoriAnalyzer *analyzer, char **paths, const ScanOptions *options);
 
 /* The default for -j: the number of processors. */

@@ -2,6 +2,7 @@
  * engine decode, complete each record and classify it. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -34,7 +35,15 @@ init_gmime_once (void)
         "UTF-8", "ISO-2022-JP", "EUC-JP", "Shift_JIS", "ISO-8859-1", NULL
       };
 
+      struct sigaction sigpipe;
+
+      /* GMime's init sets SIGPIPE to be ignored (gpgme wants it so, for
+       * its pipes to gpg, which modori never uses). That is not ours to
+       * change in the caller's process: a tool writing into a closed
+       * pipe should still end. */
+      sigaction (SIGPIPE, NULL, &sigpipe);
       g_mime_init ();
+      sigaction (SIGPIPE, &sigpipe, NULL);
       g_mime_parser_options_set_fallback_charsets (g_mime_parser_options_get_default (),
                                                    fallback_charsets);
       g_once_init_leave (&once, 1);

@@ -114,6 +114,20 @@ if command -v script >/dev/null 2>&1; then
   done
   script -qec "\"$MODORI\" -j 2 --quiet --format=jsonl \"$tmp/big.mbox\" >/dev/null" /dev/null >"$tmp/tty" 2>&1
   ! grep -q "msg/s" "$tmp/tty"; ok $? "--quiet silences it"
+  # Records on the same terminal would be mixed into the line: none then.
+  script -qec "\"$MODORI\" -j 2 --format=jsonl \"$tmp/big.mbox\"" /dev/null >"$tmp/tty" 2>&1
+  ! grep -q "msg/s" "$tmp/tty" && grep -q '"recipient"' "$tmp/tty"; ok $? "no progress line when the records go to the same terminal"
+fi
+
+# Output that cannot be written: a closed pipe ends modori (SIGPIPE, not
+# ignored after GMime's init), a full disk is an error.
+{ "$MODORI" -j 2 --format=jsonl "$tmp/big.mbox" 2>/dev/null; echo $? >"$tmp/rc"; } | head -c 1 >/dev/null
+[ "$(cat "$tmp/rc")" = 141 ]; ok $? "a closed pipe ends the scan by SIGPIPE"
+if [ -w /dev/full ]; then
+  "$MODORI" -j 2 --format=jsonl "$tmp/all.mbox" >/dev/full 2>"$tmp/err"
+  [ $? = 2 ] && grep -q "^modori: cannot write the output: " "$tmp/err"; ok $? "a full disk is reported and exits 2"
+  "$MODORI" summary "$tmp/all.mbox" >/dev/full 2>"$tmp/err"
+  [ $? = 2 ] && grep -q "^modori: cannot write the output: " "$tmp/err"; ok $? "summary too"
 fi
 
 # summary
