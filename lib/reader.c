@@ -13,6 +13,7 @@
 typedef enum { KIND_PLAIN, KIND_GZIP, KIND_XZ } Kind;
 
 #define CHUNK 65536
+#define FIRST_LOOK 4096
 
 struct _ModoriReader {
   int fd;
@@ -25,15 +26,16 @@ struct _ModoriReader {
   lzma_stream x;
 };
 
+/* Reads up to @want more bytes (at most CHUNK) once the last are used. */
 static gboolean
-fill (ModoriReader *self, GError **error)
+fill (ModoriReader *self, gsize want, GError **error)
 {
   ssize_t got;
 
   if (self->in_pos < self->in_len || self->in_eof)
     return TRUE;
   do
-    got = read (self->fd, self->in, MIN ((guint64) CHUNK, self->limit - self->raw));
+    got = read (self->fd, self->in, MIN ((guint64) want, self->limit - self->raw));
   while (got < 0 && errno == EINTR);
   if (got < 0)
     {
@@ -57,7 +59,9 @@ _modori_reader_new (int fd, guint64 limit, GError **error)
 
   self->fd = fd;
   self->limit = limit;
-  if (!fill (self, error))
+  /* A first look only: enough for the magic numbers and a message's
+   * first bytes. A reader that passes a file over reads no more. */
+  if (!fill (self, FIRST_LOOK, error))
     {
       _modori_reader_free (self);
       return NULL;
@@ -116,7 +120,7 @@ read_gzip (ModoriReader *self, char *buffer, gsize size, GError **error)
     {
       int status;
 
-      if (!fill (self, error))
+      if (!fill (self, CHUNK, error))
         return -1;
       if (self->in_eof && self->in_pos == self->in_len)
         return corrupt (self, "truncated gzip data", error);
@@ -127,7 +131,7 @@ read_gzip (ModoriReader *self, char *buffer, gsize size, GError **error)
       if (status == Z_STREAM_END)
         {
           /* Concatenated members (gzip a >f; gzip b >>f) make one stream. */
-          if (!fill (self, error))
+          if (!fill (self, CHUNK, error))
             return -1;
           if (self->in_eof && self->in_pos == self->in_len)
             self->out_eof = TRUE;
@@ -149,7 +153,7 @@ read_xz (ModoriReader *self, char *buffer, gsize size, GError **error)
     {
       lzma_ret status;
 
-      if (!fill (self, error))
+      if (!fill (self, CHUNK, error))
         return -1;
       self->x.next_in = self->in + self->in_pos;
       self->x.avail_in = self->in_len - self->in_pos;
@@ -178,7 +182,7 @@ _modori_reader_read (ModoriReader *self, char *buffer, gsize size, GError **erro
       return read_xz (self, buffer, size, error);
     case KIND_PLAIN:
     default:
-      if (!fill (self, error))
+      if (!fill (self, CHUNK, error))
         return -1;
       n = MIN (size, self->in_len - self->in_pos);
       memcpy (buffer, self->in + self->in_pos, n);
