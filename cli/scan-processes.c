@@ -1,12 +1,13 @@
 /* scan-processes.c: -j N as N worker processes.
  *
- * Each worker opens the inputs itself. The parent hands out runs of
- * message numbers (indexes in input order) on each worker's control
- * socket, a few at a time to whichever worker has the fewest waiting, so
- * a slow message or a slow core does not hold the others back. A worker
- * skips forward to each index it is given (modori_source_skip(): no
- * copy), analyzes that message and answers a run with one write of a
- * frame per message to its result pipe. The
+ * The parent lists the inputs (a ModoriSource) and forks; each worker
+ * reads the inputs itself through its copy of that listing. The parent
+ * hands out runs of message numbers (indexes in input order) on each
+ * worker's control socket, a few at a time to whichever worker has the
+ * fewest waiting, so a slow message or a slow core does not hold the
+ * others back. A worker skips forward to each index it is given
+ * (modori_source_skip(): no copy), analyzes that message and answers a
+ * run with one write of a frame per message to its result pipe. The
  * parent puts the frames back in input order in a small window and
  * hands them on. No message crosses a pipe, only numbers and results;
  * the window bounds the memory.
