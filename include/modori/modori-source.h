@@ -34,9 +34,12 @@ typedef struct _ModoriSourceMessage ModoriSourceMessage;
  * modori_source_new:
  * @paths: (array zero-terminated=1): files, directories, or "-"
  *
- * Directories are listed now (for the total size); files are opened as
- * they are reached. Never fails: an input that cannot be read is
- * reported by modori_source_next() when its turn comes.
+ * Directories are listed and regular files' sizes taken now; files are
+ * opened as they are reached and read up to that size, so that mail
+ * delivered or appended meanwhile is left for the next scan (and
+ * processes that share a source made before fork() see the same
+ * messages). Never fails: an input that cannot be read is reported by
+ * modori_source_next() when its turn comes.
  *
  * Returns: (transfer full): a new source.
  */
