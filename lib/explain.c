@@ -113,6 +113,13 @@ static const CaseRule rules[] = {
   { "timed out", "connection-timeout", NULL, FROM_CLIENT },
   { "タイムアウト", "connection-timeout", NULL, FROM_CLIENT },
   { "0x800ccc19", "connection-timeout", NULL, FROM_CLIENT },
+  { "cannot connect to", "cannot-connect", NULL, FROM_CLIENT },
+  { "can't connect to", "cannot-connect", NULL, FROM_CLIENT },
+  { "could not connect to", "cannot-connect", NULL, FROM_CLIENT },
+  { "unable to connect to", "cannot-connect", NULL, FROM_CLIENT },
+  { "サーバーに接続できません", "cannot-connect", NULL, FROM_CLIENT },
+  { "0x800ccc0e", "cannot-connect", NULL, FROM_CLIENT },
+  { "0x80042109", "cannot-connect", NULL, FROM_CLIENT },
   /* The headline of Gmail's bounce (en, ja), as people paste it: more
    * telling than the sender's name below, less than any reply above. */
   { "address not found", "user-unknown", "userunknown", FROM_SERVER },
@@ -307,6 +314,36 @@ diagnose_address (ModoriExplanation *e)
   e->suggestion = g_strdup (modori_address_diagnosis_get_suggestion (d));
 }
 
+/* Servers' own words, without a response code, for a refused login
+ * ("-ERR Authentication failed", "NO [ALERT] Application-specific
+ * password required") and for a mailbox held by another session. Only
+ * read in a POP3 or IMAP reply: in an SMTP one they mean other things. */
+static gboolean
+says_any (const char *text, const char *const *words)
+{
+  for (guint i = 0; words[i]; i++)
+    if (_modori_text_find_nocase (text, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+says_login_failed (const char *text)
+{
+  static const char *const words[] = {
+    "password", "authenticat", "login failed", "logon failure", "invalid user",
+    "credentials", "パスワード", "認証", NULL
+  };
+  return says_any (text, words);
+}
+
+static gboolean
+says_locked (const char *text)
+{
+  static const char *const words[] = { "locked", "in use", "another session", NULL };
+  return says_any (text, words);
+}
+
 /* Where a mail program's message quotes the server ("The server
  * responded: 554 ..."), the quoted reply; else @text. The program's own
  * words around it ("internal error") say nothing about the cause. */
@@ -436,7 +473,9 @@ modori_explain (const char *text, gssize length)
       g_free (e->response_code);
       e->response_code = response_code_after (start);
       e->reply_code[0] = e->status_code[0] = '\0';
-      e->case_id = best >= 0 ? rules[best].case_id : "pop3-error";
+      e->case_id = best >= 0 ? rules[best].case_id
+                 : says_login_failed (start) ? "pop3-auth"
+                 : says_locked (start) ? "pop3-in-use" : "pop3-error";
     }
   else if ((imap = imap_status (start)) != NULL)
     {
@@ -444,7 +483,8 @@ modori_explain (const char *text, gssize length)
       g_free (e->response_code);
       e->response_code = response_code_after (imap);
       e->reply_code[0] = e->status_code[0] = '\0';
-      e->case_id = best >= 0 ? rules[best].case_id : "imap-error";
+      e->case_id = best >= 0 ? rules[best].case_id
+                 : says_login_failed (imap) ? "imap-login-failed" : "imap-error";
     }
   else if (best >= 0)
     {

@@ -72,6 +72,16 @@ static const ExplainCase explain_cases[] = {
   { "Mail Delivery Subsystem <mailer-daemon@googlemail.com> Address not found", "client", "user-unknown", "userunknown", "", "" },
   /* ...but "が見つかりません" alone is no missing server */
   { "宛先のメールアドレスが見つかりませんでした", "client", "user-unknown", "userunknown", "", "" },
+  /* A mail program that cannot connect (the server was found) */
+  { "Cannot connect to the server. Error Number: 0x800CCC0E", "client", "cannot-connect", "", "", "" },
+  { "サーバーに接続できません。アカウント: 'example', サーバー: 'pop.example.ne.jp', プロトコル: POP3, ポート: 110, エラー番号: 0x800CCC0E", "client", "cannot-connect", "", "", "" },
+  { "Send/Receive error: 0x80042109: Outlook cannot connect to your outgoing (SMTP) e-mail server.", "client", "cannot-connect", "", "", "" },
+  /* POP3 and IMAP servers' own words for a refused login or a lock */
+  { "-ERR Authentication failed.", "pop3", "pop3-auth", "", "", "" },
+  { "-ERR invalid user or password", "pop3", "pop3-auth", "", "", "" },
+  { "-ERR Mailbox locked by another session", "pop3", "pop3-in-use", "", "", "" },
+  { "-ERR Unknown command", "pop3", "pop3-error", "", "", "" },
+  { "a1 NO [ALERT] Application-specific password required (Failure)", "imap", "imap-login-failed", "", "ALERT", "" },
   /* Microsoft 365's report headline, en and ja */
   { "Your message to hanako@example.jp couldn't be delivered. hanako wasn't found at example.jp.", "client", "user-unknown", "userunknown", "", "" },
   { "hanako@example.jp への配信に失敗しました。hanako が example.jp で見つかりませんでした。", "client", "user-unknown", "userunknown", "", "" },
