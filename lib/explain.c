@@ -102,6 +102,10 @@ static const CaseRule rules[] = {
   { "sending of password did not succeed", "password-rejected", NULL, FROM_CLIENT },
   { "パスワードが拒否", "password-rejected", NULL, FROM_CLIENT },
   { "login to server", "password-rejected", NULL, FROM_CLIENT },   /* Thunderbird: "Login to server X with username Y failed." */
+  { "へのログインに失敗", "password-rejected", NULL, FROM_CLIENT },   /* Thunderbird (ja) */
+  { "user name or password", "password-rejected", NULL, FROM_CLIENT },   /* iPhone, Mac: "... is incorrect." */
+  { "ユーザ名またはパスワード", "password-rejected", NULL, FROM_CLIENT },
+  { "ユーザー名またはパスワード", "password-rejected", NULL, FROM_CLIENT },
   { "パスワードの送信に失敗", "password-rejected", NULL, FROM_CLIENT },
   { "ログオンできませんでした", "password-rejected", NULL, FROM_CLIENT },
   { "0x800ccc90", "password-rejected", NULL, FROM_CLIENT },
@@ -117,6 +121,9 @@ static const CaseRule rules[] = {
   { "can't connect to", "cannot-connect", NULL, FROM_CLIENT },
   { "could not connect to", "cannot-connect", NULL, FROM_CLIENT },
   { "unable to connect to", "cannot-connect", NULL, FROM_CLIENT },
+  { "connection to the server failed", "cannot-connect", NULL, FROM_CLIENT },   /* iPhone: "Cannot Get Mail." */
+  { "サーバへの接続に失敗", "cannot-connect", NULL, FROM_CLIENT },
+  { "サーバーへの接続に失敗", "cannot-connect", NULL, FROM_CLIENT },
   { "サーバーに接続できません", "cannot-connect", NULL, FROM_CLIENT },
   { "0x800ccc0e", "cannot-connect", NULL, FROM_CLIENT },
   { "0x80042109", "cannot-connect", NULL, FROM_CLIENT },

@@ -76,6 +76,12 @@ static const ExplainCase explain_cases[] = {
   { "Cannot connect to the server. Error Number: 0x800CCC0E", "client", "cannot-connect", "", "", "" },
   { "サーバーに接続できません。アカウント: 'example', サーバー: 'pop.example.ne.jp', プロトコル: POP3, ポート: 110, エラー番号: 0x800CCC0E", "client", "cannot-connect", "", "", "" },
   { "Send/Receive error: 0x80042109: Outlook cannot connect to your outgoing (SMTP) e-mail server.", "client", "cannot-connect", "", "", "" },
+  { "Cannot Get Mail. The connection to the server failed.", "client", "cannot-connect", "", "", "" },
+  { "メールを受信できません。サーバへの接続に失敗しました。", "client", "cannot-connect", "", "", "" },
+  /* Thunderbird (ja) and iPhone logins */
+  { "ユーザー名 hanako でサーバー pop.example.jp へのログインに失敗しました。", "client", "password-rejected", "", "", "" },
+  { "The user name or password for \"pop.example.jp\" is incorrect.", "client", "password-rejected", "", "", "" },
+  { "\"pop.example.jp\" のユーザ名またはパスワードが正しくありません。", "client", "password-rejected", "", "", "" },
   /* POP3 and IMAP servers' own words for a refused login or a lock */
   { "-ERR Authentication failed.", "pop3", "pop3-auth", "", "", "" },
   { "-ERR invalid user or password", "pop3", "pop3-auth", "", "", "" },
