@@ -134,7 +134,6 @@ static const CaseRule rules[] = {
   { "アドレスが見つかりませんでした", "user-unknown", "userunknown", FROM_SERVER },
   { "アドレスが見つからない", "user-unknown", "userunknown", FROM_SERVER },
   { "domain not found", "host-unknown", "hostunknown", FROM_SERVER },
-  { "because the domain", "host-unknown", "hostunknown", FROM_SERVER },
   { "ドメインが見つかりませんでした", "host-unknown", "hostunknown", FROM_SERVER },
   { "inbox is full", "mailbox-full", "mailboxfull", FROM_SERVER },
   { "受信トレイがいっぱい", "mailbox-full", "mailboxfull", FROM_SERVER },
