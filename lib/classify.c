@@ -4,25 +4,8 @@
 
 #include "classify.h"
 #include "matcher.h"
+#include "phrases.h"
 #include "text.h"
-
-static const Matcher *
-phrase_matcher (void)
-{
-  static gsize once = 0;
-  static Matcher *matcher;
-
-  if (g_once_init_enter (&once))
-    {
-      const char **phrases = g_new (const char *, _modori_n_phrase_rules);
-      for (guint i = 0; i < _modori_n_phrase_rules; i++)
-        phrases[i] = _modori_phrase_rules[i].phrase;
-      matcher = _modori_matcher_new (phrases, _modori_n_phrase_rules);
-      g_free (phrases);
-      g_once_init_leave (&once, 1);
-    }
-  return matcher;
-}
 
 static const Matcher *
 provider_matcher (void)
@@ -150,12 +133,10 @@ _modori_status_rule_lookup (const char *code)
 const PhraseRule *
 _modori_phrase_rule_lookup (const char *text)
 {
-  int index;
+  const PhraseRule *specific, *weak;
 
-  if (text == NULL || text[0] == '\0')
-    return NULL;
-  index = _modori_matcher_first (phrase_matcher (), text);
-  return index >= 0 ? &_modori_phrase_rules[index] : NULL;
+  _modori_phrases_reason (text, &specific, &weak);
+  return specific ? specific : weak;
 }
 
 static const ReplyRule *
@@ -220,9 +201,9 @@ overrule (ModoriRecord *record, ModoriReason reason, const char *why, const char
 /* What kind of evidence decided the reason, for the conflict rules. */
 typedef enum {
   EVIDENCE_OWN_WORDS,   /* a delivered action or a provider's own code: taken as meant */
-  EVIDENCE_STATUS,      /* a decisive status code (or words refining it) */
+  EVIDENCE_STATUS,      /* a final or refinable status code (or words refining it) */
   EVIDENCE_WORDS,       /* a phrase, a program failure, the shape of the text */
-  EVIDENCE_CODES,       /* only a weak status, a reply code, or nothing */
+  EVIDENCE_CODES,       /* only a generic status, a reply code, or nothing */
 } Evidence;
 
 /* Conflicts settled on purpose, after the evidence is weighed.
@@ -243,10 +224,13 @@ resolve_conflicts (ModoriRecord *record, Evidence evidence, const PhraseRule *ph
     overrule (record, MODORI_REASON_EXPIRED, "action:", "delayed");
 
   /* Refused at MAIL FROM: whatever mailbox the text calls unknown is
-   * the sender's own, so the sender was rejected. (An unknown host at
+   * the sender's own, and a refusal in codes only is a refusal of the
+   * sender (RFC 5321 section 3.3: MAIL names the reverse-path). Words
+   * that name another cause (a block list) stand. (An unknown host at
    * MAIL is left alone: transcripts often pin the command loosely.) */
-  else if (strcmp (command, "MAIL") == 0 &&
-      (record->reason == MODORI_REASON_USER_UNKNOWN || record->reason == MODORI_REASON_FILTERED))
+  else if (strcmp (command, "MAIL") == 0 && record->reason != MODORI_REASON_REJECTED &&
+           (record->reason == MODORI_REASON_USER_UNKNOWN || record->reason == MODORI_REASON_FILTERED ||
+            by_code_only))
     overrule (record, MODORI_REASON_REJECTED, "command:", command);
   /* Refused on connecting or greeting, with no words that say more: the
    * server turned the sending host away. */
@@ -258,7 +242,7 @@ resolve_conflicts (ModoriRecord *record, Evidence evidence, const PhraseRule *ph
    * after it spoke (content filters, gateways and mobile carriers answer
    * unwanted mail so). A mail system's own directory statement is not
    * a filter. */
-  else if (record->reason == MODORI_REASON_USER_UNKNOWN && phrase_rule && !phrase_rule->own &&
+  else if (record->reason == MODORI_REASON_USER_UNKNOWN && phrase_rule && !(phrase_rule->flags & PHRASE_OWN) &&
            strcmp (command, "RCPT") != 0 && !(status[0] && g_str_has_prefix (status + 1, ".1.")))
     overrule (record, MODORI_REASON_FILTERED, command[0] ? "command:" : "no-rcpt", command);
   /* A domain that "does not exist" only for now is a DNS failure. */
@@ -280,33 +264,20 @@ answering_host (const ModoriRecord *record)
 /* Whether @rule is for an "other or undefined" code (X.Y.0), which a
  * 500-504 reply naming the protocol error says better. */
 static gboolean
-is_generic (const StatusRule *rule)
+is_other_or_undefined (const StatusRule *rule)
 {
   return g_str_has_suffix (rule->subject_detail, ".0");
 }
 
-/* Whether a phrase's reason says more than a decisive status code's:
- * servers send 5.1.1 with "mailbox full" or "relaying denied" and 5.4.4
- * with "no mail exchanger". The mailbox exists if it is full, so the
- * words win; the code only says which address the failure was about. */
-static gboolean
-phrase_refines_status (ModoriReason status_reason, ModoriReason phrase_reason)
+/* Decides by a status code; when words that say more were found, they
+ * decide instead and reasonby names both ("phrase:over quota,over:5.1.1"). */
+static void
+decide_by_status (ModoriRecord *record, const StatusRule *rule, const char *status, const PhraseRule *words)
 {
-  switch (status_reason)
-    {
-    case MODORI_REASON_USER_UNKNOWN:
-      return phrase_reason == MODORI_REASON_MAILBOX_FULL || phrase_reason == MODORI_REASON_NO_RELAYING ||
-             phrase_reason == MODORI_REASON_BLOCKED || phrase_reason == MODORI_REASON_HAS_MOVED ||
-             phrase_reason == MODORI_REASON_REJECTED || phrase_reason == MODORI_REASON_NOT_ACCEPT ||
-             phrase_reason == MODORI_REASON_TOO_MANY_CONN;
-    case MODORI_REASON_HOST_UNKNOWN:
-      return phrase_reason == MODORI_REASON_NOT_ACCEPT;
-    /* Given up after every attempt was refused: the refusal is the cause. */
-    case MODORI_REASON_EXPIRED:
-      return phrase_reason == MODORI_REASON_BLOCKED;
-    default:
-      return FALSE;
-    }
+  if (words && words->reason != rule->reason)
+    decide (record, words->reason, g_strdup_printf ("phrase:%s,over:%s", words->phrase, status));
+  else
+    decide (record, rule->reason, g_strconcat ("status:", status, NULL));
 }
 
 void
@@ -317,10 +288,11 @@ _modori_classify (ModoriRecord *record)
   const char *reply = _modori_record_peek (record, FIELD_REPLYCODE);
   const char *text = _modori_record_peek (record, FIELD_DIAGNOSTICCODE);
   const StatusRule *status_rule = _modori_status_rule_lookup (status);
-  const PhraseRule *phrase_rule = NULL;
-  const ReplyRule *reply_rule;
+  const PhraseRule *specific = NULL, *weak = NULL, *phrase_rule = NULL;
+  const ReplyRule *reply_rule = reply[0] ? reply_rule_lookup (reply) : NULL;
   const ProviderRule *provider_rule;
   Evidence evidence = EVIDENCE_WORDS;
+  char *domain;
 
   if (_modori_record_is_set (record, FIELD_REASONBY))
     {
@@ -333,46 +305,54 @@ _modori_classify (ModoriRecord *record)
     {
       decide (record, MODORI_REASON_DELIVERED, g_strconcat ("action:", action[0] ? action : "delivered", NULL));
       evidence = EVIDENCE_OWN_WORDS;
+      goto done;
     }
-  else if ((provider_rule = _modori_provider_rule_lookup (
-                _modori_provider_lookup (answering_host (record), _modori_record_peek (record, FIELD_DESTINATION)),
-                status, text, _modori_record_peek (record, FIELD_COMMAND))) != NULL)
+  if ((provider_rule = _modori_provider_rule_lookup (
+           _modori_provider_lookup (answering_host (record), _modori_record_peek (record, FIELD_DESTINATION)),
+           status, text, _modori_record_peek (record, FIELD_COMMAND))) != NULL)
     {
       decide (record, provider_rule->reason,
               g_strdup_printf ("provider:%s:%s", provider_rule->provider,
                                provider_rule->phrase ? provider_rule->phrase : status));
       evidence = EVIDENCE_OWN_WORDS;
+      goto done;
     }
-  else if (status_rule && status_rule->decisive)
-    {
-      const PhraseRule *words = _modori_phrase_rule_lookup (text);
 
+  /* The evidence, most specific first (doc/classification.md). */
+  _modori_phrases_reason (text, &specific, &weak);
+  if (status_rule && status_rule->strength == STATUS_FINAL)
+    {
+      decide_by_status (record, status_rule, status, NULL);
       evidence = EVIDENCE_STATUS;
-      if (words && phrase_refines_status (status_rule->reason, words->reason))
-        decide (record, words->reason, g_strdup_printf ("phrase:%s,over:%s", words->phrase, status));
-      else
-        decide (record, status_rule->reason, g_strconcat ("status:", status, NULL));
     }
-  else if ((phrase_rule = _modori_phrase_rule_lookup (text)) != NULL)
+  else if (status_rule && status_rule->strength == STATUS_REFINABLE)
+    {
+      decide_by_status (record, status_rule, status, specific);
+      evidence = EVIDENCE_STATUS;
+      if (specific && specific->reason != status_rule->reason)
+        phrase_rule = specific;
+    }
+  else if ((phrase_rule = specific ? specific : weak) != NULL)
     decide (record, phrase_rule->reason, g_strconcat ("phrase:", phrase_rule->phrase, NULL));
+  /* A local program's failure: its words are its own, not a reason. */
   else if (g_ascii_strcasecmp (_modori_record_peek (record, FIELD_DIAGNOSTICTYPE), "X-UNIX") == 0)
     decide (record, MODORI_REASON_MAILER_ERROR, g_strdup ("type:X-UNIX"));
+  else if (status_rule && !(is_other_or_undefined (status_rule) && reply_rule && reply[0] == '5' && reply[1] == '0'))
+    {
+      decide (record, status_rule->reason, g_strconcat ("status:", status, NULL));
+      evidence = EVIDENCE_CODES;
+    }
+  /* The shape of the text, before a bare reply code. */
+  else if ((domain = _modori_text_find_missing_domain (text)) != NULL)
+    {
+      decide (record, MODORI_REASON_HOST_UNKNOWN, g_strdup_printf ("phrase:%s does not exist", domain));
+      g_free (domain);
+    }
   else
     {
-      char *domain;
-
-      /* Only codes are left, and the shape of the text. */
+      /* Only the reply code is left, if that. */
       evidence = EVIDENCE_CODES;
-      reply_rule = reply[0] ? reply_rule_lookup (reply) : NULL;
-      if (status_rule && !(is_generic (status_rule) && reply_rule && reply[0] == '5' && reply[1] == '0'))
-        decide (record, status_rule->reason, g_strconcat ("status:", status, NULL));
-      else if ((domain = _modori_text_find_missing_domain (text)) != NULL)
-        {
-          decide (record, MODORI_REASON_HOST_UNKNOWN, g_strdup_printf ("phrase:%s does not exist", domain));
-          evidence = EVIDENCE_WORDS;
-          g_free (domain);
-        }
-      else if (reply_rule)
+      if (reply_rule)
         decide (record, reply_rule->reason, g_strconcat ("reply:", reply, NULL));
       /* Something was said, but nothing we can read a reason from. */
       else if (text[0] || status[0] || reply[0])
@@ -380,7 +360,8 @@ _modori_classify (ModoriRecord *record)
       else
         decide (record, MODORI_REASON_UNDEFINED, g_strdup ("default"));
     }
-
   resolve_conflicts (record, evidence, phrase_rule);
+
+done:
   record->hard_bounce = _modori_is_hard_bounce (record->reason, is_permanent (record));
 }

@@ -1,8 +1,9 @@
 /* explain.c: say what one server reply or mail-client message means.
  *
- * Every phrase of every case sits in one table, most specific first, and
- * is searched in one pass by the matcher; the lowest index found names
- * the case. So a client headline that quotes the server's reply ("one of
+ * The cases' phrases are rows of the one phrase table
+ * (rules/phrases.tsv, column "case"), searched in one pass; a server's
+ * reply outranks a mail program's message, which outranks a bounce's
+ * headline. So a client headline that quotes the server's reply ("one of
  * the recipients was rejected ... 550 User unknown") gets the reply's
  * more precise case. Response codes ("[IN-USE]") are phrases too. */
 #include <string.h>
@@ -11,139 +12,9 @@
 
 #include "classify.h"
 #include "json-writer.h"
-#include "matcher.h"
+#include "phrases.h"
 #include "record-private.h"
 #include "text.h"
-
-typedef enum { FROM_SERVER, FROM_CLIENT } Source;
-
-typedef struct {
-  const char *phrase;
-  const char *case_id;
-  const char *reason;   /* a reason name, or NULL when none applies */
-  Source source;
-} CaseRule;
-
-/* The literal texts are protocol facts (replies, response codes, the
- * messages mail programs show); the order is the priority. */
-static const CaseRule rules[] = {
-  /* SMTP replies of seed-facts 2-7 and 11 */
-  { "polite people say helo first", "helo-first", NULL, FROM_SERVER },
-  { "say helo first", "helo-first", NULL, FROM_SERVER },
-  { "send helo first", "helo-first", NULL, FROM_SERVER },
-  { "send ehlo first", "helo-first", NULL, FROM_SERVER },
-  { "illegal comma in host name part", "comma-in-host", NULL, FROM_SERVER },
-  { "address contains invalid control characters", "invalid-characters", NULL, FROM_SERVER },
-  { "invalid route address", "invalid-route", NULL, FROM_SERVER },
-  { "relaying denied", "relaying-denied", "norelaying", FROM_SERVER },
-  { "relay operation rejected", "relaying-denied", "norelaying", FROM_SERVER },
-  { "relay access denied", "relaying-denied", "norelaying", FROM_SERVER },
-  { "relaying not permitted", "relaying-denied", "norelaying", FROM_SERVER },
-  { "unable to relay", "relaying-denied", "norelaying", FROM_SERVER },
-  { "we do not relay", "relaying-denied", "norelaying", FROM_SERVER },
-  { "host unknown", "host-unknown", "hostunknown", FROM_SERVER },
-  { "user unknown", "user-unknown", "userunknown", FROM_SERVER },
-  { "unknown user", "user-unknown", "userunknown", FROM_SERVER },
-  { "no such user", "user-unknown", "userunknown", FROM_SERVER },
-  /* Exchange and Microsoft 365 reports, as people paste them */
-  { "does not exist at the organization", "user-unknown", "userunknown", FROM_SERVER },
-  { "email address you entered couldn't be found", "user-unknown", "userunknown", FROM_SERVER },
-  { "e-mail address you entered couldn't be found", "user-unknown", "userunknown", FROM_SERVER },
-  { "wasn't found at", "user-unknown", "userunknown", FROM_SERVER },   /* "hanako wasn't found at example.jp." */
-  { "で見つかりませんでした", "user-unknown", "userunknown", FROM_SERVER },   /* "hanako が example.jp で..." */
-  { "mailbox is full", "mailbox-full", "mailboxfull", FROM_SERVER },
-  { "mailbox full", "mailbox-full", "mailboxfull", FROM_SERVER },
-  /* POP3 (RFC 2449, RFC 3206) */
-  { "lock busy", "pop3-in-use", NULL, FROM_SERVER },
-  { "[in-use]", "pop3-in-use", NULL, FROM_SERVER },
-  { "password supplied for", "pop3-auth", NULL, FROM_SERVER },
-  { "[auth]", "pop3-auth", NULL, FROM_SERVER },
-  { "[login-delay]", "pop3-login-delay", NULL, FROM_SERVER },
-  { "[sys/temp]", "pop3-sys-temp", NULL, FROM_SERVER },
-  { "[sys/perm]", "pop3-sys-perm", NULL, FROM_SERVER },
-  /* IMAP (RFC 5530) */
-  { "[authenticationfailed]", "imap-login-failed", NULL, FROM_SERVER },
-  { "[authorizationfailed]", "imap-login-failed", NULL, FROM_SERVER },
-  { "[expired]", "imap-login-failed", NULL, FROM_SERVER },
-  { "[contactadmin]", "imap-login-failed", NULL, FROM_SERVER },
-  { "[privacyrequired]", "imap-privacy-required", NULL, FROM_SERVER },
-  { "[inuse]", "imap-in-use", NULL, FROM_SERVER },
-  { "[overquota]", "imap-over-quota", NULL, FROM_SERVER },
-  { "[limit]", "imap-over-quota", NULL, FROM_SERVER },
-  { "[unavailable]", "imap-unavailable", NULL, FROM_SERVER },
-  { "[serverbug]", "imap-unavailable", NULL, FROM_SERVER },
-  { "[nonexistent]", "imap-no-mailbox", NULL, FROM_SERVER },
-  { "[trycreate]", "imap-no-mailbox", NULL, FROM_SERVER },
-  { "[noperm]", "imap-no-permission", NULL, FROM_SERVER },
-  /* Mail programs: Outlook Express / Outlook, Thunderbird, Apple Mail */
-  { "secure password authentication", "secure-password-auth", NULL, FROM_CLIENT },
-  { "セキュリティで保護されたパスワード認証", "secure-password-auth", NULL, FROM_CLIENT },
-  { "sender's e-mail address was rejected", "sender-rejected", NULL, FROM_CLIENT },
-  { "sender's email address was rejected", "sender-rejected", NULL, FROM_CLIENT },
-  { "sender's address was rejected", "sender-rejected", NULL, FROM_CLIENT },
-  { "sender address was rejected", "sender-rejected", NULL, FROM_CLIENT },
-  { "verify that your email address is correct", "sender-rejected", NULL, FROM_CLIENT },
-  { "sender address rejected", "sender-rejected", NULL, FROM_SERVER },
-  { "送信者の電子メール アドレス", "sender-rejected", NULL, FROM_CLIENT },
-  { "送信者のアドレス", "sender-rejected", NULL, FROM_CLIENT },
-  { "送信者の電子メールアドレス", "sender-rejected", NULL, FROM_CLIENT },
-  { "送信者のメール アドレス", "sender-rejected", NULL, FROM_CLIENT },
-  { "送信者のメールアドレス", "sender-rejected", NULL, FROM_CLIENT },
-  { "recipients was rejected", "recipient-rejected", NULL, FROM_CLIENT },
-  { "recipients were rejected", "recipient-rejected", NULL, FROM_CLIENT },
-  { "recipient was rejected", "recipient-rejected", NULL, FROM_CLIENT },
-  { "rejected one of the recipient", "recipient-rejected", NULL, FROM_CLIENT },
-  { "check the message recipient", "recipient-rejected", NULL, FROM_CLIENT },
-  { "サーバーによって拒否", "recipient-rejected", NULL, FROM_CLIENT },
-  { "recipient address rejected", "recipient-rejected", NULL, FROM_SERVER },
-  { "password was rejected", "password-rejected", NULL, FROM_CLIENT },
-  { "rejected the password", "password-rejected", NULL, FROM_CLIENT },
-  { "rejected your login", "password-rejected", NULL, FROM_CLIENT },
-  { "sending of password did not succeed", "password-rejected", NULL, FROM_CLIENT },
-  { "パスワードが拒否", "password-rejected", NULL, FROM_CLIENT },
-  { "login to server", "password-rejected", NULL, FROM_CLIENT },   /* Thunderbird: "Login to server X with username Y failed." */
-  { "へのログインに失敗", "password-rejected", NULL, FROM_CLIENT },   /* Thunderbird (ja) */
-  { "user name or password", "password-rejected", NULL, FROM_CLIENT },   /* iPhone, Mac: "... is incorrect." */
-  { "ユーザ名またはパスワード", "password-rejected", NULL, FROM_CLIENT },
-  { "ユーザー名またはパスワード", "password-rejected", NULL, FROM_CLIENT },
-  { "パスワードの送信に失敗", "password-rejected", NULL, FROM_CLIENT },
-  { "ログオンできませんでした", "password-rejected", NULL, FROM_CLIENT },
-  { "0x800ccc90", "password-rejected", NULL, FROM_CLIENT },
-  { "0x800ccc92", "password-rejected", NULL, FROM_CLIENT },
-  { "could not be found", "host-not-found", NULL, FROM_CLIENT },
-  { "' が見つかりません", "host-not-found", NULL, FROM_CLIENT },   /* ホスト 'smtp.example.jp' が... */
-  { "サーバーが見つかりません", "host-not-found", NULL, FROM_CLIENT },
-  { "0x800ccc0d", "host-not-found", NULL, FROM_CLIENT },
-  { "timed out", "connection-timeout", NULL, FROM_CLIENT },
-  { "タイムアウト", "connection-timeout", NULL, FROM_CLIENT },
-  { "0x800ccc19", "connection-timeout", NULL, FROM_CLIENT },
-  { "cannot connect to", "cannot-connect", NULL, FROM_CLIENT },
-  { "can't connect to", "cannot-connect", NULL, FROM_CLIENT },
-  { "could not connect to", "cannot-connect", NULL, FROM_CLIENT },
-  { "unable to connect to", "cannot-connect", NULL, FROM_CLIENT },
-  { "connection to the server failed", "cannot-connect", NULL, FROM_CLIENT },   /* iPhone: "Cannot Get Mail." */
-  { "サーバへの接続に失敗", "cannot-connect", NULL, FROM_CLIENT },
-  { "サーバーへの接続に失敗", "cannot-connect", NULL, FROM_CLIENT },
-  { "サーバーに接続できません", "cannot-connect", NULL, FROM_CLIENT },
-  { "0x800ccc0e", "cannot-connect", NULL, FROM_CLIENT },
-  { "0x80042109", "cannot-connect", NULL, FROM_CLIENT },
-  /* The headline of Gmail's bounce (en, ja), as people paste it: more
-   * telling than the sender's name below, less than any reply above. */
-  { "address not found", "user-unknown", "userunknown", FROM_SERVER },
-  { "because the address couldn't be found", "user-unknown", "userunknown", FROM_SERVER },
-  { "アドレスが見つかりませんでした", "user-unknown", "userunknown", FROM_SERVER },
-  { "アドレスが見つからない", "user-unknown", "userunknown", FROM_SERVER },
-  { "domain not found", "host-unknown", "hostunknown", FROM_SERVER },
-  { "ドメインが見つかりませんでした", "host-unknown", "hostunknown", FROM_SERVER },
-  { "inbox is full", "mailbox-full", "mailboxfull", FROM_SERVER },
-  { "受信トレイがいっぱい", "mailbox-full", "mailboxfull", FROM_SERVER },
-  /* seed-facts 12: the senders of error mail */
-  { "mail delivery subsystem", "bounce-mail", NULL, FROM_CLIENT },
-  { "mailer-daemon", "bounce-mail", NULL, FROM_CLIENT },
-  { "postmaster", "bounce-mail", NULL, FROM_CLIENT },
-  { "undelivered mail returned to sender", "bounce-mail", NULL, FROM_CLIENT },
-  { "returned mail", "bounce-mail", NULL, FROM_CLIENT },
-};
 
 /* Cases whose guidance is that of a bounce hint with another name. */
 static const struct { const char *case_id, *hint; } case_hints[] = {
@@ -166,22 +37,16 @@ struct _ModoriExplanation {
   char *found;
 };
 
-static const Matcher *
-rule_matcher (void)
+/* Which of the rows found decides the case: a server's reply before a
+ * mail program's message, and both before a bounce's headline (more
+ * telling than the name of the sender of error mail, less than any
+ * reply). In a text that opens with a reply code, a mail program's
+ * words ("contact postmaster@...", "could not be found", "timed out")
+ * mean something else and are not read. */
+static guint
+tier (const PhraseRule *rule)
 {
-  static gsize once = 0;
-  static Matcher *matcher;
-
-  if (g_once_init_enter (&once))
-    {
-      const char *phrases[G_N_ELEMENTS (rules)];
-
-      for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-        phrases[i] = rules[i].phrase;
-      matcher = _modori_matcher_new (phrases, G_N_ELEMENTS (rules));
-      g_once_init_leave (&once, 1);
-    }
-  return matcher;
+  return (rule->flags & PHRASE_HEADLINE) ? 2 : (rule->flags & PHRASE_CLIENT) ? 1 : 0;
 }
 
 /* The first word (as far as a space), for telling the protocol. */
@@ -420,11 +285,11 @@ modori_explain (const char *text, gssize length)
 {
   ModoriExplanation *e = g_new0 (ModoriExplanation, 1);
   g_autofree char *valid = NULL;
-  g_autofree gboolean *found = g_new0 (gboolean, G_N_ELEMENTS (rules));
+  g_autofree gboolean *found = g_new0 (gboolean, _modori_n_phrase_rules);
   gsize n = 0, n_nul = 0;
   gboolean was_valid, from_client = FALSE, server_reply;
   const char *start, *imap;
-  int best = -1;
+  const PhraseRule *best = NULL;
 
   e->ref_count = 1;
   e->kind = "unknown";
@@ -454,20 +319,19 @@ modori_explain (const char *text, gssize length)
     ;
   e->address = find_address (start);
 
-  _modori_matcher_all (rule_matcher (), start, found);
-  /* A text that opens with a reply code is the server's own words: what
-   * a mail program says ("timed out", "postmaster", "could not be
-   * found") means something else there ("contact postmaster@..."). */
+  _modori_phrases_find (start, PHRASES_FOR_CASE, found);
   server_reply = g_ascii_isdigit (start[0]) && start[0] >= '2' && start[0] <= '5' &&
                  g_ascii_isdigit (start[1]) && g_ascii_isdigit (start[2]) &&
                  (start[3] == ' ' || start[3] == '-' || start[3] == '\0');
-  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    if (found[i] && !(server_reply && rules[i].source == FROM_CLIENT))
-      {
-        if (best < 0)
-          best = i;
-        from_client |= rules[i].source == FROM_CLIENT;
-      }
+  for (guint i = 0; i < _modori_n_phrase_rules; i++)
+    {
+      const PhraseRule *rule = &_modori_phrase_rules[i];
+      if (!found[i] || (server_reply && (rule->flags & PHRASE_CLIENT)))
+        continue;
+      if (best == NULL || tier (rule) < tier (best))
+        best = rule;
+      from_client |= (rule->flags & PHRASE_CLIENT) != 0;
+    }
   if (!_modori_text_find_reply_status_code (start, e->status_code))
     _modori_text_find_status_code (start, e->status_code);
   if (!find_reply_code (start, e->reply_code))
@@ -479,7 +343,7 @@ modori_explain (const char *text, gssize length)
       g_free (e->response_code);
       e->response_code = response_code_after (start);
       e->reply_code[0] = e->status_code[0] = '\0';
-      e->case_id = best >= 0 ? rules[best].case_id
+      e->case_id = best ? best->case_id
                  : says_login_failed (start) ? "pop3-auth"
                  : says_locked (start) ? "pop3-in-use" : "pop3-error";
     }
@@ -489,13 +353,13 @@ modori_explain (const char *text, gssize length)
       g_free (e->response_code);
       e->response_code = response_code_after (imap);
       e->reply_code[0] = e->status_code[0] = '\0';
-      e->case_id = best >= 0 ? rules[best].case_id
+      e->case_id = best ? best->case_id
                  : says_login_failed (imap) ? "imap-login-failed" : "imap-error";
     }
-  else if (best >= 0)
+  else if (best)
     {
       e->kind = from_client ? "client" : e->reply_code[0] ? "smtp" : "client";
-      e->case_id = rules[best].case_id;
+      e->case_id = best->case_id;
     }
   else if (e->reply_code[0] && e->reply_code[0] != '2' && e->reply_code[0] != '3')
     {
@@ -514,8 +378,8 @@ modori_explain (const char *text, gssize length)
 
   if (strcmp (e->kind, "address") != 0)
     diagnose_address (e);
-  if (best >= 0 && rules[best].reason)
-    modori_reason_from_string (rules[best].reason, &e->reason);
+  if (best && best->reason != MODORI_REASON_UNDEFINED)
+    e->reason = best->reason;
   else if (strcmp (e->kind, "smtp") == 0)
     e->reason = classify_reply (e, quoted_reply (start));
   if (strcmp (e->case_id, "unrecognized") == 0)

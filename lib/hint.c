@@ -2,13 +2,14 @@
 #include <string.h>
 
 #include "hint.h"
-#include "text.h"
+#include "phrases.h"
 
 const char *
 _modori_hint_detect (const ModoriRecord *record, char **suggestion)
 {
   const char *recipient = _modori_record_peek (record, FIELD_RECIPIENT);
   const char *text = _modori_record_peek (record, FIELD_DIAGNOSTICCODE);
+  const PhraseRule *rule;
 
   if (suggestion)
     *suggestion = NULL;
@@ -26,12 +27,9 @@ _modori_hint_detect (const ModoriRecord *record, char **suggestion)
           return hint;  /* static: from the doctor's table */
         }
     }
-  if (_modori_text_find_nocase (text, "illegal comma in host name part"))
-    return "comma-in-host";
-  if (_modori_text_find_nocase (text, "address contains invalid control characters"))
-    return "fullwidth-characters";
-  if (_modori_text_find_nocase (text, "polite people say helo first"))
-    return "helo-first";
+  /* The server's words name the case (rules/phrases.tsv, column hint). */
+  if ((rule = _modori_phrases_hint (text)) != NULL)
+    return rule->hint;
   if (record->reason == MODORI_REASON_NO_RELAYING)
     return "relay-network";
   if (_modori_record_is_set (record, FIELD_ALIAS) &&

@@ -15,6 +15,7 @@ struct _Matcher {
   gint32 *best;        /* lowest pattern index ending here (via failure links), or -1 */
   gint32 *own;         /* pattern index ending exactly here, or -1 */
   gint32 *fail;
+  guint *length;       /* each pattern's length as matched (folded) */
   guint n_patterns;
 };
 
@@ -56,6 +57,7 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
   guint head = 0, tail = 0;
 
   m->n_patterns = n_patterns;
+  m->length = g_new0 (guint, n_patterns);
 
   /* Class 0 is "no pattern uses this byte". */
   m->n_classes = 1;
@@ -80,6 +82,7 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
       FOR_EACH_FOLDED (patterns[i], c, {
         gint32 *edge = &g_array_index (next, gint32, state * m->n_classes + m->byte_class[c]);
         empty = FALSE;
+        m->length[i]++;
         if (*edge < 0)
           {
             *edge = m->n_states++;
@@ -147,6 +150,7 @@ _modori_matcher_free (Matcher *matcher)
   g_free (matcher->own);
   g_free (matcher->fail);
   g_free (matcher->best);
+  g_free (matcher->length);
   g_free (matcher);
 }
 
@@ -180,5 +184,67 @@ _modori_matcher_all (const Matcher *m, const char *text, gboolean *found)
           count++;
         }
   });
+  return count;
+}
+
+typedef struct {
+  guint pattern;
+  gsize start, end;   /* in the folded text; end is exclusive */
+} Hit;
+
+static int
+compare_hits (gconstpointer a, gconstpointer b)
+{
+  const Hit *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->end > y->end ? -1 : x->end < y->end ? 1 : 0;
+}
+
+guint
+_modori_matcher_all_outermost (const Matcher *m, const char *text, MatcherAccept accept,
+                               gconstpointer data, gboolean *found)
+{
+  GArray *hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  gint32 state = 0;
+  gsize position = 0, reach = 0;
+  guint count = 0;
+
+  memset (found, 0, m->n_patterns * sizeof (gboolean));
+  FOR_EACH_FOLDED (text, c, {
+    state = m->next[state * m->n_classes + m->byte_class[c]];
+    position++;
+    for (gint32 s = state; s > 0 && m->best[s] >= 0; s = m->fail[s])
+      {
+        gint32 pattern = m->own[s];
+        if (pattern >= 0 && (accept == NULL || accept ((guint) pattern, data)))
+          {
+            Hit hit;
+            hit.pattern = (guint) pattern;
+            hit.start = position - m->length[pattern];
+            hit.end = position;
+            g_array_append_val (hits, hit);
+          }
+      }
+  });
+
+  /* By start, the longer first: a hit is inside an earlier one exactly
+   * when some earlier hit reaches as far as it does. */
+  g_array_sort (hits, compare_hits);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const Hit *hit = &g_array_index (hits, Hit, i);
+      if (i == 0 || hit->end > reach)
+        {
+          if (!found[hit->pattern])
+            {
+              found[hit->pattern] = TRUE;
+              count++;
+            }
+        }
+      reach = MAX (reach, hit->end);
+    }
+  g_array_free (hits, TRUE);
   return count;
 }

@@ -21,4 +21,16 @@ int _modori_matcher_first (const Matcher *matcher, const char *text);
  * array of n_patterns booleans). Returns how many distinct patterns matched. */
 guint _modori_matcher_all (const Matcher *matcher, const char *text, gboolean *found);
 
+/* Decides which patterns take part in a search (may be NULL: all do). */
+typedef gboolean (*MatcherAccept) (guint pattern, gconstpointer data);
+
+/* Like _modori_matcher_all(), over the patterns @accept takes, but a
+ * pattern counts only where it occurs outside a longer occurrence of
+ * another one: in "address has been blacklisted", "blacklisted" does not
+ * count when the longer phrase is a pattern too. Returns how many
+ * distinct patterns counted. Time: linear in @text, plus sorting the
+ * occurrences found. */
+guint _modori_matcher_all_outermost (const Matcher *matcher, const char *text, MatcherAccept accept,
+                                     gconstpointer data, gboolean *found);
+
 #endif

@@ -8,24 +8,37 @@
 static void
 test_status_table (void)
 {
-  static const struct { const char *code; ModoriReason reason; gboolean decisive; } cases[] = {
-    { "5.1.1", MODORI_REASON_USER_UNKNOWN, TRUE },
-    { "4.1.1", MODORI_REASON_USER_UNKNOWN, TRUE },
-    { "5.1.2", MODORI_REASON_HOST_UNKNOWN, TRUE },
-    { "5.1.6", MODORI_REASON_HAS_MOVED, TRUE },
-    { "5.1.10", MODORI_REASON_NOT_ACCEPT, TRUE },
-    { "5.2.2", MODORI_REASON_MAILBOX_FULL, TRUE },
-    { "5.2.3", MODORI_REASON_EXCEED_LIMIT, TRUE },
-    { "4.3.1", MODORI_REASON_SYSTEM_FULL, TRUE },
-    { "5.3.4", MODORI_REASON_MESG_TOO_BIG, TRUE },
-    { "5.4.6", MODORI_REASON_NETWORK_ERROR, TRUE },
-    { "4.4.7", MODORI_REASON_EXPIRED, TRUE },
-    { "5.5.3", MODORI_REASON_TOO_MANY_CONN, TRUE },
-    { "5.6.0", MODORI_REASON_CONTENT_ERROR, TRUE },
-    { "5.7.25", MODORI_REASON_REQUIRE_PTR, TRUE },
-    { "5.7.26", MODORI_REASON_AUTH_FAILURE, TRUE },
-    { "5.7.1", MODORI_REASON_REJECTED, FALSE },
-    { "5.2.1", MODORI_REASON_SUSPEND, FALSE },
+  static const struct { const char *code; ModoriReason reason; StatusStrength strength; } cases[] = {
+    /* One cause: outranks every phrase. */
+    { "5.1.6", MODORI_REASON_HAS_MOVED, STATUS_FINAL },
+    { "5.1.8", MODORI_REASON_REJECTED, STATUS_FINAL },
+    { "5.1.10", MODORI_REASON_NOT_ACCEPT, STATUS_FINAL },
+    { "5.2.2", MODORI_REASON_MAILBOX_FULL, STATUS_FINAL },
+    { "4.2.2", MODORI_REASON_MAILBOX_FULL, STATUS_FINAL },
+    { "5.2.3", MODORI_REASON_EXCEED_LIMIT, STATUS_FINAL },
+    { "5.3.4", MODORI_REASON_MESG_TOO_BIG, STATUS_FINAL },
+    { "5.5.3", MODORI_REASON_TOO_MANY_CONN, STATUS_FINAL },
+    { "5.7.25", MODORI_REASON_REQUIRE_PTR, STATUS_FINAL },
+    { "5.7.26", MODORI_REASON_AUTH_FAILURE, STATUS_FINAL },
+    /* A cause that servers also send for others: specific words refine it. */
+    { "5.1.1", MODORI_REASON_USER_UNKNOWN, STATUS_REFINABLE },
+    { "4.1.1", MODORI_REASON_USER_UNKNOWN, STATUS_REFINABLE },
+    { "5.1.2", MODORI_REASON_HOST_UNKNOWN, STATUS_REFINABLE },
+    { "4.3.1", MODORI_REASON_SYSTEM_FULL, STATUS_REFINABLE },
+    { "4.4.1", MODORI_REASON_NETWORK_ERROR, STATUS_REFINABLE },
+    { "5.4.4", MODORI_REASON_HOST_UNKNOWN, STATUS_REFINABLE },
+    { "5.4.6", MODORI_REASON_NETWORK_ERROR, STATUS_REFINABLE },
+    { "4.4.7", MODORI_REASON_EXPIRED, STATUS_REFINABLE },
+    { "5.7.13", MODORI_REASON_SUSPEND, STATUS_REFINABLE },
+    /* Classes used for dozens of refusals: any words say better. */
+    { "5.6.0", MODORI_REASON_CONTENT_ERROR, STATUS_GENERIC },
+    { "5.6.1", MODORI_REASON_CONTENT_ERROR, STATUS_GENERIC },
+    { "5.7.0", MODORI_REASON_SECURITY_ERROR, STATUS_GENERIC },
+    { "5.7.1", MODORI_REASON_REJECTED, STATUS_GENERIC },
+    { "5.2.0", MODORI_REASON_FILTERED, STATUS_GENERIC },
+    { "5.2.1", MODORI_REASON_SUSPEND, STATUS_GENERIC },
+    { "5.5.0", MODORI_REASON_SYSTEM_ERROR, STATUS_GENERIC },
+    { "4.4.0", MODORI_REASON_NETWORK_ERROR, STATUS_GENERIC },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -33,7 +46,7 @@ test_status_table (void)
       const StatusRule *rule = _modori_status_rule_lookup (cases[i].code);
       g_assert_nonnull (rule);
       g_assert_cmpstr (modori_reason_to_string (rule->reason), ==, modori_reason_to_string (cases[i].reason));
-      g_assert_cmpint (rule->decisive, ==, cases[i].decisive);
+      g_assert_cmpint (rule->strength, ==, cases[i].strength);
     }
   g_assert_null (_modori_status_rule_lookup ("5.0.0"));
   g_assert_null (_modori_status_rule_lookup (""));

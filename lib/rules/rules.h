@@ -5,30 +5,55 @@
 
 #include <modori/modori.h>
 
-/* An RFC 3463 code's subject.detail ("1.1" for 5.1.1 and 4.1.1).
- * A decisive rule settles the reason; a weak one (a generic code such as
- * x.7.1 "delivery not authorized") only applies when no phrase does. */
+/* How much an RFC 3463 code says by itself (status-codes.c). */
+typedef enum {
+  STATUS_FINAL,       /* one cause; outranks every phrase */
+  STATUS_REFINABLE,   /* a cause, but a specific phrase says better */
+  STATUS_GENERIC,     /* a class used for many causes; any phrase says better */
+} StatusStrength;
+
+/* An RFC 3463 code's subject.detail ("1.1" for 5.1.1 and 4.1.1). */
 typedef struct {
   const char *subject_detail;
   ModoriReason reason;
-  gboolean decisive;
+  StatusStrength strength;
+  const char *source;
 } StatusRule;
 
-/* A phrase of server text. Earlier entries win when several match, so
- * specific phrases come before general ones. A phrase is "own" when it
- * is a mail system's own statement from its directory (Exchange's "The
- * recipient name is not recognized"), not a relayed SMTP reply: it needs
- * no failed RCPT or X.1.x status to confirm an unknown user. */
+/* How a phrase may be used (PhraseRule.flags). */
+enum {
+  /* A mail system's own statement that the mailbox is not in its
+   * directory (Exchange's "The recipient name is not recognized"), not a
+   * relayed SMTP reply: it needs no refused RCPT to mean an unknown user. */
+  PHRASE_OWN = 1 << 0,
+  /* Generic wording sent for many causes (RFC 5321's default reply
+   * texts): it decides only when nothing more specific is known. */
+  PHRASE_WEAK = 1 << 1,
+  /* A mail program's message: for `explain` only, never in a bounce. */
+  PHRASE_CLIENT = 1 << 2,
+  /* A bounce's headline as people paste it: `explain` tries it after
+   * server replies and mail programs' messages. */
+  PHRASE_HEADLINE = 1 << 3,
+};
+
+/* A row of phrases.tsv (compiled into phrases-table.c): words and what
+ * they mean to classification (reason), to hints (hint) and to
+ * `explain` (case_id). reason is MODORI_REASON_UNDEFINED when the words
+ * name no reason; hint and case_id may be NULL. */
 typedef struct {
   const char *phrase;
   ModoriReason reason;
-  gboolean own;
+  guint flags;
+  const char *hint;
+  const char *case_id;
+  const char *source;
 } PhraseRule;
 
 /* A basic RFC 5321 reply code, used when nothing more specific is known. */
 typedef struct {
   const char *code;
   ModoriReason reason;
+  const char *source;
 } ReplyRule;
 
 /* A mailbox provider, known by its domains (space-separated): the
@@ -48,6 +73,7 @@ typedef struct {
   const char *phrase;
   ModoriReason reason;
   const char *command;
+  const char *source;
 } ProviderRule;
 
 extern const StatusRule _modori_status_rules[];
