@@ -92,25 +92,6 @@ response_code_after (const char *p)
   return g_ascii_strup (p, end - p);
 }
 
-/* An SMTP reply code: three digits [2-5][0-5][0-9] standing alone. */
-static gboolean
-find_reply_code (const char *text, char *code)
-{
-  for (const char *p = text; *p; p++)
-    {
-      if (p[0] < '2' || p[0] > '5' || p[1] < '0' || p[1] > '5' || !g_ascii_isdigit (p[2]))
-        continue;
-      if (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.' || p[-1] == ':' || p[-1] == ','))
-        continue;
-      if (p[3] != '\0' && p[3] != ' ' && p[3] != '-' && p[3] != '\r' && p[3] != '\n' && p[3] != '\'')
-        continue;
-      memcpy (code, p, 3);
-      code[3] = '\0';
-      return TRUE;
-    }
-  return FALSE;
-}
-
 static gboolean
 is_address_char (gunichar c)
 {
@@ -334,7 +315,7 @@ modori_explain (const char *text, gssize length)
     }
   if (!_modori_text_find_reply_status_code (start, e->status_code))
     _modori_text_find_status_code (start, e->status_code);
-  if (!find_reply_code (start, e->reply_code))
+  if (!_modori_text_scan_reply_code (start, TRUE, e->reply_code))
     e->reply_code[0] = '\0';
 
   if (g_ascii_strncasecmp (start, "-ERR", 4) == 0)

@@ -133,10 +133,36 @@ reply_code_at (const char *p, char *code)
   return FALSE;
 }
 
-static const char *const reply_leads[] = { "said:", "refused to talk to me:" };
+static const char *const reply_leads[] = {
+  "said:", "refused to talk to me:",            /* Postfix's SMTP client */
+  "server responded:", "server response:",       /* mail programs quoting the server */
+};
+
+/* A reply code standing alone: not part of a number, a version, a time
+ * or a list ("1.550", "10:55", "550,"), followed by a space, a hyphen,
+ * a quote or the end of the line. */
+static gboolean
+standalone_reply_code_at (const char *text, const char *p, char *code)
+{
+  if (p[0] < '2' || p[0] > '5' || p[1] < '0' || p[1] > '5' || !g_ascii_isdigit (p[2]))
+    return FALSE;
+  if (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.' || p[-1] == ':' || p[-1] == ','))
+    return FALSE;
+  if (p[3] != '\0' && p[3] != ' ' && p[3] != '-' && p[3] != '\r' && p[3] != '\n' && p[3] != '\'')
+    return FALSE;
+  memcpy (code, p, 3);
+  code[3] = '\0';
+  return TRUE;
+}
 
 gboolean
 _modori_text_find_reply_code (const char *text, char *code)
+{
+  return _modori_text_scan_reply_code (text, FALSE, code);
+}
+
+gboolean
+_modori_text_scan_reply_code (const char *text, gboolean anywhere, char *code)
 {
   const char *p = text;
   char start_code[4] = "";
@@ -184,6 +210,12 @@ _modori_text_find_reply_code (const char *text, char *code)
       if (q[0] == p[0] && q[1] == '.' && g_ascii_isdigit (q[2]))
         return TRUE;
     }
+  /* A text that is not a bounce's diagnostic (a message pasted into
+   * `explain`): the first code that stands alone. */
+  if (anywhere && start_code[0] == '\0')
+    for (p = text; *p; p++)
+      if (standalone_reply_code_at (text, p, code))
+        return TRUE;
   /* No error found after all: the 2xx is the reply (a success notice). */
   memcpy (code, start_code, 4);
   return start_code[0] != '\0';

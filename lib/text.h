@@ -27,9 +27,14 @@ gboolean _modori_text_find_reply_status_code (const char *text, char *code);
 /* Whether @code is a well-formed RFC 3463 code. */
 gboolean _modori_text_is_status_code (const char *code);
 
-/* The RFC 5321 reply code at the start of @text, or right after a
- * "said:" or "refused to talk to me:" in it. Copies it into @code (at
- * least 4 bytes). */
+/* The RFC 5321 reply code of @text: at its start, right after a
+ * "said:", "refused to talk to me:" or "server responded:", or an error
+ * code directly followed by a status code of its class ("421 4.2.1").
+ * With @anywhere (a text pasted by a person rather than a bounce's
+ * diagnostic), also the first code that stands alone anywhere. Copies
+ * it into @code (at least 4 bytes). The one reply-code scanner. */
+gboolean _modori_text_scan_reply_code (const char *text, gboolean anywhere, char *code);
+/* The same, as a bounce's diagnostic is read (@anywhere FALSE). */
 gboolean _modori_text_find_reply_code (const char *text, char *code);
 
 /* The SMTP command the text says failed ("in reply to RCPT TO command",
