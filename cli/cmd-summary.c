@@ -9,12 +9,13 @@
 #include "scan.h"
 
 typedef struct {
-  guint64 messages, records, hard, soft;
+  guint64 messages, records, hard, soft, delayed;
   GHashTable *reasons, *domains, *recipients;   /* name -> count */
 } Totals;
 
-/* On a worker: one line per record, "H|S <tab> reason <tab> domain <tab>
- * recipient", the fields escaped so that no tab or newline is theirs. */
+/* On a worker: one line per record, "H|S|D <tab> reason <tab> domain <tab>
+ * recipient", the fields escaped so that no tab or newline is theirs. D is
+ * a delay notice: the message is still being retried, not a failure. */
 static char *
 on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report)
 {
@@ -29,7 +30,8 @@ on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport
       g_autofree char *recipient_field = g_strescape (recipient[0] ? recipient : "?", NULL);
 
       g_string_append_printf (lines, "%c\t%s\t%s\t%s\n",
-                              modori_record_get_hard_bounce (record) ? 'H' : 'S',
+                              strcmp (modori_record_get_action (record), "delayed") == 0 ? 'D'
+                              : modori_record_get_hard_bounce (record) ? 'H' : 'S',
                               modori_reason_to_string (modori_record_get_reason (record)),
                               domain_field, recipient_field);
     }
@@ -57,6 +59,11 @@ on_consume (gpointer user_data, const char *prepared, guint n_records)
 
       if (g_strv_length (fields) != 4)
         continue;
+      if (fields[0][0] == 'D')
+        {
+          totals->delayed++;
+          continue;
+        }
       domain = g_strcompress (fields[2]);
       recipient = g_strcompress (fields[3]);
       totals->records++;
@@ -139,22 +146,25 @@ static void
 print_json (const Totals *totals, guint top)
 {
   printf ("{\n  \"messages\": %" G_GUINT64_FORMAT ",\n  \"bounces\": %" G_GUINT64_FORMAT ",\n"
-          "  \"hard\": %" G_GUINT64_FORMAT ",\n  \"soft\": %" G_GUINT64_FORMAT ",\n",
-          totals->messages, totals->records, totals->hard, totals->soft);
+          "  \"hard\": %" G_GUINT64_FORMAT ",\n  \"soft\": %" G_GUINT64_FORMAT ",\n"
+          "  \"delayed\": %" G_GUINT64_FORMAT ",\n",
+          totals->messages, totals->records, totals->hard, totals->soft, totals->delayed);
   put_json_table ("reasons", totals->reasons, G_MAXUINT, FALSE);
   put_json_table ("domains", totals->domains, top, FALSE);
   put_json_table ("recipients", totals->recipients, top, TRUE);
   puts ("}");
 }
 
-enum { T_MESSAGES, T_BOUNCES, T_HARD, T_SOFT, T_BY_REASON, T_BY_DOMAIN, T_BY_RECIPIENT, N_TEXTS };
+enum { T_MESSAGES, T_BOUNCES, T_HARD, T_SOFT, T_DELAYED, T_BY_REASON, T_BY_DOMAIN, T_BY_RECIPIENT, N_TEXTS };
 
 static const char *const texts_ja[N_TEXTS] = {
   "メッセージ数", "届かなかった宛先", "恒久的な失敗 (hard)", "一時的な失敗 (soft)",
+  "配送を再試行中の宛先 (遅延の通知、失敗には数えません)",
   "原因別", "宛先ドメイン別", "よく戻ってくる宛先",
 };
 static const char *const texts_en[N_TEXTS] = {
   "Messages", "Failed recipients", "Permanent (hard)", "Temporary (soft)",
+  "Still being retried (delay notices, not counted as failures)",
   "By reason", "By destination domain", "Most bounced recipients",
 };
 
@@ -187,6 +197,8 @@ print_text (const Totals *totals, guint top, const char *lang)
           "\n  %s: %" G_GUINT64_FORMAT "\n",
           t[T_MESSAGES], totals->messages, t[T_BOUNCES], totals->records,
           t[T_HARD], totals->hard, t[T_SOFT], totals->soft);
+  if (totals->delayed)
+    printf ("%s: %" G_GUINT64_FORMAT "\n", t[T_DELAYED], totals->delayed);
   put_text_table (t[T_BY_REASON], totals->reasons, G_MAXUINT, lang, TRUE);
   put_text_table (t[T_BY_DOMAIN], totals->domains, top, lang, FALSE);
   put_text_table (t[T_BY_RECIPIENT], totals->recipients, top, lang, FALSE);
@@ -249,5 +261,5 @@ cmd_summary (int argc, char **argv)
   g_hash_table_unref (totals.recipients);
   if (!ok)
     return EXIT_INPUT_ERROR;
-  return totals.records ? EXIT_FOUND : EXIT_NONE_FOUND;
+  return totals.records || totals.delayed ? EXIT_FOUND : EXIT_NONE_FOUND;
 }

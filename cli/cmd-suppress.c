@@ -56,6 +56,9 @@ on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport
       const char *reason = modori_reason_to_string (modori_record_get_reason (record));
       g_autofree char *address = NULL, *address_field = NULL;
 
+      /* A delay notice is not a failure, whatever its reason. */
+      if (strcmp (modori_record_get_action (record), "delayed") == 0)
+        continue;
       if (self->reasons ? !g_hash_table_contains (self->reasons, reason)
                         : !modori_record_get_hard_bounce (record))
         continue;

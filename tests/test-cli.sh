@@ -74,6 +74,18 @@ grep -q "^modori: unknown option '--bogus'" "$tmp/err"; ok $? "explain names the
 head -c 1048576 /dev/zero | tr '\0' 'a' >"$tmp/big"
 check "explain: a 1 MB line is not recognized, no crash" 1 sh -c '"$0" explain <"$1"' "$MODORI" "$tmp/big"
 
+# A delay notice is not a failure: summary counts it apart, suppress never lists it.
+delays="testdata/dsn/sendmail-delayed-expired.eml testdata/postfix/flattened-delayed.eml"
+# shellcheck disable=SC2086
+check "summary of delay notices only exits 0" 0 "$MODORI" summary --format=json $delays
+grep -q '"bounces": 0,' "$tmp/out" && grep -q '"delayed": 2,' "$tmp/out"; ok $? "summary counts delay notices apart from failures"
+# shellcheck disable=SC2086
+check "summary text of delay notices" 0 "$MODORI" summary --lang=en $delays
+grep -q "^Failed recipients: 0" "$tmp/out" && grep -q "^Still being retried .*: 2" "$tmp/out"; ok $? "summary text names the delay notices"
+# shellcheck disable=SC2086
+"$MODORI" suppress --reasons=expired $delays "$sample" >"$tmp/out" 2>"$tmp/err"
+[ ! -s "$tmp/out" ]; ok $? "suppress never lists a delay notice"
+
 for args in tests/golden/*.args; do
   name=$(basename "$args" .args)
   # shellcheck disable=SC2046
