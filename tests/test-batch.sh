@@ -133,11 +133,15 @@ fi
 # summary
 "$MODORI" summary -j 2 --format=json "$tmp/all.mbox" >"$tmp/summary.json"
 [ $? = 0 ]; ok $? "summary exits 0"
-total=$(wc -l <"$tmp/eml.jsonl")
-grep -q "\"bounces\": $total," "$tmp/summary.json"; ok $? "summary counts every record ($total)"
-hard=$(grep -c '"hardbounce":true' "$tmp/eml.jsonl")
+# Delay notices are counted apart, never as failures.
+grep -v '"action":"delayed"' "$tmp/eml.jsonl" >"$tmp/failed.jsonl"
+total=$(wc -l <"$tmp/failed.jsonl")
+delayed=$(grep -c '"action":"delayed"' "$tmp/eml.jsonl")
+grep -q "\"bounces\": $total," "$tmp/summary.json"; ok $? "summary counts every failed record ($total)"
+grep -q "\"delayed\": $delayed," "$tmp/summary.json"; ok $? "summary counts the delay notices apart ($delayed)"
+hard=$(grep -c '"hardbounce":true' "$tmp/failed.jsonl")
 grep -q "\"hard\": $hard," "$tmp/summary.json"; ok $? "summary counts the hard bounces ($hard)"
-unknown=$(grep -c '"reason":"userunknown"' "$tmp/eml.jsonl")
+unknown=$(grep -c '"reason":"userunknown"' "$tmp/failed.jsonl")
 grep -q "{\"name\": \"userunknown\", \"count\": $unknown}" "$tmp/summary.json"; ok $? "summary counts by reason"
 "$MODORI" summary -j 1 --format=json "$tmp/Maildir" >"$tmp/summary1.json"
 cmp -s "$tmp/summary.json" "$tmp/summary1.json"; ok $? "summary of the Maildir with -j 1 is the same"
