@@ -230,9 +230,12 @@ complete_record (ModoriRecord *record, const Context *context, const char *origi
       const char *status = _modori_record_peek (record, FIELD_DELIVERYSTATUS);
       /* The remote server's own code is better evidence than the
        * reporting MTA's translation of it, when both say the same class
-       * of failure (permanent or temporary). */
+       * of failure (permanent or temporary) and the server's says at
+       * least as much: an "other" code (X.Y.0) does not replace one that
+       * names the detail (4.4.0 in the text under a Status of 4.4.7). */
       if (status[0] == '\0' ||
-          (status[0] == code[0] && !g_str_has_suffix (code, ".0.0")))
+          (status[0] == code[0] && !g_str_has_suffix (code, ".0.0") &&
+           !(g_str_has_suffix (code, ".0") && !g_str_has_suffix (status, ".0"))))
         _modori_record_set (record, FIELD_DELIVERYSTATUS, code);
     }
   if (!_modori_record_is_set (record, FIELD_REPLYCODE) &&

@@ -202,9 +202,18 @@ overrule (ModoriRecord *record, ModoriReason reason, const char *why, const char
 typedef enum {
   EVIDENCE_OWN_WORDS,   /* a delivered action or a provider's own code: taken as meant */
   EVIDENCE_STATUS,      /* a final or refinable status code (or words refining it) */
-  EVIDENCE_WORDS,       /* a phrase, a program failure, the shape of the text */
+  EVIDENCE_WORDS,       /* a specific phrase, a program failure, the shape of the text */
+  EVIDENCE_WEAK_WORDS,  /* generic wording that names no cause of its own */
   EVIDENCE_CODES,       /* only a generic status, a reply code, or nothing */
 } Evidence;
+
+/* A failure of the receiving system itself ("451 local error in
+ * processing", "554 Transaction failed"): it refused nobody. */
+static gboolean
+says_system_failure (const ModoriRecord *record)
+{
+  return record->reason == MODORI_REASON_SYSTEM_ERROR || record->reason == MODORI_REASON_SYSTEM_FULL;
+}
 
 /* Conflicts settled on purpose, after the evidence is weighed.
  * @phrase_rule is the phrase that decided (EVIDENCE_WORDS), or NULL. */
@@ -213,7 +222,8 @@ resolve_conflicts (ModoriRecord *record, Evidence evidence, const PhraseRule *ph
 {
   const char *command = _modori_record_peek (record, FIELD_COMMAND);
   const char *status = _modori_record_peek (record, FIELD_DELIVERYSTATUS);
-  gboolean by_code_only = evidence == EVIDENCE_CODES;
+  /* Generic wording says no more than a code does. */
+  gboolean by_code_only = evidence == EVIDENCE_CODES || evidence == EVIDENCE_WEAK_WORDS;
 
   if (evidence == EVIDENCE_OWN_WORDS)
     return;
@@ -224,13 +234,14 @@ resolve_conflicts (ModoriRecord *record, Evidence evidence, const PhraseRule *ph
     overrule (record, MODORI_REASON_EXPIRED, "action:", "delayed");
 
   /* Refused at MAIL FROM: whatever mailbox the text calls unknown is
-   * the sender's own, and a refusal in codes only is a refusal of the
-   * sender (RFC 5321 section 3.3: MAIL names the reverse-path). Words
-   * that name another cause (a block list) stand. (An unknown host at
-   * MAIL is left alone: transcripts often pin the command loosely.) */
+   * the sender's own, and a refusal in codes or generic words only is a
+   * refusal of the sender (RFC 5321 section 3.3: MAIL names the
+   * reverse-path), unless it says the system itself failed. Words that
+   * name another cause (a block list) stand. (An unknown host at MAIL
+   * is left alone: transcripts often pin the command loosely.) */
   else if (strcmp (command, "MAIL") == 0 && record->reason != MODORI_REASON_REJECTED &&
            (record->reason == MODORI_REASON_USER_UNKNOWN || record->reason == MODORI_REASON_FILTERED ||
-            by_code_only))
+            (by_code_only && !says_system_failure (record))))
     overrule (record, MODORI_REASON_REJECTED, "command:", command);
   /* Refused on connecting or greeting, with no words that say more: the
    * server turned the sending host away. */
@@ -333,7 +344,11 @@ _modori_classify (ModoriRecord *record)
         phrase_rule = specific;
     }
   else if ((phrase_rule = specific ? specific : weak) != NULL)
-    decide (record, phrase_rule->reason, g_strconcat ("phrase:", phrase_rule->phrase, NULL));
+    {
+      decide (record, phrase_rule->reason, g_strconcat ("phrase:", phrase_rule->phrase, NULL));
+      if (phrase_rule == weak)
+        evidence = EVIDENCE_WEAK_WORDS;
+    }
   /* A local program's failure: its words are its own, not a reason. */
   else if (g_ascii_strcasecmp (_modori_record_peek (record, FIELD_DIAGNOSTICTYPE), "X-UNIX") == 0)
     decide (record, MODORI_REASON_MAILER_ERROR, g_strdup ("type:X-UNIX"));

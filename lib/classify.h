@@ -6,41 +6,29 @@
 #include "rules/rules.h"
 
 /* Sets the record's reason, reasonby and hardbounce from its action,
- * deliverystatus, replycode, command and diagnosticcode. Evidence,
- * strongest first:
- *   0. the engine, when the format itself says (it sets the reason and a
- *      reasonby "engine:NAME" before, e.g. for a feedback report)
- *   1. action delivered / relayed / expanded      -> delivered
- *   2. a provider's own code or phrase, when the remote host (or, when
- *      the report names none, the reporting host) or the destination is a
- *      provider's (rules/providers.c): Microsoft's 5.1.10 is an unknown
- *      recipient, not a null MX; docomo's "unknown user" after DATA is the
- *      recipient refusing the sender. reasonby "provider:NAME:PHRASE" or
- *      "provider:NAME:STATUS".
- *   3. a decisive status code (5.1.1, 5.2.2, ...), unless a phrase refines
- *      it: 5.1.1 with "mailbox full", "relaying denied", "blocked", "sender
- *      rejected", "has moved", "too many recipients" or "no mail
- *      exchanger" words; 5.4.4 with "no mail exchanger" words; 4.4.7
- *      with words of a block ("connection refused", a block list), the
- *      cause of the expiry ("phrase:over quota,over:5.1.1")
- *   4. a phrase of the diagnostic text
- *   5. a local program's failure (diagnostic type X-UNIX) -> mailererror
- *   6. a weak (generic) status code (5.7.1, 5.2.1, ...); a generic X.Y.0
- *      yields to a 500-504 reply, which names the protocol error
- *   7. the shape "DOMAIN does not exist"          -> hostunknown
- *   8. the reply code (550, 552, ...)
- *   9. onhold when anything was said, undefined when nothing was
- * Then conflicts are settled, first match only, recorded in reasonby
- * ("phrase:user unknown,command:DATA"); none applies to an engine's or a
- * provider's decision:
- *   - a delay notice decided by codes only      -> expired ("action:delayed")
- *   - an unknown user or filter refusal at MAIL  -> rejected (the sender)
- *   - a refusal at CONN/HELO/EHLO by codes only  -> blocked
- *   - "user unknown" in words, with neither a refused RCPT nor an X.1.x
- *     status, and not a mail system's own directory statement -> filtered
- *     ("no-rcpt" or "command:DATA"): a filter spoke after the address was
- *     accepted
- *   - a temporary hostunknown                    -> networkerror
+ * deliverystatus, replycode, command, diagnostictype and diagnosticcode.
+ * The evidence, most specific first (doc/classification.md has the
+ * whole table and its reasons):
+ *   0. the engine, when the format itself says (reasonby "engine:NAME")
+ *   1. action delivered / relayed / expanded, or a 2.x.x status
+ *   2. a provider's own code or phrase (rules/providers.c)
+ *   3. a final status code (X.2.2, X.3.4, X.7.26 ...): outranks words
+ *   4. a refinable status code (X.1.1, X.4.4, X.4.7 ...), unless a
+ *      specific phrase names another cause ("phrase:P,over:5.1.1")
+ *   5. a specific phrase of rules/phrases.tsv
+ *   6. a weak phrase (generic wording such as RFC 5321's default texts)
+ *   7. diagnostic type X-UNIX                     -> mailererror
+ *   8. a generic status code (X.7.1, X.6.0 ...); a generic X.Y.0 yields
+ *      to a 500-504 reply
+ *   9. the shape "DOMAIN does not exist"          -> hostunknown
+ *  10. the reply code
+ *  11. onhold when anything was said, undefined when nothing was
+ * Then conflicts are settled, first match only, recorded in reasonby;
+ * none applies to rows 0-2: a delay notice by codes only -> expired; at
+ * MAIL FROM an unknown user, a filter or codes only -> rejected; at
+ * CONN/HELO/EHLO codes only -> blocked; "user unknown" in words with no
+ * refused RCPT, no X.1.x status and no own statement -> filtered; a
+ * temporary hostunknown -> networkerror.
  * Thread-safe: the tables are compiled once. */
 void _modori_classify (ModoriRecord *record);
 

@@ -31,6 +31,10 @@ row_is_for (guint index, gconstpointer data)
     {
     case PHRASES_FOR_REASON:
       return rule->reason != MODORI_REASON_UNDEFINED && !(rule->flags & PHRASE_CLIENT);
+    case PHRASES_FOR_SPECIFIC_REASON:
+      return row_is_for (index, GINT_TO_POINTER (PHRASES_FOR_REASON)) && !(rule->flags & PHRASE_WEAK);
+    case PHRASES_FOR_WEAK_REASON:
+      return row_is_for (index, GINT_TO_POINTER (PHRASES_FOR_REASON)) && (rule->flags & PHRASE_WEAK);
     case PHRASES_FOR_HINT:
       return rule->hint != NULL;
     case PHRASES_FOR_CASE:
@@ -47,6 +51,18 @@ _modori_phrases_find (const char *text, PhrasesUse use, gboolean *found)
                                         GINT_TO_POINTER (use), found);
 }
 
+/* The first row found for @use, or NULL. */
+static const PhraseRule *
+first_found (const char *text, PhrasesUse use, gboolean *found)
+{
+  if (_modori_phrases_find (text, use, found) == 0)
+    return NULL;
+  for (guint i = 0; i < _modori_n_phrase_rules; i++)
+    if (found[i])
+      return &_modori_phrase_rules[i];
+  return NULL;
+}
+
 void
 _modori_phrases_reason (const char *text, const PhraseRule **specific, const PhraseRule **weak)
 {
@@ -55,32 +71,24 @@ _modori_phrases_reason (const char *text, const PhraseRule **specific, const Phr
   *specific = *weak = NULL;
   if (text == NULL || text[0] == '\0')
     return;
+  /* Apart: generic wording never hides a specific phrase inside it
+   * ("refused to talk to me:" around "refused to talk to me"). */
   found = g_new (gboolean, _modori_n_phrase_rules);
-  if (_modori_phrases_find (text, PHRASES_FOR_REASON, found) > 0)
-    for (guint i = 0; i < _modori_n_phrase_rules && (*specific == NULL || *weak == NULL); i++)
-      if (found[i])
-        {
-          const PhraseRule *rule = &_modori_phrase_rules[i];
-          const PhraseRule **slot = (rule->flags & PHRASE_WEAK) ? weak : specific;
-          if (*slot == NULL)
-            *slot = rule;
-        }
+  *specific = first_found (text, PHRASES_FOR_SPECIFIC_REASON, found);
+  *weak = first_found (text, PHRASES_FOR_WEAK_REASON, found);
   g_free (found);
 }
 
 const PhraseRule *
 _modori_phrases_hint (const char *text)
 {
-  const PhraseRule *rule = NULL;
+  const PhraseRule *rule;
   gboolean *found;
 
   if (text == NULL || text[0] == '\0')
     return NULL;
   found = g_new (gboolean, _modori_n_phrase_rules);
-  if (_modori_phrases_find (text, PHRASES_FOR_HINT, found) > 0)
-    for (guint i = 0; i < _modori_n_phrase_rules && rule == NULL; i++)
-      if (found[i])
-        rule = &_modori_phrase_rules[i];
+  rule = first_found (text, PHRASES_FOR_HINT, found);
   g_free (found);
   return rule;
 }

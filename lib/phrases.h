@@ -12,6 +12,8 @@
 /* Which rows a search looks at. */
 typedef enum {
   PHRASES_FOR_REASON,   /* rows with a reason, not a mail program's words */
+  PHRASES_FOR_SPECIFIC_REASON,   /* ... of them, the rows not flagged weak */
+  PHRASES_FOR_WEAK_REASON,       /* ... and the weak ones */
   PHRASES_FOR_HINT,     /* rows with a hint */
   PHRASES_FOR_CASE,     /* rows with an explain case */
 } PhrasesUse;

@@ -123,12 +123,42 @@ test_classify_order (void)
     const char *reason, *reasonby;
     gboolean hard;
   } cases[] = {
+    /* 3. A final status code outranks every phrase, even a specific one. */
+    { "failed", "5.2.3", "552", "552 5.2.3 message too large for this recipient", "RCPT", "exceedlimit",
+      "status:5.2.3", FALSE },
+    { "failed", "5.1.8", "553", "553 5.1.8 Sender address rejected: Domain not found", "MAIL", "rejected",
+      "status:5.1.8", FALSE },
+    /* 4. A refinable status code decides when the words agree or say nothing more ... */
+    { "failed", "5.1.1", "550", "550 5.1.1 <a@example.jp>: Recipient address rejected: User unknown", "RCPT",
+      "userunknown", "status:5.1.1", TRUE },
+    /* ... and over a weak phrase, which names no cause of its own. */
+    { "failed", "5.1.1", "550", "550 5.1.1 Requested action not taken: mailbox unavailable", "RCPT",
+      "userunknown", "status:5.1.1", TRUE },
+    { "failed", "4.4.7", "", "451 4.4.7 Requested action aborted: local error in processing", "", "expired",
+      "status:4.4.7", FALSE },
+    /* 5-6. A specific phrase outranks a weak one; a weak one decides alone. */
+    { "failed", "", "550", "550 Requested action not taken: mailbox unavailable (over quota)", "RCPT",
+      "mailboxfull", "phrase:over quota", FALSE },
+    { "failed", "", "550", "550 Requested action not taken: mailbox unavailable", "RCPT", "userunknown",
+      "phrase:requested action not taken: mailbox unavailable", TRUE },
+    /* 7. The diagnostic type X-Unix outranks a generic status class. */
+    { "failed", "5.3.0", "", "x-unix: exit 75", "", "mailererror", "type:X-UNIX", FALSE },
+    /* 8-9. A generic class outranks the shape "DOMAIN does not exist". */
+    { "failed", "5.1.0", "553", "553 5.1.0 mx.example.com does not exist", "RCPT", "userunknown", "status:5.1.0", TRUE },
+    /* A phrase inside a longer phrase that was found too gives way to it. */
+    { "failed", "5.7.1", "550", "550 5.7.1 you are sending to an address that has been blacklisted", "", "rejected",
+      "phrase:address that has been blacklisted", FALSE },
+    /* The sender's side before the recipient's: the rest of the words describe the sender. */
+    { "failed", "", "550", "550 <a@example.com>: Sender address rejected: Domain not found", "RCPT", "rejected",
+      "phrase:sender address rejected: domain not found", FALSE },
+    { "failed", "4.7.1", "450", "450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.1]", "RCPT",
+      "requireptr", "phrase:client host rejected: cannot find your hostname", FALSE },
     /* A decisive status code wins over a phrase ... */
     { "failed", "5.2.2", "552", "552 5.2.2 user unknown", "RCPT", "mailboxfull", "status:5.2.2", FALSE },
     /* ... unless the phrase refines it: a full mailbox exists. */
     { "failed", "5.1.1", "550", "550 5.1.1 mailbox full", "", "mailboxfull", "phrase:mailbox full,over:5.1.1", FALSE },
     { "failed", "5.4.4", "", "Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)", "", "notaccept",
-      "phrase:couldn't find a mail exchanger,over:5.4.4", TRUE },
+      "phrase:sorry, i couldn't find a mail exchanger or ip address,over:5.4.4", TRUE },
     { "failed", "5.1.1", "550", "550 5.1.1 Too many recipients", "RCPT", "toomanyconn",
       "phrase:too many recipients,over:5.1.1", FALSE },
     /* The status code decides permanence: a 4xx reply under 5.x.x is permanent. */
@@ -136,7 +166,7 @@ test_classify_order (void)
     { "failed", "4.1.1", "550", "550 mailbox unknown", "RCPT", "userunknown", "status:4.1.1", FALSE },
     /* Expired because every attempt was refused: the refusal is the cause. */
     { "failed", "4.4.7", "", "Deferred: Connection refused by mx.example.net.", "", "blocked",
-      "phrase:connection refused,over:4.4.7", FALSE },
+      "phrase:deferred: connection refused by,over:4.4.7", FALSE },
     { "failed", "4.4.7", "", "Deferred: Connection timed out with mx.example.net.", "", "expired",
       "status:4.4.7", FALSE },
     /* A phrase wins over a generic code. */
@@ -186,8 +216,14 @@ test_classify_order (void)
     /* nor for a mail system's own directory statement. */
     { "failed", "", "", "The recipient name is not recognized", "", "userunknown",
       "phrase:the recipient name is not recognized", TRUE },
-    /* Refused at MAIL FROM: the unknown mailbox is the sender's. */
+    /* Refused at MAIL FROM: the unknown mailbox is the sender's, and a
+     * refusal in codes only is the sender's too ... */
     { "failed", "5.1.0", "553", "553 5.1.0 sender unknown", "MAIL", "rejected", "status:5.1.0,command:MAIL", FALSE },
+    { "failed", "5.7.0", "550", "550 5.7.0 go away", "MAIL", "rejected", "status:5.7.0,command:MAIL", FALSE },
+    { "failed", "", "550", "550 go away", "MAIL", "rejected", "reply:550,command:MAIL", FALSE },
+    /* ... but words that name another cause stand. */
+    { "failed", "5.7.1", "554", "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org",
+      "MAIL", "blocked", "phrase:blocked using", FALSE },
     /* Refused on connecting, with only codes: the sending host is blocked. */
     { "failed", "", "554", "554 neko.example.net : go away", "CONN", "blocked", "reply:554,command:CONN", FALSE },
     /* Spam, viruses, authentication, reverse DNS, block lists. */
@@ -198,15 +234,13 @@ test_classify_order (void)
     { "failed", "4.7.1", "450", "450 4.7.1 Access denied. IP name lookup failed [192.0.2.1]", "", "requireptr",
       "phrase:ip name lookup failed", FALSE },
     { "failed", "5.7.1", "550", "550 5.7.1 IP address blacklisted by recipient", "", "blocked", "phrase:blacklisted", FALSE },
-    { "failed", "5.7.1", "550", "550 5.7.1 you are sending to an address that has been blacklisted", "", "rejected",
-      "phrase:address that has been blacklisted", FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       ModoriRecord *record = record_with (cases[i].action, cases[i].status, cases[i].reply, cases[i].text);
 
-      if (strcmp (cases[i].text, "71") == 0)
+      if (strcmp (cases[i].text, "71") == 0 || g_str_has_prefix (cases[i].text, "x-unix:"))
         _modori_record_set (record, FIELD_DIAGNOSTICTYPE, "X-UNIX");
       _modori_record_set (record, FIELD_COMMAND, cases[i].command);
       _modori_classify (record);
@@ -289,7 +323,7 @@ test_providers (void)
         "provider:microsoft:requested action not taken: mailbox unavailable" },
       /* The reporting MTA does not count when a remote MTA answered. */
       { "mx.example.com", "BAY004-MC1.hotmail.com", "example.com", "5.5.0", "",
-        "550 Requested action not taken: mailbox unavailable", "filtered", "phrase:mailbox unavailable,no-rcpt" },
+        "550 Requested action not taken: mailbox unavailable", "filtered", "phrase:requested action not taken: mailbox unavailable,no-rcpt" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (more); i++)
@@ -461,6 +495,49 @@ test_matcher (void)
   _modori_matcher_free (m);
 }
 
+/* Every rule names where its words or its meaning come from. */
+static void
+test_sources (void)
+{
+  for (guint i = 0; i < _modori_n_phrase_rules; i++)
+    {
+      const char *source = _modori_phrase_rules[i].source;
+      g_test_message ("phrase %u: %s", i, _modori_phrase_rules[i].phrase);
+      g_assert_true (source && strlen (source) > 4 && source[0] != '?' && !strstr (source, "TODO"));
+    }
+  for (guint i = 0; i < _modori_n_status_rules; i++)
+    g_assert_true (g_str_has_prefix (_modori_status_rules[i].source, "rfc") ||
+                   strstr (_modori_status_rules[i].source, "registry"));
+  for (guint i = 0; i < _modori_n_reply_rules; i++)
+    g_assert_true (g_str_has_prefix (_modori_reply_rules[i].source, "rfc"));
+  for (guint i = 0; i < _modori_n_provider_rules; i++)
+    {
+      const char *source = _modori_provider_rules[i].source;
+      g_test_message ("provider rule %u: %s", i, _modori_provider_rules[i].phrase);
+      g_assert_true (source && strlen (source) > 4 && !strstr (source, "TODO"));
+    }
+}
+
+/* A pattern counts only where it is not inside a longer one found too. */
+static void
+test_matcher_outermost (void)
+{
+  static const char *const patterns[] = { "blacklisted", "address has been blacklisted", "user unknown", "unknown" };
+  Matcher *m = _modori_matcher_new (patterns, G_N_ELEMENTS (patterns));
+  gboolean found[G_N_ELEMENTS (patterns)];
+
+  g_assert_cmpuint (_modori_matcher_all_outermost (m, "your address has been blacklisted", NULL, NULL, found), ==, 1);
+  g_assert_true (found[1] && !found[0]);
+  /* Outside the longer one, the shorter one counts too. */
+  g_assert_cmpuint (_modori_matcher_all_outermost (m, "address has been blacklisted; IP blacklisted", NULL, NULL,
+                                                   found), ==, 2);
+  g_assert_true (found[0] && found[1]);
+  g_assert_cmpuint (_modori_matcher_all_outermost (m, "550 User\n  Unknown", NULL, NULL, found), ==, 1);
+  g_assert_true (found[2] && !found[3]);
+  g_assert_cmpuint (_modori_matcher_all_outermost (m, "nothing", NULL, NULL, found), ==, 0);
+  _modori_matcher_free (m);
+}
+
 static void
 test_reason_names (void)
 {
@@ -490,5 +567,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/hint-suggestion", test_hint_suggestion);
   g_test_add_func ("/rules/matcher", test_matcher);
   g_test_add_func ("/rules/reason-names", test_reason_names);
+  g_test_add_func ("/rules/sources", test_sources);
+  g_test_add_func ("/rules/matcher-outermost", test_matcher_outermost);
   return g_test_run ();
 }

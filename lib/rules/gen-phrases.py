@@ -67,6 +67,8 @@ def main(tsv, reason_c, output):
             for flag in flag_list:
                 if flag not in FLAGS:
                     errors.append(f"{where}: unknown flag {flag!r}")
+            if "own" in flag_list and reason != "userunknown":
+                errors.append(f"{where}: only an unknown user can be a mail system's own statement")
             for name, value in (("hint", hint), ("case", case)):
                 if value != "-" and not IDENT.match(value):
                     errors.append(f"{where}: the {name} must be an identifier: {value!r}")
