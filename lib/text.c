@@ -315,7 +315,28 @@ _modori_text_find_transcript_command (const char *text, const char *recipient)
         }
       else if (length > 6 && strncmp (line, "<<< ", 4) == 0 &&
                (line[4] == '4' || line[4] == '5') && current && !other_recipient)
-        return current;
+        {
+          /* Sendmail pipelines RCPT and DATA and reads the RCPT replies
+           * after sending DATA (usersmtp.c): a reply after ">>> DATA"
+           * that names an address answered a RCPT, this recipient's or
+           * another's. */
+          if (strcmp (current, "DATA") == 0)
+            {
+              char *reply = g_strndup (line, length);
+              const char *open = strstr (reply, "<");
+              gboolean names_address = open && strchr (open, '@') && strchr (open, '>');
+              gboolean names_recipient = recipient[0] && _modori_text_find_nocase (reply, recipient);
+
+              g_free (reply);
+              if (names_address)
+                {
+                  if (names_recipient || recipient[0] == '\0')
+                    return "RCPT";
+                  continue;
+                }
+            }
+          return current;
+        }
     }
   return NULL;
 }

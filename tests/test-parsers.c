@@ -235,11 +235,22 @@ test_transcript_command (void)
     ">>> .\n"
     "<<< 554 5.7.1 rejected as spam\n";
   static const char mail_refused[] = ">>> MAIL From:<a@example.com>\n<<< 553 5.1.8 sender domain\n";
+  /* Sendmail pipelining (usersmtp.c): the RCPT replies come after
+   * ">>> DATA"; one that names an address answered a RCPT. */
+  static const char pipelined[] =
+    "... while talking to mx.example.jp.:\n"
+    ">>> DATA\n"
+    "<<< 550 <hanako@example.jp>: User unknown\n"
+    "550 5.1.1 <hanako@example.jp>... User unknown\n"
+    "<<< 554 Error: no valid recipients\n";
 
   g_assert_cmpstr (_modori_text_find_transcript_command (transcript, "jiro@example.jp"), ==, "RCPT");
   g_assert_cmpstr (_modori_text_find_transcript_command (transcript, "taro@example.jp"), ==, "DATA");
   g_assert_cmpstr (_modori_text_find_transcript_command (mail_refused, "taro@example.jp"), ==, "MAIL");
   g_assert_null (_modori_text_find_transcript_command ("no transcript here\n", ""));
+  g_assert_cmpstr (_modori_text_find_transcript_command (pipelined, "hanako@example.jp"), ==, "RCPT");
+  /* Another recipient's refusal is not this one's; the DATA reply is. */
+  g_assert_cmpstr (_modori_text_find_transcript_command (pipelined, "jiro@example.jp"), ==, "DATA");
 }
 
 static void

@@ -20,7 +20,14 @@ const Provider _modori_providers[] = {
   { "softbank", "softbank.ne.jp i.softbank.jp disney.ne.jp" },
   { "cox", "cox.net" },
   { "orange", "orange.fr wanadoo.fr" },
-  { "tencent", "qq.com" },
+  { "tencent", "qq.com foxmail.com" },
+  { "comcast", "comcast.net xfinity.com" },
+  { "att", "att.net sbcglobal.net bellsouth.net pacbell.net swbell.net flash.net prodigy.net ameritech.net nvbell.net snet.net wans.net" },
+  { "sfr", "sfr.fr neuf.fr cegetel.net club-internet.fr numericable.fr noos.fr" },
+  { "free", "free.fr aliceadsl.fr libertysurf.fr proxad.net" },
+  { "unitedinternet", "gmx.net gmx.de gmx.at gmx.ch gmx.com gmx.co.uk gmx.fr gmx.es gmx.it web.de mail.com 1und1.de kundenserver.de ionos.com ionos.de" },
+  { "tonline", "t-online.de magenta.de" },
+  { "yandex", "yandex.ru yandex.com yandex.net ya.ru yandex.by yandex.kz yandex.ua yandex.com.tr narod.ru" },
 };
 
 const guint _modori_n_providers = G_N_ELEMENTS (_modori_providers);
@@ -30,7 +37,6 @@ const ProviderRule _modori_provider_rules[] = {
   { "google", NULL, NULL, "unusual rate of unsolicited mail", MODORI_REASON_BLOCKED, NULL, "https://support.google.com/a/answer/3726730" },
   { "google", NULL, NULL, "low reputation", MODORI_REASON_BAD_REPUTATION, NULL, "https://support.google.com/a/answer/3726730" },
   { "google", NULL, NULL, "likely unsolicited mail", MODORI_REASON_SPAM_DETECTED, NULL, "https://support.google.com/a/answer/3726730" },
-  { "google", NULL, NULL, "our system has detected that this message", MODORI_REASON_SPAM_DETECTED, NULL, "https://support.google.com/a/answer/3726730" },
   { "google", NULL, NULL, "addresses in from: header are not accepted", MODORI_REASON_NOT_COMPLIANT_RFC, NULL, "https://support.google.com/a/answer/3726730" },
   { "google", NULL, NULL, "not rfc 5322 compliant", MODORI_REASON_NOT_COMPLIANT_RFC, NULL, "https://support.google.com/a/answer/3726730" },
   { "google", NULL, NULL, "content presents a potential security issue", MODORI_REASON_POLICY_VIOLATION, NULL, "https://support.google.com/a/answer/3726730" },
@@ -89,15 +95,16 @@ const ProviderRule _modori_provider_rules[] = {
 
   /* docomo answers "550 Unknown user" after DATA when the recipient's
    * reception settings refuse the sender: the address exists. */
-  { "docomo", NULL, NULL, "unknown user", MODORI_REASON_REJECTED, "DATA", "TODO" },
+  { "docomo", NULL, NULL, "unknown user", MODORI_REASON_REJECTED, "DATA", "https://tuono034s.com/web-entry/3575/ (docomo: \"550 Unknown user\" after DATA is the reception settings refusing the sender)" },
 
   /* au answers "550 : User unknown", with no address, when the
    * recipient's reception filter refuses the sender. (SoftBank says
    * "unknown user" after DATA for the same: the conflict rule in
    * classify.c for an unknown user with no refused RCPT makes it filtered.) */
-  { "au", NULL, NULL, "550 : user unknown", MODORI_REASON_FILTERED, NULL, "TODO" },
+  { "au", NULL, NULL, "550 : user unknown", MODORI_REASON_FILTERED, NULL, "https://tuono034s.com/web-entry/3575/ (au: the reception filter's refusal, the address left out)" },
   /* ... and "550 <address>: User unknown" when the address does not exist. */
-  { "au", NULL, NULL, ">: user unknown", MODORI_REASON_USER_UNKNOWN, NULL, "TODO" },
+  { "au", NULL, NULL, "user unknown", MODORI_REASON_FILTERED, "DATA", "https://tuono34s.com/web-entry/3575/ (au answers a refused sender after DATA)" },
+  { "au", NULL, NULL, ">: user unknown", MODORI_REASON_USER_UNKNOWN, NULL, "https://note.com/sendmagic/n/n875d8dcb6cb8 (au: \"550 <address>: User unknown\" at RCPT)" },
 
   /* Cox: https://www.cox.com/residential/support/email-error-codes.html */
   { "cox", NULL, NULL, "aup#cdrbl", MODORI_REASON_BLOCKED, NULL, "https://www.cox.com/residential/support/email-error-codes.html" },
@@ -116,14 +123,70 @@ const ProviderRule _modori_provider_rules[] = {
 
   /* La Poste checks recipients after DATA: "Adresse destinataire
    * invalide" (LPN007_416) is an address that does not exist. */
-  { "laposte", NULL, NULL, "adresse destinataire invalide", MODORI_REASON_USER_UNKNOWN, NULL, "TODO" },
+  { "laposte", NULL, NULL, "adresse destinataire invalide", MODORI_REASON_USER_UNKNOWN, NULL, "https://bentonow.com/smtp-errors/laposte (LPN007_416 invalid recipient address)" },
 
   /* Orange: code 506 is mail taken for spam. */
-  { "orange", NULL, NULL, "ofr_506", MODORI_REASON_SPAM_DETECTED, NULL, "TODO" },
-  { "orange", NULL, NULL, "ofr004_", MODORI_REASON_BLOCKED, NULL, "TODO" },
+  { "orange", NULL, NULL, "ofr_506", MODORI_REASON_SPAM_DETECTED, NULL, "https://bentonow.com/smtp-errors/orange (OFR_506: mail rejected as spam)" },
+  { "orange", NULL, NULL, "ofr004_104", MODORI_REASON_TOO_MANY_CONN, NULL, "https://www.bentonow.com/docs/orange-bounce-codes (OFR004_104: trop de connexions)" },
+  { "orange", NULL, NULL, "ofr004_", MODORI_REASON_BLOCKED, NULL, "https://bentonow.com/smtp-errors/orange (OFR004_1xx: service refused to the sending IP)" },
 
   /* Tencent QQ: per-IP frequency limits. */
-  { "tencent", NULL, NULL, "frequency limited", MODORI_REASON_TOO_MANY_CONN, NULL, "TODO" },
+  { "tencent", NULL, NULL, "frequency limited", MODORI_REASON_TOO_MANY_CONN, NULL, "http://qiao.yimirj.com/article/detail/2261 (QQ: per-IP, domain and sender frequency limits)" },
+
+  /* Google: words that mean something narrower at Google than elsewhere
+   * (https://support.google.com/a/answer/3726730). */
+  { "google", NULL, NULL, "email quota exceeded", MODORI_REASON_SPEEDING, NULL, "https://support.google.com/a/answer/3726730 (the sender's own sending quota)" },
+  { "google", NULL, NULL, "daily smtp relay", MODORI_REASON_SPEEDING, NULL, "https://support.google.com/a/answer/3726730" },
+  { "google", NULL, NULL, "temporarily suspended due to abuse", MODORI_REASON_REJECTED, NULL, "https://support.google.com/a/answer/3726730" },
+  { "google", NULL, NULL, "mail sending denied", MODORI_REASON_REJECTED, NULL, "https://support.google.com/a/answer/3726730" },
+  { "google", NULL, NULL, "please log in", MODORI_REASON_SECURITY_ERROR, NULL, "https://support.google.com/a/answer/3726730" },
+
+  /* Yahoo and AOL */
+  { "yahoo", NULL, NULL, "permanently deferred", MODORI_REASON_BLOCKED, NULL, "https://help.yahoo.com/kb/SLN3436.html" },
+  { "yahoo", NULL, NULL, "user not accepting mail from this sender", MODORI_REASON_FILTERED, NULL, "https://postmaster.aol.com/errors (AOL: the recipient refuses the sender)" },
+
+  /* Apple iCloud */
+  { "apple", NULL, NULL, "user does not exist", MODORI_REASON_USER_UNKNOWN, NULL, "https://support.apple.com/en-us/102322" },
+
+  /* Comcast: https://postmaster.comcast.net/mail-error-codes.html */
+  { "comcast", NULL, NULL, "bl000", MODORI_REASON_BLOCKED, NULL, "https://postmaster.comcast.net/mail-error-codes.html (BL000xxx: block lists)" },
+
+  /* Cox: IPBLxxxx are block lists. */
+  { "cox", NULL, NULL, "ipbl", MODORI_REASON_BLOCKED, NULL, "https://postmaster.cox.net/confluence/display/postmaster/Error+Codes" },
+
+  /* Charter / Spectrum */
+  { "spectrum", NULL, NULL, "message rejected", MODORI_REASON_SPAM_DETECTED, NULL, "https://www.spectrum.net/support/internet/understanding-email-error-codes" },
+
+  /* AT&T (att.net, bellsouth.net ...) */
+  { "att", NULL, NULL, "is blocked", MODORI_REASON_BLOCKED, NULL, "http://worldnet.att.net/general-info/bls_info/block_enduser.html" },
+  { "att", NULL, NULL, "blocked for status", MODORI_REASON_REQUIRE_PTR, NULL, "http://www.att.net/general-info/mail_info/block_enduser.html (no identifiable reverse DNS)" },
+  { "att", NULL, NULL, "busy--please try again later", MODORI_REASON_TOO_MANY_CONN, NULL, "http://worldnet.att.net/general-info/bls_info/block_enduser.html" },
+
+  /* SFR, Free */
+  { "sfr", NULL, NULL, "message content rejected", MODORI_REASON_SPAM_DETECTED, NULL, "https://assistance.sfr.fr (550 5.7.1 Message content rejected)" },
+  { "free", NULL, NULL, "spam detected", MODORI_REASON_SPAM_DETECTED, NULL, "http://postmaster.free.fr/" },
+
+  /* 1&1, GMX, web.de (United Internet) */
+  { "unitedinternet", NULL, NULL, "quota exceeded", MODORI_REASON_MAILBOX_FULL, NULL, "https://www.ionos.ca/help/email/troubleshooting-mail-basicmail-business/error-messages-caused-by-undeliverable-email" },
+  { "unitedinternet", NULL, NULL, "user is inactive", MODORI_REASON_SUSPEND, NULL, "https://www.ionos.ca/help/email/troubleshooting-mail-basicmail-business/error-messages-caused-by-undeliverable-email" },
+  { "unitedinternet", NULL, NULL, "user is unknown", MODORI_REASON_USER_UNKNOWN, NULL, "https://www.ionos.ca/help/email/troubleshooting-mail-basicmail-business/error-messages-caused-by-undeliverable-email" },
+
+  /* T-Online */
+  { "tonline", NULL, NULL, "over storage quota", MODORI_REASON_MAILBOX_FULL, NULL, "https://postmaster.t-online.de" },
+
+  /* Yandex: https://yandex.com/support/mail/bounces/yandex.html */
+  { "yandex", NULL, NULL, "policy rejection on the target address", MODORI_REASON_SUSPEND, NULL, "https://yandex.com/support/mail/bounces/yandex/policy-rejection-on-the-target-address.html" },
+  { "yandex", NULL, NULL, "mailbox size limit exceeded", MODORI_REASON_MAILBOX_FULL, NULL, "https://yandex.com/support/mail/bounces/yandex/mailbox-size-limit-exceeded.html" },
+  { "yandex", NULL, NULL, "mailbox size exceeded", MODORI_REASON_MAILBOX_FULL, NULL, "https://yandex.com/support/mail/bounces/yandex/mailbox-size-limit-exceeded.html" },
+  { "yandex", NULL, NULL, "no such user", MODORI_REASON_USER_UNKNOWN, NULL, "https://yandex.com/support/mail/bounces/yandex.html" },
+
+  /* Tencent QQ */
+  { "tencent", NULL, NULL, "content rejected", MODORI_REASON_SPAM_DETECTED, NULL, "https://service.mail.qq.com (550 Error: content rejected)" },
+
+  /* docomo: too much mail data is a full mailbox. */
+  { "docomo", NULL, NULL, "too much mail data", MODORI_REASON_MAILBOX_FULL, NULL, "https://note.com/sendmagic/n/neb6bbe7e51cf" },
+  /* SoftBank: "Invalid recipient" is an address that does not exist. */
+  { "softbank", NULL, NULL, "invalid recipient:", MODORI_REASON_USER_UNKNOWN, NULL, "https://note.com/sendmagic/n/n5afbf98aeb25" },
 };
 
 const guint _modori_n_provider_rules = G_N_ELEMENTS (_modori_provider_rules);
