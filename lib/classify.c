@@ -252,8 +252,10 @@ resolve_conflicts (ModoriRecord *record, Evidence evidence, const PhraseRule *ph
    * X.1.x status behind it: the address was accepted and a filter
    * after it spoke (content filters, gateways and mobile carriers answer
    * unwanted mail so). A mail system's own directory statement is not
-   * a filter. */
+   * a filter, whether the phrase says so (PHRASE_OWN) or the engine
+   * does (own_words). */
   else if (record->reason == MODORI_REASON_USER_UNKNOWN && phrase_rule && !(phrase_rule->flags & PHRASE_OWN) &&
+           !record->own_words &&
            strcmp (command, "RCPT") != 0 && !(status[0] && g_str_has_prefix (status + 1, ".1.")))
     overrule (record, MODORI_REASON_FILTERED, command[0] ? "command:" : "no-rcpt", command);
   /* A domain that "does not exist" only for now is a DNS failure. */

@@ -41,6 +41,11 @@ struct _ModoriRecord {
   char *fields[N_FIELDS];   /* never NULL after _modori_record_new() */
   ModoriReason reason;
   gboolean hard_bounce;
+  /* The diagnostic is the reporting mail system's own statement, not a
+   * relayed SMTP reply: an engine sets it where its format tells them
+   * apart (Exim's own "Unknown user" against "SMTP error from remote
+   * mail server"). No filter spoke then: see the conflicts in classify.c. */
+  gboolean own_words;
 };
 
 ModoriRecord *_modori_record_new (void);

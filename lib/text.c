@@ -255,11 +255,32 @@ command_at (const char *p)
   return NULL;
 }
 
+/* Sentences in which MTAs name the stage that failed, from their source. */
+static const struct { const char *words, *command; } stage_sentences[] = {
+  { "refused to talk to me", "CONN" },          /* Postfix smtp_proto.c: the greeting was a refusal */
+  { "but greeting failed", "CONN" },            /* qmail-remote.c */
+  { "wasn't able to establish an smtp connection", "CONN" },   /* qmail-remote.c */
+  { "but my name was rejected", "HELO" },       /* qmail-remote.c */
+  { "but sender was rejected", "MAIL" },        /* qmail-remote.c */
+  { "does not like recipient", "RCPT" },        /* qmail-remote.c */
+  { "failed on data command", "DATA" },         /* qmail-remote.c */
+  { "failed after i sent the message", "DATA" },   /* qmail-remote.c */
+  { "did not like our connect", "CONN" },       /* dma net.c */
+  { "did not like our mail from", "MAIL" },     /* dma net.c */
+  { "did not like our rcpt to", "RCPT" },       /* dma net.c */
+  { "did not like our final data", "DATA" },    /* dma net.c */
+  { "did not like our data", "DATA" },          /* dma net.c */
+  { "some recipients failed", "RCPT" },         /* Haraka outbound/hmail.js */
+};
+
 const char *
 _modori_text_find_command (const char *text)
 {
   static const char *const leads[] = { "in reply to ", "after ", "while sending " };
 
+  for (guint i = 0; i < G_N_ELEMENTS (stage_sentences); i++)
+    if (_modori_text_find_nocase (text, stage_sentences[i].words))
+      return stage_sentences[i].command;
   for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
     {
       gsize n = strlen (leads[i]);
@@ -289,11 +310,35 @@ transcript_command_at (const char *p)
   return NULL;
 }
 
+/* Whether @line (of @length bytes) is a line of an SMTP transcript:
+ * sent (">>> MAIL From:..." in Sendmail and Courier, "TIME: --> MAIL
+ * From:..." in MDaemon) or received ("<<< 550 ...", "TIME: <-- 550 ...").
+ * Sets @sent and @rest (the command or reply after the marker). */
+static gboolean
+transcript_line (const char *line, gsize length, gboolean *sent, const char **rest)
+{
+  if (length > 4 && (strncmp (line, ">>> ", 4) == 0 || strncmp (line, "<<< ", 4) == 0))
+    {
+      *sent = line[0] == '>';
+      *rest = line + 4;
+      return TRUE;
+    }
+  /* MDaemon: the arrow after a time stamp, within the first bytes. */
+  for (gsize i = 1; i + 4 < length && i < 48; i++)
+    if (line[i - 1] == ' ' && (strncmp (line + i, "--> ", 4) == 0 || strncmp (line + i, "<-- ", 4) == 0))
+      {
+        *sent = line[i] == '-';
+        *rest = line + i + 4;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 const char *
 _modori_text_find_transcript_command (const char *text, const char *recipient)
 {
-  const char *current = NULL;
-  gboolean other_recipient = FALSE;
+  const char *current = NULL, *rest;
+  gboolean other_recipient = FALSE, sent;
 
   for (const char *line = text; line && *line; line = strchr (line, '\n'), line = line ? line + 1 : NULL)
     {
@@ -302,19 +347,21 @@ _modori_text_find_transcript_command (const char *text, const char *recipient)
 
       while (length > 0 && (*line == ' ' || *line == '\t'))
         line++, length--;
-      if (length > 4 && strncmp (line, ">>> ", 4) == 0)
+      if (!transcript_line (line, length, &sent, &rest))
+        continue;
+      length -= rest - line;
+      if (sent)
         {
-          current = transcript_command_at (line + 4);
+          current = transcript_command_at (rest);
           other_recipient = FALSE;
           if (current && strcmp (current, "RCPT") == 0 && recipient[0])
             {
-              char *sent = g_strndup (line, length);
-              other_recipient = _modori_text_find_nocase (sent, recipient) == NULL;
-              g_free (sent);
+              char *command = g_strndup (rest, length);
+              other_recipient = _modori_text_find_nocase (command, recipient) == NULL;
+              g_free (command);
             }
         }
-      else if (length > 6 && strncmp (line, "<<< ", 4) == 0 &&
-               (line[4] == '4' || line[4] == '5') && current && !other_recipient)
+      else if (length > 2 && (rest[0] == '4' || rest[0] == '5') && current && !other_recipient)
         {
           /* Sendmail pipelines RCPT and DATA and reads the RCPT replies
            * after sending DATA (usersmtp.c): a reply after ">>> DATA"
@@ -322,7 +369,7 @@ _modori_text_find_transcript_command (const char *text, const char *recipient)
            * another's. */
           if (strcmp (current, "DATA") == 0)
             {
-              char *reply = g_strndup (line, length);
+              char *reply = g_strndup (rest, length);
               const char *open = strstr (reply, "<");
               gboolean names_address = open && strchr (open, '@') && strchr (open, '>');
               gboolean names_recipient = recipient[0] && _modori_text_find_nocase (reply, recipient);
@@ -337,6 +384,12 @@ _modori_text_find_transcript_command (const char *text, const char *recipient)
             }
           return current;
         }
+      /* A permanent refusal before any command was sent, naming no
+       * address: the greeting (Sendmail logs a later reply of the same
+       * connection without its command, but that names its recipient). */
+      else if (length > 2 && rest[0] == '5' && current == NULL &&
+               !memchr (rest, '@', length))
+        return "CONN";
     }
   return NULL;
 }

@@ -212,6 +212,14 @@ test_command (void)
     { "in reply to HELO command", "HELO" },
     { "retry later after some time", NULL },
     { "user unknown", NULL },
+    /* The MTAs' own sentences for the stage (qmail-remote.c, Postfix, dma, Haraka). */
+    { "host mx.example.jp[192.0.2.1] refused to talk to me: 554 go away", "CONN" },
+    { "192.0.2.1 does not like recipient. Remote host said: 550 no", "RCPT" },
+    { "Connected to 192.0.2.1 but sender was rejected.", "MAIL" },
+    { "192.0.2.1 failed after I sent the message.", "DATA" },
+    { "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)", "CONN" },
+    { "mx.example.jp [192.0.2.1] did not like our RCPT TO: 550 no", "RCPT" },
+    { "Some recipients failed: <a@example.jp>", "RCPT" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -251,6 +259,17 @@ test_transcript_command (void)
   g_assert_cmpstr (_modori_text_find_transcript_command (pipelined, "hanako@example.jp"), ==, "RCPT");
   /* Another recipient's refusal is not this one's; the DATA reply is. */
   g_assert_cmpstr (_modori_text_find_transcript_command (pipelined, "jiro@example.jp"), ==, "DATA");
+  /* A greeting refused: no command was sent. A temporary one at one MX
+   * says nothing of the next MX. */
+  g_assert_cmpstr (_modori_text_find_transcript_command (
+                     "... while talking to mx.example.org.:\n<<< 554 mx.example.org ESMTP not accepting messages\n", ""),
+                   ==, "CONN");
+  g_assert_null (_modori_text_find_transcript_command ("<<< 450 busy - please try later\n", ""));
+  /* MDaemon's arrows after a time stamp. */
+  g_assert_cmpstr (_modori_text_find_transcript_command (
+                     " Mon 2025-03-17 10:14:02.529: --> RCPT To:<y@example.org>\n"
+                     " Mon 2025-03-17 10:14:02.591: <-- 550 5.1.1 <y@example.org>: User unknown\n", "y@example.org"),
+                   ==, "RCPT");
 }
 
 static void

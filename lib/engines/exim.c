@@ -515,6 +515,8 @@ add_block (GPtrArray *records, const Block *block, ListKind kind, char **failed,
     _modori_record_take (record, FIELD_ALIAS, _modori_address_clean (block->alias));
   if (reply)
     _modori_record_set (record, FIELD_DIAGNOSTICTYPE, "SMTP");
+  else
+    record->own_words = TRUE;   /* Exim's router or transport: its own lookup */
   _modori_record_set (record, FIELD_COMMAND, command);
   _modori_record_take (record, FIELD_RHOST, rhost);
   _modori_record_set (record, FIELD_LHOST, lhost);

@@ -106,6 +106,9 @@ imailserver_parse (GMimeMessage *bounce, GPtrArray *records)
         {
           ModoriRecord *record = _modori_engine_add_record (records, ENGINE_NAME, address, reason);
           _modori_record_set (record, FIELD_ACTION, "failed");
+          /* "Unknown user: ADDRESS" is IMail's own lookup; a remote
+           * server's reply comes under "generated response:". */
+          record->own_words = TRUE;
           /* "Delivery failed 20 attempts: ADDRESS": IMail gave up retrying. */
           if (reason && g_ascii_strncasecmp (reason, "Delivery failed ", 16) == 0 &&
               g_ascii_isdigit (reason[16]) && _modori_text_find_nocase (reason, "attempts"))
