@@ -11,8 +11,9 @@
  * - x5 runs this table on the bounce it carries as an attachment.
  * - v5sendmail and postfix sniff only the Subject: after the engines that
  *   sniff headers of their own (activehunter, biglobe write sendmail-like text).
- * - rfc3464_text last: a report flattened into text is read from its
- *   fields only when no engine knows the text around them. */
+ * - rfc3464_text last but one: a report flattened into text is read from
+ *   its fields only when no engine knows the text around them.
+ * - freeform last: it reads any text that names failed recipients. */
 #include "../engine.h"
 
 extern const ModoriEngine _modori_engine_activehunter;
@@ -28,6 +29,7 @@ extern const ModoriEngine _modori_engine_exchange2003;
 extern const ModoriEngine _modori_engine_exim;
 extern const ModoriEngine _modori_engine_ezweb;
 extern const ModoriEngine _modori_engine_fml;
+extern const ModoriEngine _modori_engine_freeform;
 extern const ModoriEngine _modori_engine_gmail;
 extern const ModoriEngine _modori_engine_gmx;
 extern const ModoriEngine _modori_engine_googlegroups;
@@ -103,6 +105,8 @@ const ModoriEngine *const _modori_engines[] = {
   &_modori_engine_postfix,
   /* Delivery-status fields written out as text: after every format. */
   &_modori_engine_rfc3464_text,
+  /* Free-form text from any mail system: after every known format. */
+  &_modori_engine_freeform,
   /* Auto-replies: bounces carry Auto-Submitted too, so only what no
    * bounce format took. */
   &_modori_engine_rfc3834,

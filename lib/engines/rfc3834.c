@@ -183,6 +183,14 @@ rfc3834_parse (GMimeMessage *bounce, GPtrArray *records)
     return FALSE;
   if (_modori_text_bounce_read (bounce, quote_markers, &text))
     {
+      if (_modori_text_is_challenge (text.report))
+        {
+          /* A challenge/response notice asks the sender to prove being
+           * a person: no reply of the recipient's. */
+          _modori_text_bounce_clear (&text);
+          g_free (replier);
+          return FALSE;
+        }
       diagnostic = _modori_text_collapse_space (text.report);
       if (strlen (diagnostic) > DIAGNOSTIC_MAX)
         {

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "../charset.h"
+#include "../matcher.h"
 #include "../mime-util.h"
 #include "../text.h"
 #include "text-bounce.h"
@@ -248,4 +249,28 @@ _modori_engine_set_original (ModoriRecord *record, GMimeMessage *original)
     }
   _modori_record_set (record, FIELD_MESSAGEID, g_mime_message_get_message_id (original));
   _modori_record_set (record, FIELD_SUBJECT, g_mime_message_get_subject (original));
+}
+
+gboolean
+_modori_text_is_challenge (const char *text)
+{
+  /* The wording of challenge/response systems' notices (TMDA's
+   * templates/confirm_request.txt and the like). */
+  static const char *const phrases[] = {
+    "confirm that you are a", "verify that you are a", "prove that you are a",
+    "confirm that you are human", "verify that you are human", "not a spammer",
+    "confirm your message", "please confirm your email", "to have your message delivered",
+    "awaiting your confirmation", "has not been verified", "to release your message for delivery",
+    "challenge/response",
+  };
+  static gsize once = 0;
+  static Matcher *matcher;
+  gboolean found[G_N_ELEMENTS (phrases)];
+
+  if (g_once_init_enter (&once))
+    {
+      matcher = _modori_matcher_new (phrases, G_N_ELEMENTS (phrases));
+      g_once_init_leave (&once, 1);
+    }
+  return text && _modori_matcher_all (matcher, text, found) > 0;
 }

@@ -1,0 +1,880 @@
+/* freeform.c: bounces in free-form text, from any mail system: tried
+ * after every engine that knows a format.
+ *
+ * A message is taken for a bounce by its sender (MAILER-DAEMON,
+ * postmaster, "Mail Delivery System"), its Subject (in many languages)
+ * or an X-Failed-Recipients header, and then only if its text names a
+ * failed recipient. A recipient is an address in the report part of the
+ * text (before the returned original) that stands
+ *   - on one line with words of failure or a 4xx/5xx reply
+ *     ("<a@example.jp>: 550 5.1.1 User unknown", "Unknown user: a@...");
+ *   - after a recipient label ("Failed recipient:", "Empfänger:", "宛先:");
+ *   - in a list after a sentence that says delivery failed ("could not
+ *     be delivered to the following recipients:"), one address a line,
+ *     its reason on the indented lines below it;
+ *   - in an SMTP transcript, as the RCPT TO that drew a 4xx/5xx reply.
+ * Never an address of the returned original's headers, of the bounce's
+ * own From, To or Return-Path, on a line that quotes a header ("To:",
+ * "From:", "Message-ID"), or of a mailbox people are told to contact.
+ * Each recipient's text is what follows it up to the next recipient; a
+ * list with no words of its own gets the words after the list.
+ *
+ * Challenge/response notices and moderation notices are not bounces; a
+ * report that says the message is still being retried gives records
+ * with action "delayed".
+ *
+ * Work is linear in the text: each line is scanned once by one matcher,
+ * addresses are found in one pass, and recipients are counted as they
+ * are found (MODORI_MAX_RECIPIENTS). */
+#include <string.h>
+
+#include "../bounds.h"
+#include "../matcher.h"
+#include "../phrases.h"
+#include "../text.h"
+#include "text-bounce.h"
+
+#define ENGINE_NAME "freeform"
+
+/* Most bytes of a recipient's text kept: the reason is in its first lines. */
+#define MAX_DIAGNOSTIC 2048
+/* Lines after "RCPT TO:<...>" in which its reply is looked for. */
+#define TRANSCRIPT_REACH 3
+
+typedef enum {
+  WORD_HEADING,      /* a sentence that opens a list of failed recipients */
+  WORD_LABEL,        /* a label before one failed recipient */
+  WORD_FAILURE,      /* words of failure on a recipient's line */
+  WORD_CONTACT,      /* a line telling people whom to write to */
+  WORD_MODERATION,   /* a mailing list holding the message */
+  WORD_DELAY,        /* the message is still being retried */
+  WORD_PERMANENT,    /* ... or it is not */
+  WORD_ORIGINAL,     /* the returned original follows */
+} WordKind;
+
+typedef struct {
+  const char *word;   /* lower-case ASCII letters; other bytes as written */
+  WordKind kind;
+} Word;
+
+/* The wording of the mail systems' own bounce templates. */
+static const Word words[] = {
+  /* Sentences before a list of failed recipients. */
+  { "following recipient", WORD_HEADING },              /* Exchange, Lotus Notes, many */
+  { "following address", WORD_HEADING },                /* qmail-send, Exim, Sendmail */
+  { "following destination", WORD_HEADING },
+  { "following user", WORD_HEADING },
+  { "permanent fatal errors", WORD_HEADING },           /* Sendmail savemail.c */
+  { "could not be delivered to", WORD_HEADING },
+  { "could not deliver to", WORD_HEADING },
+  { "cannot be delivered to", WORD_HEADING },
+  { "was not delivered to", WORD_HEADING },             /* Lotus Notes */
+  { "was undeliverable to", WORD_HEADING },             /* GroupWise */
+  { "did not reach the following", WORD_HEADING },     /* Exchange 5.5 / 2000 */
+  { "did not reach some or all", WORD_HEADING },
+  { "delivery has failed to these recipients", WORD_HEADING },   /* Exchange 2007+ */
+  { "delivery to the following", WORD_HEADING },
+  { "unable to deliver", WORD_HEADING },
+  { "wasn't able to deliver", WORD_HEADING },           /* qmail-send */
+  { "could not be delivered", WORD_HEADING },
+  { "undeliverable to", WORD_HEADING },
+  { "failed recipient", WORD_HEADING },
+  { "mail you sent could not be delivered", WORD_HEADING },
+  { "address(es) failed", WORD_HEADING },               /* Exim deliver.c */
+  { "konnte nicht zugestellt", WORD_HEADING },          /* de */
+  { "nicht zugestellt werden", WORD_HEADING },
+  { "n'a pas pu être remis", WORD_HEADING },            /* fr */
+  { "n'a pas pu etre remis", WORD_HEADING },
+  { "non remis", WORD_HEADING },
+  { "no se pudo entregar", WORD_HEADING },              /* es */
+  { "no se ha podido entregar", WORD_HEADING },
+  { "non è stato possibile recapitare", WORD_HEADING }, /* it */
+  { "non recapitabile", WORD_HEADING },
+  { "não foi possível entregar", WORD_HEADING },        /* pt */
+  { "kon niet worden bezorgd", WORD_HEADING },          /* nl */
+  { "kunde inte levereras", WORD_HEADING },             /* sv */
+  { "配信できませんでした", WORD_HEADING },              /* ja */
+  { "届きませんでした", WORD_HEADING },
+  { "送信できませんでした", WORD_HEADING },
+  { "配送できませんでした", WORD_HEADING },
+  { "不能投递", WORD_HEADING },                          /* zh */
+  { "无法投递", WORD_HEADING },
+  { "無法傳遞", WORD_HEADING },
+  { "не может быть доставлено", WORD_HEADING },         /* ru */
+  { "не удалось доставить", WORD_HEADING },
+
+  /* Labels before one failed recipient. */
+  { "recipient:", WORD_LABEL },
+  { "recipients:", WORD_LABEL },
+  { "recipient address:", WORD_LABEL },
+  { "failed address:", WORD_LABEL },
+  { "unknown address:", WORD_LABEL },
+  { "invalid address:", WORD_LABEL },
+  { "bad address:", WORD_LABEL },
+  { "addressee:", WORD_LABEL },
+  { "rcpt to:", WORD_LABEL },
+  { "destinataire :", WORD_LABEL },
+  { "destinataire:", WORD_LABEL },
+  { "destinataires :", WORD_LABEL },
+  { "empfänger:", WORD_LABEL },
+  { "empfaenger:", WORD_LABEL },
+  { "destinatario:", WORD_LABEL },
+  { "destinatarios:", WORD_LABEL },
+  { "destinatário:", WORD_LABEL },
+  { "ontvanger:", WORD_LABEL },
+  { "mottagare:", WORD_LABEL },
+  { "получатель:", WORD_LABEL },
+  { "宛先:", WORD_LABEL },
+  { "宛先：", WORD_LABEL },
+  { "送信先:", WORD_LABEL },
+  { "受信者:", WORD_LABEL },
+  { "收件人:", WORD_LABEL },
+  { "收件人：", WORD_LABEL },
+
+  /* Words of failure on a recipient's own line (besides the phrase
+   * table and reply codes). */
+  { "unknown", WORD_FAILURE },
+  { "failed", WORD_FAILURE },
+  { "failure", WORD_FAILURE },
+  { "rejected", WORD_FAILURE },
+  { "refused", WORD_FAILURE },
+  { "denied", WORD_FAILURE },
+  { "invalid", WORD_FAILURE },
+  { "undeliverable", WORD_FAILURE },
+  { "not delivered", WORD_FAILURE },
+  { "does not exist", WORD_FAILURE },
+  { "doesn't exist", WORD_FAILURE },
+  { "not found", WORD_FAILURE },
+  { "no such", WORD_FAILURE },
+  { "quota", WORD_FAILURE },
+  { "deferred", WORD_FAILURE },
+  { "timed out", WORD_FAILURE },
+  { "unreachable", WORD_FAILURE },
+  { "unrouteable", WORD_FAILURE },
+  { "permanent", WORD_FAILURE },
+  { "unbekannt", WORD_FAILURE },
+  { "inconnu", WORD_FAILURE },
+  { "desconocido", WORD_FAILURE },
+  { "sconosciuto", WORD_FAILURE },
+  { "存在しません", WORD_FAILURE },
+  { "不明", WORD_FAILURE },
+
+  /* Whom to write to: not a recipient. */
+  { "contact", WORD_CONTACT },
+  { "please send", WORD_CONTACT },
+  { "questions", WORD_CONTACT },
+  { "assistance", WORD_CONTACT },
+  { "help desk", WORD_CONTACT },
+  { "helpdesk", WORD_CONTACT },
+  { "reply to this", WORD_CONTACT },
+  { "do not reply", WORD_CONTACT },
+  { "report this", WORD_CONTACT },
+  { "問い合わせ", WORD_CONTACT },
+  { "問合せ", WORD_CONTACT },
+  { "ご連絡", WORD_CONTACT },
+  { "kontakt", WORD_CONTACT },
+  { "contactez", WORD_CONTACT },
+  { "póngase en contacto", WORD_CONTACT },
+  { "联系", WORD_CONTACT },
+
+  /* Mailing lists that hold a post. */
+  { "awaiting moderator approval", WORD_MODERATION },
+  { "awaits moderator approval", WORD_MODERATION },
+  { "held for moderation", WORD_MODERATION },
+  { "requires approval", WORD_MODERATION },
+
+  /* Still being retried (Sendmail, Postfix, Exim, Exchange warnings). */
+  { "will be retried", WORD_DELAY },
+  { "still being retried", WORD_DELAY },
+  { "will keep trying", WORD_DELAY },
+  { "will continue trying", WORD_DELAY },
+  { "will try again", WORD_DELAY },
+  { "has not yet been delivered", WORD_DELAY },
+  { "has not been delivered yet", WORD_DELAY },
+  { "this is a warning message only", WORD_DELAY },
+  { "you do not need to resend", WORD_DELAY },
+  { "no action is required", WORD_DELAY },
+  { "delivery has been delayed", WORD_DELAY },
+  { "delivery delayed", WORD_DELAY },
+  { "could not be delivered for the past", WORD_DELAY },
+  { "could not send message for past", WORD_DELAY },
+  { "message delayed", WORD_DELAY },
+  { "not yet been fully delivered", WORD_DELAY },     /* MMDF rtn_proc.c "Waiting mail" */
+  { "delivery attempts are still pending", WORD_DELAY },
+  { "no further action is required", WORD_DELAY },
+
+  { "permanent error", WORD_PERMANENT },
+  { "permanent failure", WORD_PERMANENT },
+  { "permanently", WORD_PERMANENT },
+  { "given up", WORD_PERMANENT },
+  { "gave up", WORD_PERMANENT },
+  { "giving up", WORD_PERMANENT },
+  { "not going to try again", WORD_PERMANENT },
+  { "will not be retried", WORD_PERMANENT },
+  { "could not be delivered to", WORD_PERMANENT },
+  { "has been returned", WORD_PERMANENT },
+
+  /* The returned original follows. */
+  { "below this line is a copy of the message", WORD_ORIGINAL },  /* qmail-send */
+  { "this is a copy of the message", WORD_ORIGINAL },             /* Exim */
+  { "original message follows", WORD_ORIGINAL },
+  { "original message below", WORD_ORIGINAL },
+  { "unsent message below", WORD_ORIGINAL },
+  { "returned message follows", WORD_ORIGINAL },
+  { "message returned below", WORD_ORIGINAL },
+  { "original message --", WORD_ORIGINAL },
+  { "original message header", WORD_ORIGINAL },
+  { "message headers follow", WORD_ORIGINAL },
+  { "headers of the original message", WORD_ORIGINAL },
+  { "copy of the original message", WORD_ORIGINAL },
+};
+
+#define N_KINDS (WORD_ORIGINAL + 1)
+
+static const Matcher *
+word_matcher (void)
+{
+  static gsize once = 0;
+  static Matcher *matcher;
+
+  if (g_once_init_enter (&once))
+    {
+      const char *patterns[G_N_ELEMENTS (words)];
+
+      for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+        patterns[i] = words[i].word;
+      matcher = _modori_matcher_new (patterns, G_N_ELEMENTS (words));
+      g_once_init_leave (&once, 1);
+    }
+  return matcher;
+}
+
+/* Which kinds of words @line holds. */
+static void
+kinds_in (const char *line, gboolean kinds[N_KINDS])
+{
+  gboolean found[G_N_ELEMENTS (words)];
+
+  memset (kinds, 0, N_KINDS * sizeof (gboolean));
+  if (_modori_matcher_all (word_matcher (), line, found) == 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (found[i])
+      kinds[words[i].kind] = TRUE;
+}
+
+/* ---- Recognizing a bounce ---- */
+
+static gboolean
+is_daemon_local_part (const char *address)
+{
+  static const char *const names[] = {
+    "mailer-daemon", "mailer_daemon", "mailerdaemon", "mail-daemon", "maildaemon", "mail.daemon",
+    "postmaster", "mmdf", "mdaemon", "smtp", "uucp", NULL,
+  };
+  const char *at = strchr (address, '@');
+  gsize n = at ? (gsize) (at - address) : strlen (address);
+
+  for (guint i = 0; names[i]; i++)
+    if (n == strlen (names[i]) && g_ascii_strncasecmp (address, names[i], n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+freeform_sniff (GMimeMessage *bounce)
+{
+  static const char *const senders[] = {
+    "mailer-daemon", "mailer_daemon", "mail-daemon", "postmaster", "mail delivery",
+    "delivery subsystem", "mail administrator", "mail system", "system administrator",
+    "mail router", "mmdf", "smtp gateway", NULL,
+  };
+  /* Subjects of bounces, as mail systems write them. */
+  static const char *const subjects[] = {
+    "undeliver", "undelivered", "not delivered", "delivery fail", "delivery status notification",
+    "delivery notification", "failure notice", "returned mail", "mail delivery failed",
+    "returned to sender", "nondeliverable", "non-deliverable", "non delivery", "delivery problem",
+    "could not send", "delivery error", "unable to deliver", "mail system error", "bounce",
+    "delivery report", "warning: could not send", "delayed mail", "delivery delayed",
+    "unzustellbar", "nicht zugestellt", "non remis", "non distribuable", "no se puede entregar",
+    "no entregado", "non recapitabile", "mancato recapito", "não entregue", "nao entregue",
+    "onbestelbaar", "olevererbart", "kan ikke leveres", "toimittamaton", "niedostarczalna",
+    "недоставлен", "не доставлено", "配信不能", "届きませんでした", "配信エラー", "送信エラー",
+    "エラーメール", "退信", "退回", "无法投递", "未送達", NULL,
+  };
+  GMimeObject *body = g_mime_message_get_mime_part (bounce);
+  InternetAddressList *from = g_mime_message_get_from (bounce);
+
+  /* Read receipts and feedback reports have formats of their own. */
+  if (body && GMIME_IS_MULTIPART (body) && _modori_mime_is_type (body, "multipart", "report"))
+    {
+      const char *type = g_mime_object_get_content_type_parameter (body, "report-type");
+      if (type && (g_ascii_strcasecmp (type, "disposition-notification") == 0 ||
+                   g_ascii_strcasecmp (type, "feedback-report") == 0))
+        return FALSE;
+    }
+  if (g_mime_object_get_header (GMIME_OBJECT (bounce), "X-Failed-Recipients"))
+    return TRUE;
+  for (int i = 0; from && i < internet_address_list_length (from); i++)
+    {
+      InternetAddress *address = internet_address_list_get_address (from, i);
+      if (INTERNET_ADDRESS_IS_MAILBOX (address) &&
+          is_daemon_local_part (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address))))
+        return TRUE;
+    }
+  return _modori_header_contains (bounce, "From", senders) || _modori_header_contains (bounce, "Subject", subjects);
+}
+
+/* ---- Addresses in text ---- */
+
+/* Addresses are read in ASCII: in free text, a byte above 0x7F next to
+ * an address is a label's or a sentence's ("宛先：a@b"), not the address's. */
+static gboolean
+is_local_char (guchar c)
+{
+  return c != '\0' && (g_ascii_isalnum (c) || strchr ("!#$%&'*+/=?^_`{|}~.-", c) != NULL);
+}
+
+static gboolean
+is_domain_char (guchar c)
+{
+  return g_ascii_isalnum (c) || c == '.' || c == '-';
+}
+
+/* The next address in [@p, @end): its start and end, or FALSE. One pass:
+ * a local part is never read back past where the last search ended. */
+static gboolean
+next_address (const char *p, const char *end, const char **start, const char **stop)
+{
+  const char *floor = p;
+
+  for (const char *at = p; at < end; at++)
+    {
+      const char *s, *e, *dot = NULL;
+
+      if (*at != '@')
+        continue;
+      for (s = at; s > floor && is_local_char ((guchar) s[-1]) && at - s < 64; s--)
+        ;
+      /* Quotes and dots that open a local part are the sentence's. */
+      while (s < at && (*s == '.' || *s == '\'' || *s == '`'))
+        s++;
+      for (e = at + 1; e < end && is_domain_char ((guchar) *e) && e - at < 255; e++)
+        if (*e == '.')
+          dot = e;
+      while (e > at + 1 && (e[-1] == '.' || e[-1] == '-'))
+        e--;
+      if (dot && dot >= e)
+        dot = NULL;
+      for (const char *q = e - 1; dot == NULL && q > at; q--)
+        if (*q == '.')
+          dot = q;
+      floor = at + 1;
+      /* "a@b" with a dotted domain whose last label has a letter. */
+      if (s == at || dot == NULL || e - dot < 3 || !g_ascii_isalpha (dot[1]))
+        continue;
+      *start = s;
+      *stop = e;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* ---- Reading the report ---- */
+
+typedef struct {
+  char *address;      /* cleaned */
+  gsize line;         /* line index of its mention */
+  gsize offset;       /* byte offset of its mention in the report */
+  gsize line_start;   /* byte offset of the line it is on */
+  gsize text_from;    /* where its own words start (after the address) */
+  char *reply;        /* a transcript's reply to its RCPT, or NULL */
+  gboolean alone;     /* found standing alone: the whole report is its text */
+} Found;
+
+static void
+found_free (gpointer data)
+{
+  Found *f = data;
+
+  g_free (f->address);
+  g_free (f->reply);
+  g_free (f);
+}
+
+typedef struct {
+  GPtrArray *found;          /* Found*, in order of mention */
+  GHashTable *seen;          /* cleaned address -> TRUE */
+  GHashTable *excluded;      /* addresses that are not recipients */
+} Reader;
+
+static gboolean
+add_found (Reader *reader, const char *start, const char *stop, gsize line, gsize offset, gsize text_from,
+           gsize line_start, char *reply)
+{
+  char *raw = g_strndup (start, stop - start);
+  char *address = _modori_address_clean (raw);
+  char *key = g_ascii_strdown (address, -1);
+  Found *f;
+
+  g_free (raw);
+  /* Named again in a transcript: the reply to its RCPT is its text. */
+  if (reply && g_hash_table_contains (reader->seen, key))
+    for (guint i = 0; i < reader->found->len; i++)
+      {
+        Found *seen = g_ptr_array_index (reader->found, i);
+        if (seen->reply == NULL && g_ascii_strcasecmp (seen->address, address) == 0)
+          {
+            seen->reply = reply;
+            reply = NULL;
+            break;
+          }
+      }
+  if (address[0] == '\0' || is_daemon_local_part (address) || g_hash_table_contains (reader->seen, key) ||
+      g_hash_table_contains (reader->excluded, key) || reader->found->len >= MODORI_MAX_RECIPIENTS)
+    {
+      g_free (address);
+      g_free (key);
+      g_free (reply);
+      return FALSE;
+    }
+  g_hash_table_add (reader->seen, key);
+  f = g_new0 (Found, 1);
+  f->address = address;
+  f->line = line;
+  f->offset = offset;
+  f->text_from = text_from;
+  f->line_start = line_start;
+  f->reply = reply;
+  g_ptr_array_add (reader->found, f);
+  return TRUE;
+}
+
+/* "Name: value" where Name is a header of the original that lists
+ * people: addresses on such a line are never recipients. */
+static gboolean
+quotes_a_header (const char *line)
+{
+  static const char *const names[] = {
+    "from:", "to:", "cc:", "bcc:", "reply-to:", "sender:", "return-path:", "received:",
+    "message-id:", "in-reply-to:", "references:", "delivered-to:", "envelope-to:",
+    "x-original-to:", "resent-from:", "resent-to:", "list-", "errors-to:", "subject:", NULL,
+  };
+  const char *p = line;
+
+  while (*p == ' ' || *p == '\t' || *p == '>')
+    p++;
+  for (guint i = 0; names[i]; i++)
+    if (g_ascii_strncasecmp (p, names[i], strlen (names[i])) == 0)
+      return TRUE;
+  return _modori_text_find_nocase (line, "message-id") != NULL ||
+         _modori_text_find_nocase (line, "message id") != NULL;
+}
+
+/* Whether a 4xx/5xx reply code stands alone on @line, or an RFC 3463 code. */
+static gboolean
+has_code (const char *line)
+{
+  char code[16];
+
+  return _modori_text_find_status_code (line, code) ||
+         (_modori_text_find_reply_code (line, code) && (code[0] == '4' || code[0] == '5'));
+}
+
+/* Words of failure on the line: a phrase of the table, a code, or the
+ * plain words bounces use. */
+static gboolean
+says_failure (const char *line, const gboolean kinds[N_KINDS])
+{
+  const PhraseRule *specific, *weak;
+
+  if (kinds[WORD_FAILURE] || has_code (line))
+    return TRUE;
+  _modori_phrases_reason (line, &specific, &weak);
+  return specific != NULL || weak != NULL;
+}
+
+/* Whether @line starts with an address (after spaces, quotes, bullets):
+ * a line of a list. */
+static gboolean
+starts_with_address (const char *line, const char *start)
+{
+  for (const char *p = line; p < start; p++)
+    if (!(g_ascii_isspace (*p) || strchr ("<\"'-*•:>([", *p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether @line is nothing but addresses and separators. */
+static gboolean
+only_addresses (const char *line)
+{
+  const char *p = line, *end = line + strlen (line), *start, *stop;
+
+  while (next_address (p, end, &start, &stop))
+    {
+      for (const char *q = p; q < start; q++)
+        if (!(g_ascii_isspace (*q) || strchr ("<>,;\"'", *q)))
+          return FALSE;
+      p = stop;
+    }
+  for (; p < end; p++)
+    if (!(g_ascii_isspace (*p) || strchr ("<>,;\"'.", *p)))
+      return FALSE;
+  return p != line;
+}
+
+/* Where the returned original starts in @report: a line that says so,
+ * or a block of its headers at the left margin (Received:, Return-Path:,
+ * or two lines of From:/To:/Subject:/Date:/Message-ID: with one of the
+ * last three). Returns the length of the report before it. */
+static gsize
+report_length (const char *report)
+{
+  static const char *const strong[] = { "received:", "return-path:", NULL };
+  static const char *const weak[] = {
+    "from:", "to:", "subject:", "date:", "message-id:", "mime-version:", "cc:", "reply-to:", NULL,
+  };
+  const char *line = report, *previous_header = NULL;
+  gboolean previous_dated = FALSE;
+
+  while (*line)
+    {
+      const char *eol = strchr (line, '\n');
+      gsize n = eol ? (gsize) (eol - line) : strlen (line);
+      g_autofree char *copy = g_strndup (line, n);
+      gboolean kinds[N_KINDS];
+      gboolean header = FALSE, dated = FALSE;
+
+      kinds_in (copy, kinds);
+      if (kinds[WORD_ORIGINAL])
+        return line - report;
+      for (guint i = 0; strong[i]; i++)
+        if (g_ascii_strncasecmp (line, strong[i], strlen (strong[i])) == 0)
+          return line - report;
+      for (guint i = 0; weak[i]; i++)
+        if (g_ascii_strncasecmp (line, weak[i], strlen (weak[i])) == 0)
+          {
+            header = TRUE;
+            dated = i == 2 || i == 3 || i == 4 || i == 5;
+          }
+      if (header && previous_header && (dated || previous_dated))
+        return previous_header - report;
+      previous_header = header ? line : NULL;
+      previous_dated = dated;
+      if (eol == NULL)
+        break;
+      line = eol + 1;
+    }
+  return strlen (report);
+}
+
+/* The returned original's headers, where the report ends at @start: a
+ * line that announces them, blank lines, then the header block (read
+ * up to its end only). NULL when no header is there. */
+static GMimeMessage *
+original_headers (const char *start)
+{
+  const char *p = start, *end, *name = start;
+  GMimeMessage *original;
+  GMimeHeaderList *headers;
+
+  /* A line of words that announces the original ("Your message begins
+   * as follows:"), not itself a header. */
+  while (g_ascii_isalnum (*name) || *name == '-')
+    name++;
+  if (name == p || *name != ':')
+    {
+      const char *eol = strchr (p, '\n');
+      if (eol == NULL)
+        return NULL;
+      p = eol + 1;
+    }
+  while (*p == '\n' || *p == ' ' || *p == '\t')
+    p++;
+  end = strstr (p, "\n\n");
+  original = _modori_mime_parse_headers (p, end ? (gsize) (end + 1 - p) : strlen (p));
+  headers = original ? g_mime_object_get_header_list (GMIME_OBJECT (original)) : NULL;
+  if (headers == NULL || g_mime_header_list_get_count (headers) == 0)
+    g_clear_object (&original);
+  return original;
+}
+
+/* The words that belong to the recipient found at @index: from after its
+ * mention up to the next recipient's, else the words after the last one. */
+static char *
+text_of (const char *report, gsize length, GPtrArray *found, guint index)
+{
+  const Found *f = g_ptr_array_index (found, index);
+  gsize end = index + 1 < found->len ? ((Found *) g_ptr_array_index (found, index + 1))->offset : length;
+  gsize from = f->text_from;
+  GString *text;
+  gboolean has_letters = FALSE;
+
+  if (f->reply)
+    return g_strdup (f->reply);
+  if (f->alone)
+    return g_strndup (report, MIN (length, MAX_DIAGNOSTIC));
+  for (gsize i = from; i < end && !has_letters; i++)
+    has_letters = g_ascii_isalpha (report[i]) || (guchar) report[i] >= 0x80;
+  if (!has_letters && found->len > 0)
+    {
+      /* A list with no words of its own: the words after the whole list. */
+      const Found *last = g_ptr_array_index (found, found->len - 1);
+      from = last->text_from;
+      end = length;
+    }
+  if (end - from > MAX_DIAGNOSTIC)
+    end = from + MAX_DIAGNOSTIC;
+  text = g_string_new_len (report + from, end - from);
+  /* Words before the address on its line are its words too
+   * ("? Invalid receiver address: a@b", "Unknown user: a@b"). */
+  if (f->offset > f->line_start)
+    {
+      gsize n = MIN (f->offset - f->line_start, MAX_DIAGNOSTIC);
+      gboolean has_words = FALSE;
+      for (gsize i = 0; i < n && !has_words; i++)
+        has_words = g_ascii_isalpha (report[f->line_start + i]) || (guchar) report[f->line_start + i] >= 0x80;
+      if (has_words)
+        {
+          g_string_prepend_c (text, ' ');
+          g_string_prepend_len (text, report + f->line_start, n);
+        }
+    }
+  /* A closing bracket or colon right after the address is not words. */
+  while (text->len && strchr (">):;,. \t\n", text->str[0]))
+    g_string_erase (text, 0, 1);
+  return g_string_free (text, FALSE);
+}
+
+static void
+exclude_header_addresses (GHashTable *excluded, GMimeMessage *message, GMimeAddressType type)
+{
+  InternetAddressList *list = message ? g_mime_message_get_addresses (message, type) : NULL;
+
+  for (int i = 0; list && i < internet_address_list_length (list); i++)
+    {
+      InternetAddress *address = internet_address_list_get_address (list, i);
+      if (INTERNET_ADDRESS_IS_MAILBOX (address))
+        g_hash_table_add (excluded,
+                          g_ascii_strdown (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address)), -1));
+    }
+}
+
+static void
+exclude_value (GHashTable *excluded, const char *value)
+{
+  char *clean = value ? _modori_address_clean (value) : NULL;
+
+  if (clean && clean[0])
+    g_hash_table_add (excluded, g_ascii_strdown (clean, -1));
+  g_free (clean);
+}
+
+/* Whether the indented lines right below line @i (its continuation,
+ * where many mail systems put a recipient's reason) say failure. */
+static gboolean
+continuation_says_failure (char **lines, gsize i)
+{
+  for (gsize j = i + 1; lines[j] && j <= i + 3; j++)
+    {
+      gboolean kinds[N_KINDS];
+
+      if (!(lines[j][0] == ' ' || lines[j][0] == '\t') || strspn (lines[j], " \t\r") == strlen (lines[j]))
+        return FALSE;
+      kinds_in (lines[j], kinds);
+      if (says_failure (lines[j], kinds))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The RCPT TO of a transcript ("RCPT TO:<a@b>", ">>> RCPT To:...") whose
+ * reply, within the next lines, is 4xx/5xx: returns that reply, newly
+ * allocated, or NULL. */
+static char *
+transcript_reply (char **lines, gsize i)
+{
+  for (gsize j = i + 1; lines[j] && j <= i + TRANSCRIPT_REACH; j++)
+    {
+      const char *reply = lines[j];
+      const char *said = _modori_text_find_nocase (reply, "replied:");
+
+      if (_modori_text_find_nocase (reply, "rcpt to:"))
+        return NULL;
+      if (said)
+        reply = said + strlen ("replied:");
+      else if ((said = strstr (reply, "<-- ")) != NULL || (said = strstr (reply, "<<< ")) != NULL)
+        reply = said + 4;   /* MDaemon's and Sendmail's received lines */
+      while (*reply == ' ' || *reply == '\t')
+        reply++;
+      if ((reply[0] == '4' || reply[0] == '5') && g_ascii_isdigit (reply[1]) && g_ascii_isdigit (reply[2]))
+        return g_strstrip (g_strdup (reply));
+    }
+  return NULL;
+}
+
+/* Reads the lines of the report into @reader. */
+static void
+read_lines (const char *report, gsize length, Reader *reader)
+{
+  char *copy = g_strndup (report, length);
+  char **lines = g_strsplit (copy, "\n", -1);
+  gsize offset = 0;
+  /* Below a sentence that opens a list of failed recipients: the list
+   * starts at the next line with words, or never. */
+  enum { NO_LIST, LIST_EXPECTED, IN_LIST } list = NO_LIST;
+
+  for (gsize i = 0; lines[i]; offset += strlen (lines[i]) + 1, i++)
+    {
+      const char *line = lines[i], *end = line + strlen (line), *start, *stop;
+      gboolean kinds[N_KINDS];
+      gboolean has_address, first = TRUE;
+      const char *rcpt;
+
+      if (strspn (line, " \t\r") == strlen (line))
+        continue;
+      kinds_in (line, kinds);
+      has_address = next_address (line, end, &start, &stop);
+
+      /* A transcript: "RCPT TO:<a@b>" and a 4xx/5xx reply below it. */
+      if (has_address && (rcpt = _modori_text_find_nocase (line, "rcpt to:")) != NULL &&
+          next_address (rcpt, end, &start, &stop))
+        {
+          char *reply = transcript_reply (lines, i);
+          if (reply)
+            add_found (reader, start, stop, i, offset + (start - line), offset + (stop - line), offset, reply);
+          continue;
+        }
+      if (kinds[WORD_HEADING] && !has_address)
+        {
+          list = LIST_EXPECTED;
+          continue;
+        }
+      if (!has_address || quotes_a_header (line) || kinds[WORD_CONTACT])
+        {
+          /* Words at the left margin end a list; indented ones are the
+           * reason of the recipient above them. */
+          if (list == LIST_EXPECTED || (list == IN_LIST && !g_ascii_isspace (line[0])))
+            list = NO_LIST;
+          continue;
+        }
+
+      for (const char *p = line; next_address (p, end, &start, &stop); p = stop, first = FALSE)
+        {
+          gboolean at_start = first && starts_with_address (line, start);
+          gboolean listed = list != NO_LIST && at_start;
+          gboolean labelled = first && kinds[WORD_LABEL];
+          gboolean failed = says_failure (line, kinds) || kinds[WORD_HEADING] ||
+                            (at_start && continuation_says_failure (lines, i));
+
+          if (listed || labelled || failed)
+            add_found (reader, start, stop, i, offset + (start - line), offset + (stop - line), offset, NULL);
+          /* One recipient a line, unless the line is a list of them. */
+          if (!only_addresses (line))
+            break;
+        }
+      list = list != NO_LIST && starts_with_address (line, start) ? IN_LIST : NO_LIST;
+    }
+
+  /* Nothing said which address failed: an address alone on its line
+   * ("This message was undeliverable due to the following reason: ...
+   * <a@b>") is the recipient, the report its words. */
+  offset = 0;
+  for (gsize i = 0; reader->found->len == 0 && lines[i]; offset += strlen (lines[i]) + 1, i++)
+    {
+      const char *line = lines[i], *end = line + strlen (line), *start, *stop;
+      gboolean kinds[N_KINDS];
+
+      kinds_in (line, kinds);
+      if (!only_addresses (line) || quotes_a_header (line) || kinds[WORD_CONTACT])
+        continue;
+      for (const char *p = line; next_address (p, end, &start, &stop); p = stop)
+        if (add_found (reader, start, stop, i, offset + (start - line), offset + (stop - line), offset, NULL))
+          ((Found *) g_ptr_array_index (reader->found, reader->found->len - 1))->alone = TRUE;
+    }
+  g_strfreev (lines);
+  g_free (copy);
+}
+
+static gboolean
+freeform_parse (GMimeMessage *bounce, GPtrArray *records)
+{
+  static const char *const markers[] = {
+    "--- Below this line is a copy of the message.",
+    "------ This is a copy of the message, including all the headers.",
+    NULL,
+  };
+  TextBounce text;
+  Reader reader;
+  gsize length;
+  gboolean kinds[N_KINDS], delayed;
+  const char *action;
+
+  if (!_modori_text_bounce_read (bounce, markers, &text))
+    return FALSE;
+  length = report_length (text.report);
+  if (text.original == NULL && text.report[length])
+    text.original = original_headers (text.report + length);
+
+  /* Notices that are not bounces. */
+  {
+    char *head = g_strndup (text.report, length);
+    kinds_in (head, kinds);
+    g_free (head);
+  }
+  if (_modori_text_is_challenge (text.report) || kinds[WORD_MODERATION])
+    {
+      _modori_text_bounce_clear (&text);
+      return FALSE;
+    }
+  delayed = kinds[WORD_DELAY] && !kinds[WORD_PERMANENT];
+  action = delayed ? "delayed" : "failed";
+
+  reader.found = g_ptr_array_new_with_free_func (found_free);
+  reader.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader.excluded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  exclude_header_addresses (reader.excluded, bounce, GMIME_ADDRESS_TYPE_FROM);
+  exclude_header_addresses (reader.excluded, bounce, GMIME_ADDRESS_TYPE_TO);
+  exclude_header_addresses (reader.excluded, bounce, GMIME_ADDRESS_TYPE_SENDER);
+  exclude_value (reader.excluded, g_mime_object_get_header (GMIME_OBJECT (bounce), "Return-Path"));
+  exclude_header_addresses (reader.excluded, text.original, GMIME_ADDRESS_TYPE_FROM);
+
+  read_lines (text.report, length, &reader);
+
+  for (guint i = 0; i < reader.found->len; i++)
+    {
+      const Found *f = g_ptr_array_index (reader.found, i);
+      char *said = text_of (text.report, length, reader.found, i);
+      ModoriRecord *record = _modori_engine_add_record (records, ENGINE_NAME, f->address, said);
+
+      _modori_record_set (record, FIELD_ACTION, action);
+      _modori_engine_set_original (record, text.original);
+      /* Words with no reply code are the mail system's own ("unknown
+       * user"), not a remote server's answer. */
+      record->own_words = !has_code (said);
+      /* Found as the RCPT TO of a transcript that drew the reply. */
+      if (f->reply)
+        _modori_record_set (record, FIELD_COMMAND, "RCPT");
+      /* In free text the reply code stands where the server put it, not
+       * always at the start ("... Unknown user: 550 ..."). */
+      {
+        char code[4];
+        if (_modori_text_scan_reply_code (said, TRUE, code) && (code[0] == '4' || code[0] == '5'))
+          _modori_record_set (record, FIELD_REPLYCODE, code);
+      }
+      g_free (said);
+    }
+
+  g_ptr_array_unref (reader.found);
+  g_hash_table_unref (reader.seen);
+  g_hash_table_unref (reader.excluded);
+  _modori_text_bounce_clear (&text);
+  return records->len > 0;
+}
+
+const ModoriEngine _modori_engine_freeform = {
+  ENGINE_NAME,
+  freeform_sniff,
+  freeform_parse,
+};
