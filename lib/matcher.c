@@ -1,20 +1,25 @@
-/* matcher.c: Aho-Corasick automaton over byte classes.
+/* matcher.c: Aho-Corasick automaton with failure links.
  *
- * The trie is turned into a full DFA (every state has a transition for
- * every class), so matching is one table lookup per byte. Bytes that no
- * pattern uses share one class, which keeps the table small. */
+ * The trie keeps only the edges its patterns use, sorted by byte, so a
+ * table of a few thousand phrases (in several scripts) costs a few
+ * hundred kilobytes; the root has a full table of 256 edges, since most
+ * bytes of a text leave from there. Matching follows failure links where
+ * a state has no edge for the byte: each step back shortens the match,
+ * each byte lengthens it by at most one, so the time is linear in the
+ * text whatever the patterns. */
 #include <string.h>
 
 #include "matcher.h"
 
 struct _Matcher {
-  guint8 byte_class[256];
-  guint n_classes;
   guint n_states;
-  gint32 *next;        /* n_states * n_classes */
+  gint32 root[256];    /* the root's edges: a state, or 0 */
+  guint32 *first;      /* n_states + 1: each state's edges are first[s] .. first[s + 1] */
+  guchar *edge_byte;   /* sorted within a state */
+  gint32 *edge_to;
+  gint32 *fail;
   gint32 *best;        /* lowest pattern index ending here (via failure links), or -1 */
   gint32 *own;         /* pattern index ending exactly here, or -1 */
-  gint32 *fail;
   guint *length;       /* each pattern's length as matched (folded) */
   guint n_patterns;
 };
@@ -46,77 +51,148 @@ fold (guchar c)
       }                                                        \
   } while (0)
 
+/* The edge of @state for @c, or -1 (not for the root). */
+static gint32
+edge (const Matcher *m, gint32 state, guchar c)
+{
+  guint32 lo = m->first[state], hi = m->first[state + 1];
+
+  while (lo < hi)
+    {
+      guint32 mid = lo + (hi - lo) / 2;
+      if (m->edge_byte[mid] == c)
+        return m->edge_to[mid];
+      if (m->edge_byte[mid] < c)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return -1;
+}
+
+/* The state after @c from @state, following failure links. */
+static gint32
+step (const Matcher *m, gint32 state, guchar c)
+{
+  for (;;)
+    {
+      gint32 next;
+
+      if (state == 0)
+        return m->root[c];
+      if ((next = edge (m, state, c)) >= 0)
+        return next;
+      state = m->fail[state];
+    }
+}
+
+/* A trie node while building: children as a list, sorted later. */
+typedef struct {
+  gint32 child, sibling;
+  guchar byte;
+} Node;
+
+typedef struct {
+  guchar byte;
+  gint32 to;
+} Edge;
+
+static int
+compare_edges (gconstpointer a, gconstpointer b)
+{
+  const Edge *x = a, *y = b;
+  return (int) x->byte - (int) y->byte;
+}
+
 Matcher *
 _modori_matcher_new (const char *const *patterns, guint n_patterns)
 {
   Matcher *m = g_new0 (Matcher, 1);
-  GArray *next = g_array_new (FALSE, FALSE, sizeof (gint32));
+  GArray *nodes = g_array_new (FALSE, TRUE, sizeof (Node));
   GArray *own = g_array_new (FALSE, FALSE, sizeof (gint32));
+  Node root = { -1, -1, 0 };
   gint32 minus_one = -1;
+  guint32 n_edges = 0;
   guint *queue;
   guint head = 0, tail = 0;
 
   m->n_patterns = n_patterns;
   m->length = g_new0 (guint, n_patterns);
-
-  /* Class 0 is "no pattern uses this byte". */
-  m->n_classes = 1;
-  for (guint i = 0; i < n_patterns; i++)
-    FOR_EACH_FOLDED (patterns[i], c, {
-      if (m->byte_class[c] == 0)
-        m->byte_class[c] = m->n_classes++;
-    });
-  for (int c = 0; c < 256; c++)
-    m->byte_class[c] = m->byte_class[fold ((guchar) c)];
-
-  /* Trie; -1 = no edge yet. */
-  g_array_set_size (next, m->n_classes);
-  memset (next->data, 0xff, m->n_classes * sizeof (gint32));
+  g_array_append_val (nodes, root);
   g_array_append_val (own, minus_one);
-  m->n_states = 1;
+
+  /* The trie. */
   for (guint i = 0; i < n_patterns; i++)
     {
       gint32 state = 0;
       gboolean empty = TRUE;
 
       FOR_EACH_FOLDED (patterns[i], c, {
-        gint32 *edge = &g_array_index (next, gint32, state * m->n_classes + m->byte_class[c]);
+        gint32 child = g_array_index (nodes, Node, state).child;
         empty = FALSE;
         m->length[i]++;
-        if (*edge < 0)
+        while (child >= 0 && g_array_index (nodes, Node, child).byte != c)
+          child = g_array_index (nodes, Node, child).sibling;
+        if (child < 0)
           {
-            *edge = m->n_states++;
-            g_array_set_size (next, m->n_states * m->n_classes);
-            memset (&g_array_index (next, gint32, (m->n_states - 1) * m->n_classes), 0xff,
-                    m->n_classes * sizeof (gint32));
+            Node node;
+            node.child = -1;
+            node.sibling = g_array_index (nodes, Node, state).child;
+            node.byte = c;
+            child = (gint32) nodes->len;
+            g_array_append_val (nodes, node);
             g_array_append_val (own, minus_one);
-            edge = &g_array_index (next, gint32, state * m->n_classes + m->byte_class[c]);
+            g_array_index (nodes, Node, state).child = child;
+            n_edges++;
           }
-        state = *edge;
+        state = child;
       });
       if (!empty && g_array_index (own, gint32, state) < 0)
         g_array_index (own, gint32, state) = i;
     }
 
-  m->next = (gint32 *) g_array_free (next, FALSE);
+  /* Pack each state's edges, sorted by byte; the root's into its table. */
+  m->n_states = nodes->len;
   m->own = (gint32 *) g_array_free (own, FALSE);
+  m->first = g_new0 (guint32, m->n_states + 1);
+  m->edge_byte = g_new (guchar, MAX (n_edges, 1));
+  m->edge_to = g_new (gint32, MAX (n_edges, 1));
+  {
+    guint32 at = 0;
+    Edge *pairs = g_new (Edge, 256);
+
+    for (guint s = 0; s < m->n_states; s++)
+      {
+        guint n = 0;
+        m->first[s] = at;
+        for (gint32 c = g_array_index (nodes, Node, s).child; c >= 0; c = g_array_index (nodes, Node, c).sibling)
+          {
+            pairs[n].byte = g_array_index (nodes, Node, c).byte;
+            pairs[n].to = c;
+            n++;
+          }
+        qsort (pairs, n, sizeof pairs[0], compare_edges);
+        for (guint k = 0; k < n; k++)
+          {
+            if (s == 0)
+              m->root[pairs[k].byte] = pairs[k].to;
+            m->edge_byte[at] = pairs[k].byte;
+            m->edge_to[at] = pairs[k].to;
+            at++;
+          }
+      }
+    m->first[m->n_states] = at;
+    g_free (pairs);
+  }
+  g_array_free (nodes, TRUE);
+
+  /* Breadth-first: failure links and the best pattern along them. */
   m->fail = g_new0 (gint32, m->n_states);
   m->best = g_new (gint32, m->n_states);
-
-  /* Breadth-first: failure links, then fill missing edges from them. */
   queue = g_new (guint, m->n_states);
   m->best[0] = -1;
-  for (guint k = 0; k < m->n_classes; k++)
-    {
-      gint32 child = m->next[k];
-      if (child < 0)
-        m->next[k] = 0;
-      else
-        {
-          m->fail[child] = 0;
-          queue[tail++] = child;
-        }
-    }
+  for (guint32 e = m->first[0]; e < m->first[1]; e++)
+    queue[tail++] = m->edge_to[e];
   while (head < tail)
     {
       guint state = queue[head++];
@@ -124,17 +200,11 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
       gint32 mine = m->own[state];
 
       m->best[state] = (mine >= 0 && (inherited < 0 || mine < inherited)) ? mine : inherited;
-      for (guint k = 0; k < m->n_classes; k++)
+      for (guint32 e = m->first[state]; e < m->first[state + 1]; e++)
         {
-          gint32 *edge = &m->next[state * m->n_classes + k];
-          gint32 via_fail = m->next[m->fail[state] * m->n_classes + k];
-          if (*edge < 0)
-            *edge = via_fail;
-          else
-            {
-              m->fail[*edge] = via_fail;
-              queue[tail++] = *edge;
-            }
+          gint32 child = m->edge_to[e];
+          m->fail[child] = step (m, m->fail[state], m->edge_byte[e]);
+          queue[tail++] = child;
         }
     }
   g_free (queue);
@@ -146,7 +216,9 @@ _modori_matcher_free (Matcher *matcher)
 {
   if (matcher == NULL)
     return;
-  g_free (matcher->next);
+  g_free (matcher->first);
+  g_free (matcher->edge_byte);
+  g_free (matcher->edge_to);
   g_free (matcher->own);
   g_free (matcher->fail);
   g_free (matcher->best);
@@ -160,7 +232,7 @@ _modori_matcher_first (const Matcher *m, const char *text)
   gint32 state = 0, best = -1;
 
   FOR_EACH_FOLDED (text, c, {
-    state = m->next[state * m->n_classes + m->byte_class[c]];
+    state = step (m, state, c);
     if (m->best[state] >= 0 && (best < 0 || m->best[state] < best))
       best = m->best[state];
   });
@@ -175,7 +247,7 @@ _modori_matcher_all (const Matcher *m, const char *text, gboolean *found)
 
   memset (found, 0, m->n_patterns * sizeof (gboolean));
   FOR_EACH_FOLDED (text, c, {
-    state = m->next[state * m->n_classes + m->byte_class[c]];
+    state = step (m, state, c);
     /* Walk the output chain: every pattern that ends here. */
     for (gint32 s = state; s > 0 && m->best[s] >= 0; s = m->fail[s])
       if (m->own[s] >= 0 && !found[m->own[s]])
@@ -213,7 +285,7 @@ _modori_matcher_all_outermost (const Matcher *m, const char *text, MatcherAccept
 
   memset (found, 0, m->n_patterns * sizeof (gboolean));
   FOR_EACH_FOLDED (text, c, {
-    state = m->next[state * m->n_classes + m->byte_class[c]];
+    state = step (m, state, c);
     position++;
     for (gint32 s = state; s > 0 && m->best[s] >= 0; s = m->fail[s])
       {
