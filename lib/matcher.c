@@ -320,3 +320,39 @@ _modori_matcher_all_outermost (const Matcher *m, const char *text, MatcherAccept
   g_array_free (hits, TRUE);
   return count;
 }
+
+int
+_modori_matcher_first_outermost (const Matcher *m, const char *text)
+{
+  GArray *hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  gint32 state = 0;
+  gsize position = 0, reach = 0;
+  int first = -1;
+
+  FOR_EACH_FOLDED (text, c, {
+    state = step (m, state, c);
+    position++;
+    for (gint32 s = state; s > 0 && m->best[s] >= 0; s = m->fail[s])
+      {
+        gint32 pattern = m->own[s];
+        if (pattern >= 0)
+          {
+            Hit hit;
+            hit.pattern = (guint) pattern;
+            hit.start = position - m->length[pattern];
+            hit.end = position;
+            g_array_append_val (hits, hit);
+          }
+      }
+  });
+  g_array_sort (hits, compare_hits);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const Hit *hit = &g_array_index (hits, Hit, i);
+      if (hit->end > reach && (first < 0 || (int) hit->pattern < first))
+        first = (int) hit->pattern;
+      reach = MAX (reach, hit->end);
+    }
+  g_array_free (hits, TRUE);
+  return first;
+}

@@ -33,4 +33,9 @@ typedef gboolean (*MatcherAccept) (guint pattern, gconstpointer data);
 guint _modori_matcher_all_outermost (const Matcher *matcher, const char *text, MatcherAccept accept,
                                      gconstpointer data, gboolean *found);
 
+/* The lowest index of a pattern that occurs in @text outside a longer
+ * occurrence of another pattern, or -1: the same rule as
+ * _modori_matcher_all_outermost() with no array to fill. */
+int _modori_matcher_first_outermost (const Matcher *matcher, const char *text);
+
 #endif

@@ -1,40 +1,33 @@
-/* phrases.c: one matcher over every row of the phrase table. */
+/* phrases.c: the phrase table searched by use.
+ *
+ * Each use (classification's specific rows, its weak rows, hints,
+ * explain's cases) gets a matcher of its own rows, compiled once: a
+ * search walks the text once and touches nothing but the rows it can
+ * answer with. */
 #include <string.h>
 
 #include "matcher.h"
 #include "phrases.h"
 
-static const Matcher *
-phrase_matcher (void)
-{
-  static gsize once = 0;
-  static Matcher *matcher;
-
-  if (g_once_init_enter (&once))
-    {
-      const char **phrases = g_new (const char *, _modori_n_phrase_rules);
-      for (guint i = 0; i < _modori_n_phrase_rules; i++)
-        phrases[i] = _modori_phrase_rules[i].phrase;
-      matcher = _modori_matcher_new (phrases, _modori_n_phrase_rules);
-      g_free (phrases);
-      g_once_init_leave (&once, 1);
-    }
-  return matcher;
-}
+typedef struct {
+  Matcher *matcher;
+  guint *rows;      /* pattern index -> row of _modori_phrase_rules */
+  guint n_rows;
+} PhraseSet;
 
 static gboolean
-row_is_for (guint index, gconstpointer data)
+row_is_for (const PhraseRule *rule, PhrasesUse use)
 {
-  const PhraseRule *rule = &_modori_phrase_rules[index];
+  gboolean reason = rule->reason != MODORI_REASON_UNDEFINED && !(rule->flags & PHRASE_CLIENT);
 
-  switch (GPOINTER_TO_INT (data))
+  switch (use)
     {
     case PHRASES_FOR_REASON:
-      return rule->reason != MODORI_REASON_UNDEFINED && !(rule->flags & PHRASE_CLIENT);
+      return reason;
     case PHRASES_FOR_SPECIFIC_REASON:
-      return row_is_for (index, GINT_TO_POINTER (PHRASES_FOR_REASON)) && !(rule->flags & PHRASE_WEAK);
+      return reason && !(rule->flags & PHRASE_WEAK);
     case PHRASES_FOR_WEAK_REASON:
-      return row_is_for (index, GINT_TO_POINTER (PHRASES_FOR_REASON)) && (rule->flags & PHRASE_WEAK);
+      return reason && (rule->flags & PHRASE_WEAK);
     case PHRASES_FOR_HINT:
       return rule->hint != NULL;
     case PHRASES_FOR_CASE:
@@ -44,51 +37,78 @@ row_is_for (guint index, gconstpointer data)
     }
 }
 
+#define N_USES (PHRASES_FOR_CASE + 1)
+
+/* The set of @use, compiled at its first search (a program that never
+ * explains a text never builds explain's matcher). */
+static const PhraseSet *
+phrase_set (PhrasesUse use)
+{
+  static gsize once[N_USES];
+  static PhraseSet sets[N_USES];
+
+  if (g_once_init_enter (&once[use]))
+    {
+      const char **patterns = g_new (const char *, _modori_n_phrase_rules);
+      PhraseSet *set = &sets[use];
+
+      set->rows = g_new (guint, _modori_n_phrase_rules);
+      for (guint i = 0; i < _modori_n_phrase_rules; i++)
+        if (row_is_for (&_modori_phrase_rules[i], use))
+          {
+            patterns[set->n_rows] = _modori_phrase_rules[i].phrase;
+            set->rows[set->n_rows++] = i;
+          }
+      set->matcher = _modori_matcher_new (patterns, set->n_rows);
+      g_free (patterns);
+      g_once_init_leave (&once[use], 1);
+    }
+  return &sets[use];
+}
+
 guint
 _modori_phrases_find (const char *text, PhrasesUse use, gboolean *found)
 {
-  return _modori_matcher_all_outermost (phrase_matcher (), text ? text : "", row_is_for,
-                                        GINT_TO_POINTER (use), found);
+  const PhraseSet *set = phrase_set (use);
+  gboolean *mine = g_new0 (gboolean, MAX (set->n_rows, 1));
+  guint count;
+
+  memset (found, 0, _modori_n_phrase_rules * sizeof (gboolean));
+  count = _modori_matcher_all_outermost (set->matcher, text ? text : "", NULL, NULL, mine);
+  for (guint i = 0; i < set->n_rows; i++)
+    if (mine[i])
+      found[set->rows[i]] = TRUE;
+  g_free (mine);
+  return count;
 }
 
-/* The first row found for @use, or NULL. */
+/* The first row for @use found in @text, or NULL. Rows keep the table's
+ * order within a set, so the lowest pattern index is the earliest row. */
 static const PhraseRule *
-first_found (const char *text, PhrasesUse use, gboolean *found)
+first_found (const char *text, PhrasesUse use)
 {
-  if (_modori_phrases_find (text, use, found) == 0)
-    return NULL;
-  for (guint i = 0; i < _modori_n_phrase_rules; i++)
-    if (found[i])
-      return &_modori_phrase_rules[i];
-  return NULL;
+  const PhraseSet *set = phrase_set (use);
+  int index = _modori_matcher_first_outermost (set->matcher, text);
+
+  return index >= 0 ? &_modori_phrase_rules[set->rows[index]] : NULL;
 }
 
 void
 _modori_phrases_reason (const char *text, const PhraseRule **specific, const PhraseRule **weak)
 {
-  gboolean *found;
-
   *specific = *weak = NULL;
   if (text == NULL || text[0] == '\0')
     return;
   /* Apart: generic wording never hides a specific phrase inside it
    * ("refused to talk to me:" around "refused to talk to me"). */
-  found = g_new (gboolean, _modori_n_phrase_rules);
-  *specific = first_found (text, PHRASES_FOR_SPECIFIC_REASON, found);
-  *weak = first_found (text, PHRASES_FOR_WEAK_REASON, found);
-  g_free (found);
+  *specific = first_found (text, PHRASES_FOR_SPECIFIC_REASON);
+  *weak = first_found (text, PHRASES_FOR_WEAK_REASON);
 }
 
 const PhraseRule *
 _modori_phrases_hint (const char *text)
 {
-  const PhraseRule *rule;
-  gboolean *found;
-
   if (text == NULL || text[0] == '\0')
     return NULL;
-  found = g_new (gboolean, _modori_n_phrase_rules);
-  rule = first_found (text, PHRASES_FOR_HINT, found);
-  g_free (found);
-  return rule;
+  return first_found (text, PHRASES_FOR_HINT);
 }

@@ -1,6 +1,7 @@
 /* text.c: small single-pass text scanners. */
 #include <string.h>
 
+#include "matcher.h"
 #include "text.h"
 
 char *
@@ -278,9 +279,20 @@ _modori_text_find_command (const char *text)
 {
   static const char *const leads[] = { "in reply to ", "after ", "while sending " };
 
-  for (guint i = 0; i < G_N_ELEMENTS (stage_sentences); i++)
-    if (_modori_text_find_nocase (text, stage_sentences[i].words))
-      return stage_sentences[i].command;
+  static gsize once = 0;
+  static Matcher *sentences;
+  int sentence;
+
+  if (g_once_init_enter (&once))
+    {
+      const char *patterns[G_N_ELEMENTS (stage_sentences)];
+      for (guint i = 0; i < G_N_ELEMENTS (stage_sentences); i++)
+        patterns[i] = stage_sentences[i].words;
+      sentences = _modori_matcher_new (patterns, G_N_ELEMENTS (stage_sentences));
+      g_once_init_leave (&once, 1);
+    }
+  if ((sentence = _modori_matcher_first (sentences, text)) >= 0)
+    return stage_sentences[sentence].command;
   for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
     {
       gsize n = strlen (leads[i]);
