@@ -2,9 +2,9 @@
  * after every engine that knows a format.
  *
  * A message is taken for a bounce by its sender (MAILER-DAEMON,
- * postmaster, "Mail Delivery System"), its Subject (in many languages)
- * or an X-Failed-Recipients header, and then only if its text names a
- * failed recipient. A recipient is an address in the report part of the
+ * postmaster, "Mail Delivery System"), its Subject (in many languages),
+ * an X-Failed-Recipients header or Auto-Submitted: auto-generated, and
+ * then only if its text names a failed recipient. A recipient is an address in the report part of the
  * text (before the returned original) that stands
  *   - on one line with words of failure or a 4xx/5xx reply
  *     ("<a@example.jp>: 550 5.1.1 User unknown", "Unknown user: a@...");
@@ -315,6 +315,16 @@ freeform_sniff (GMimeMessage *bounce)
     }
   if (g_mime_object_get_header (GMIME_OBJECT (bounce), "X-Failed-Recipients"))
     return TRUE;
+  /* RFC 3834 section 5: a message made by a program, not a reply to one
+   * (a vacation notice is "auto-replied"); the parse still wants failed
+   * recipients. */
+  {
+    const char *auto_submitted = g_mime_object_get_header (GMIME_OBJECT (bounce), "Auto-Submitted");
+    while (auto_submitted && g_ascii_isspace (*auto_submitted))
+      auto_submitted++;
+    if (auto_submitted && g_ascii_strncasecmp (auto_submitted, "auto-generated", 14) == 0)
+      return TRUE;
+  }
   for (int i = 0; from && i < internet_address_list_length (from); i++)
     {
       InternetAddress *address = internet_address_list_get_address (from, i);
