@@ -102,6 +102,28 @@ test_seed_phrases (void)
     }
 }
 
+static ModoriRecord *record_with (const char *action, const char *status, const char *reply, const char *text);
+
+/* "User unknown" that the engine knows for the mail system's own words
+ * (Exim's router, IMail's list) is no filter's. */
+static void
+test_own_words (void)
+{
+  ModoriRecord *record = record_with ("failed", "5.0.0", "", "Unknown user");
+
+  record->own_words = TRUE;
+  _modori_classify (record);
+  g_assert_cmpstr (modori_reason_to_string (record->reason), ==, "userunknown");
+  g_assert_cmpstr (_modori_record_peek (record, FIELD_REASONBY), ==, "phrase:unknown user");
+  g_assert_true (record->hard_bounce);
+  modori_record_unref (record);
+  /* The same words relayed from a server whose stage is unknown. */
+  record = record_with ("failed", "5.0.0", "550", "550 Unknown user");
+  _modori_classify (record);
+  g_assert_cmpstr (modori_reason_to_string (record->reason), ==, "filtered");
+  modori_record_unref (record);
+}
+
 static ModoriRecord *
 record_with (const char *action, const char *status, const char *reply, const char *text)
 {
@@ -561,6 +583,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/tables-well-formed", test_tables_well_formed);
   g_test_add_func ("/rules/seed-phrases", test_seed_phrases);
   g_test_add_func ("/rules/classify-order", test_classify_order);
+  g_test_add_func ("/rules/own-words", test_own_words);
   g_test_add_func ("/rules/providers", test_providers);
   g_test_add_func ("/rules/every-reason", test_every_reason);
   g_test_add_func ("/rules/hints", test_hints);
