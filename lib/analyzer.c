@@ -294,7 +294,9 @@ decode (GMimeMessage *message, GPtrArray *records, int depth)
   for (guint i = 0; _modori_engines[i]; i++)
     {
       const ModoriEngine *engine = _modori_engines[i];
-      if (engine->sniff (message) && engine->parse (message, records))
+      /* An engine that knew the format but found no recipient leaves the
+       * message to the next ones (the free-form reader last). */
+      if (engine->sniff (message) && engine->parse (message, records) && records->len > 0)
         return message;
       g_ptr_array_set_size (records, 0);
     }
