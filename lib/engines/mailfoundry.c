@@ -87,9 +87,9 @@ mailfoundry_parse (GMimeMessage *bounce, GPtrArray *records)
           /* The reason is one paragraph. */
           if (line[0] == '\0' && reason->len > 0)
             {
-              char *diagnostic = _modori_text_collapse_space (reason->str);
-              _modori_record_take (record, FIELD_DIAGNOSTICCODE, diagnostic);
-              read_server_words (record, diagnostic);
+              _modori_record_take (record, FIELD_DIAGNOSTICCODE, _modori_text_collapse_space (reason->str));
+              /* The record's copy: an empty text is not kept. */
+              read_server_words (record, _modori_record_peek (record, FIELD_DIAGNOSTICCODE));
               g_string_free (reason, TRUE);
               reason = NULL;
             }
@@ -99,9 +99,8 @@ mailfoundry_parse (GMimeMessage *bounce, GPtrArray *records)
     }
   if (record && reason && reason->len > 0)
     {
-      char *diagnostic = _modori_text_collapse_space (reason->str);
-      _modori_record_take (record, FIELD_DIAGNOSTICCODE, diagnostic);
-      read_server_words (record, diagnostic);
+      _modori_record_take (record, FIELD_DIAGNOSTICCODE, _modori_text_collapse_space (reason->str));
+      read_server_words (record, _modori_record_peek (record, FIELD_DIAGNOSTICCODE));
     }
   if (reason)
     g_string_free (reason, TRUE);
