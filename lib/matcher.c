@@ -274,60 +274,15 @@ compare_hits (gconstpointer a, gconstpointer b)
   return x->end > y->end ? -1 : x->end < y->end ? 1 : 0;
 }
 
-guint
-_modori_matcher_all_outermost (const Matcher *m, const char *text, MatcherAccept accept,
-                               gconstpointer data, gboolean *found)
+/* Every occurrence of a pattern in @text, sorted by start, the longer
+ * first: then an occurrence lies inside an earlier one exactly when
+ * some earlier one reaches as far as it does. */
+static GArray *
+sorted_hits (const Matcher *m, const char *text)
 {
   GArray *hits = g_array_new (FALSE, FALSE, sizeof (Hit));
   gint32 state = 0;
-  gsize position = 0, reach = 0;
-  guint count = 0;
-
-  memset (found, 0, m->n_patterns * sizeof (gboolean));
-  FOR_EACH_FOLDED (text, c, {
-    state = step (m, state, c);
-    position++;
-    for (gint32 s = state; s > 0 && m->best[s] >= 0; s = m->fail[s])
-      {
-        gint32 pattern = m->own[s];
-        if (pattern >= 0 && (accept == NULL || accept ((guint) pattern, data)))
-          {
-            Hit hit;
-            hit.pattern = (guint) pattern;
-            hit.start = position - m->length[pattern];
-            hit.end = position;
-            g_array_append_val (hits, hit);
-          }
-      }
-  });
-
-  /* By start, the longer first: a hit is inside an earlier one exactly
-   * when some earlier hit reaches as far as it does. */
-  g_array_sort (hits, compare_hits);
-  for (guint i = 0; i < hits->len; i++)
-    {
-      const Hit *hit = &g_array_index (hits, Hit, i);
-      if (i == 0 || hit->end > reach)
-        {
-          if (!found[hit->pattern])
-            {
-              found[hit->pattern] = TRUE;
-              count++;
-            }
-        }
-      reach = MAX (reach, hit->end);
-    }
-  g_array_free (hits, TRUE);
-  return count;
-}
-
-int
-_modori_matcher_first_outermost (const Matcher *m, const char *text)
-{
-  GArray *hits = g_array_new (FALSE, FALSE, sizeof (Hit));
-  gint32 state = 0;
-  gsize position = 0, reach = 0;
-  int first = -1;
+  gsize position = 0;
 
   FOR_EACH_FOLDED (text, c, {
     state = step (m, state, c);
@@ -346,6 +301,38 @@ _modori_matcher_first_outermost (const Matcher *m, const char *text)
       }
   });
   g_array_sort (hits, compare_hits);
+  return hits;
+}
+
+guint
+_modori_matcher_all_outermost (const Matcher *m, const char *text, gboolean *found)
+{
+  GArray *hits = sorted_hits (m, text);
+  gsize reach = 0;
+  guint count = 0;
+
+  memset (found, 0, m->n_patterns * sizeof (gboolean));
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const Hit *hit = &g_array_index (hits, Hit, i);
+      if (hit->end > reach && !found[hit->pattern])
+        {
+          found[hit->pattern] = TRUE;
+          count++;
+        }
+      reach = MAX (reach, hit->end);
+    }
+  g_array_free (hits, TRUE);
+  return count;
+}
+
+int
+_modori_matcher_first_outermost (const Matcher *m, const char *text)
+{
+  GArray *hits = sorted_hits (m, text);
+  gsize reach = 0;
+  int first = -1;
+
   for (guint i = 0; i < hits->len; i++)
     {
       const Hit *hit = &g_array_index (hits, Hit, i);

@@ -21,17 +21,12 @@ int _modori_matcher_first (const Matcher *matcher, const char *text);
  * array of n_patterns booleans). Returns how many distinct patterns matched. */
 guint _modori_matcher_all (const Matcher *matcher, const char *text, gboolean *found);
 
-/* Decides which patterns take part in a search (may be NULL: all do). */
-typedef gboolean (*MatcherAccept) (guint pattern, gconstpointer data);
-
-/* Like _modori_matcher_all(), over the patterns @accept takes, but a
- * pattern counts only where it occurs outside a longer occurrence of
- * another one: in "address has been blacklisted", "blacklisted" does not
- * count when the longer phrase is a pattern too. Returns how many
- * distinct patterns counted. Time: linear in @text, plus sorting the
- * occurrences found. */
-guint _modori_matcher_all_outermost (const Matcher *matcher, const char *text, MatcherAccept accept,
-                                     gconstpointer data, gboolean *found);
+/* Like _modori_matcher_all(), but a pattern counts only where it occurs
+ * outside a longer occurrence of another one: in "address has been
+ * blacklisted", "blacklisted" does not count when the longer phrase is a
+ * pattern too. Returns how many distinct patterns counted. Time: linear
+ * in @text, plus sorting the occurrences found. */
+guint _modori_matcher_all_outermost (const Matcher *matcher, const char *text, gboolean *found);
 
 /* The lowest index of a pattern that occurs in @text outside a longer
  * occurrence of another pattern, or -1: the same rule as

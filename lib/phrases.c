@@ -74,7 +74,7 @@ _modori_phrases_find (const char *text, PhrasesUse use, gboolean *found)
   guint count;
 
   memset (found, 0, _modori_n_phrase_rules * sizeof (gboolean));
-  count = _modori_matcher_all_outermost (set->matcher, text ? text : "", NULL, NULL, mine);
+  count = _modori_matcher_all_outermost (set->matcher, text ? text : "", mine);
   for (guint i = 0; i < set->n_rows; i++)
     if (mine[i])
       found[set->rows[i]] = TRUE;

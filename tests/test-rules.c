@@ -548,15 +548,14 @@ test_matcher_outermost (void)
   Matcher *m = _modori_matcher_new (patterns, G_N_ELEMENTS (patterns));
   gboolean found[G_N_ELEMENTS (patterns)];
 
-  g_assert_cmpuint (_modori_matcher_all_outermost (m, "your address has been blacklisted", NULL, NULL, found), ==, 1);
+  g_assert_cmpuint (_modori_matcher_all_outermost (m, "your address has been blacklisted", found), ==, 1);
   g_assert_true (found[1] && !found[0]);
   /* Outside the longer one, the shorter one counts too. */
-  g_assert_cmpuint (_modori_matcher_all_outermost (m, "address has been blacklisted; IP blacklisted", NULL, NULL,
-                                                   found), ==, 2);
+  g_assert_cmpuint (_modori_matcher_all_outermost (m, "address has been blacklisted; IP blacklisted", found), ==, 2);
   g_assert_true (found[0] && found[1]);
-  g_assert_cmpuint (_modori_matcher_all_outermost (m, "550 User\n  Unknown", NULL, NULL, found), ==, 1);
+  g_assert_cmpuint (_modori_matcher_all_outermost (m, "550 User\n  Unknown", found), ==, 1);
   g_assert_true (found[2] && !found[3]);
-  g_assert_cmpuint (_modori_matcher_all_outermost (m, "nothing", NULL, NULL, found), ==, 0);
+  g_assert_cmpuint (_modori_matcher_all_outermost (m, "nothing", found), ==, 0);
   _modori_matcher_free (m);
 }
 

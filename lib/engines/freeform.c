@@ -394,7 +394,6 @@ next_address (const char *p, const char *end, const char **start, const char **s
 
 typedef struct {
   char *address;      /* cleaned */
-  gsize line;         /* line index of its mention */
   gsize offset;       /* byte offset of its mention in the report */
   gsize line_start;   /* byte offset of the line it is on */
   gsize text_from;    /* where its own words start (after the address) */
@@ -419,7 +418,7 @@ typedef struct {
 } Reader;
 
 static gboolean
-add_found (Reader *reader, const char *start, const char *stop, gsize line, gsize offset, gsize text_from,
+add_found (Reader *reader, const char *start, const char *stop, gsize offset, gsize text_from,
            gsize line_start, char *reply)
 {
   char *raw = g_strndup (start, stop - start);
@@ -451,7 +450,6 @@ add_found (Reader *reader, const char *start, const char *stop, gsize line, gsiz
   g_hash_table_add (reader->seen, key);
   f = g_new0 (Found, 1);
   f->address = address;
-  f->line = line;
   f->offset = offset;
   f->text_from = text_from;
   f->line_start = line_start;
@@ -753,7 +751,7 @@ read_lines (const char *report, gsize length, Reader *reader)
         {
           char *reply = transcript_reply (lines, i);
           if (reply)
-            add_found (reader, start, stop, i, offset + (start - line), offset + (stop - line), offset, reply);
+            add_found (reader, start, stop, offset + (start - line), offset + (stop - line), offset, reply);
           continue;
         }
       if (kinds[WORD_HEADING] && !has_address)
@@ -779,7 +777,7 @@ read_lines (const char *report, gsize length, Reader *reader)
                             (at_start && continuation_says_failure (lines, i));
 
           if (listed || labelled || failed)
-            add_found (reader, start, stop, i, offset + (start - line), offset + (stop - line), offset, NULL);
+            add_found (reader, start, stop, offset + (start - line), offset + (stop - line), offset, NULL);
           /* One recipient a line, unless the line is a list of them. */
           if (!only_addresses (line))
             break;
@@ -800,7 +798,7 @@ read_lines (const char *report, gsize length, Reader *reader)
       if (!only_addresses (line) || quotes_a_header (line) || kinds[WORD_CONTACT])
         continue;
       for (const char *p = line; next_address (p, end, &start, &stop); p = stop)
-        if (add_found (reader, start, stop, i, offset + (start - line), offset + (stop - line), offset, NULL))
+        if (add_found (reader, start, stop, offset + (start - line), offset + (stop - line), offset, NULL))
           ((Found *) g_ptr_array_index (reader->found, reader->found->len - 1))->alone = TRUE;
     }
   g_strfreev (lines);
