@@ -768,21 +768,27 @@ read_lines (const char *report, gsize length, Reader *reader)
           continue;
         }
 
-      for (const char *p = line; next_address (p, end, &start, &stop); p = stop, first = FALSE)
-        {
-          gboolean at_start = first && starts_with_address (line, start);
-          gboolean listed = list != NO_LIST && at_start;
-          gboolean labelled = first && kinds[WORD_LABEL];
-          gboolean failed = says_failure (line, kinds) || kinds[WORD_HEADING] ||
-                            (at_start && continuation_says_failure (lines, i));
+      {
+        /* What the line says, read once for all its addresses. */
+        gboolean line_fails = says_failure (line, kinds) || kinds[WORD_HEADING];
+        gboolean list_line = only_addresses (line);
+        gboolean line_starts = starts_with_address (line, start);
 
-          if (listed || labelled || failed)
-            add_found (reader, start, stop, offset + (start - line), offset + (stop - line), offset, NULL);
-          /* One recipient a line, unless the line is a list of them. */
-          if (!only_addresses (line))
-            break;
-        }
-      list = list != NO_LIST && starts_with_address (line, start) ? IN_LIST : NO_LIST;
+        for (const char *p = line; next_address (p, end, &start, &stop); p = stop, first = FALSE)
+          {
+            gboolean at_start = first && line_starts;
+            gboolean listed = list != NO_LIST && (at_start || list_line);
+            gboolean labelled = first && kinds[WORD_LABEL];
+            gboolean failed = line_fails || (at_start && continuation_says_failure (lines, i));
+
+            if (listed || labelled || failed)
+              add_found (reader, start, stop, offset + (start - line), offset + (stop - line), offset, NULL);
+            /* One recipient a line, unless the line is a list of them. */
+            if (!list_line)
+              break;
+          }
+        list = list != NO_LIST && line_starts ? IN_LIST : NO_LIST;
+      }
     }
 
   /* Nothing said which address failed: an address alone on its line
