@@ -20,16 +20,29 @@ struct _Matcher {
   gint32 *fail;
   gint32 *best;        /* lowest pattern index ending here (via failure links), or -1 */
   gint32 *own;         /* pattern index ending exactly here, or -1 */
+  gint32 *output;      /* the next state down the failure links where a pattern ends, or 0 */
   guint *length;       /* each pattern's length as matched (folded) */
   guint n_patterns;
 };
 
-static guchar
+/* Each byte as the matcher reads it: ASCII letters in lower case, every
+ * white space a space. */
+static const guchar folded[256] = {
+#define F(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : ((c) == '\t' || (c) == '\n' || (c) == '\r' || (c) == '\f' || (c) == '\v') ? ' ' : (c))
+#define F4(c) F (c), F (c + 1), F (c + 2), F (c + 3)
+#define F16(c) F4 (c), F4 (c + 4), F4 (c + 8), F4 (c + 12)
+#define F64(c) F16 (c), F16 (c + 16), F16 (c + 32), F16 (c + 48)
+  F64 (0), F64 (64), F64 (128), F64 (192)
+#undef F64
+#undef F16
+#undef F4
+#undef F
+};
+
+static inline guchar
 fold (guchar c)
 {
-  if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-    return ' ';
-  return g_ascii_tolower (c);
+  return folded[c];
 }
 
 /* Calls @step for each byte of @text as the matcher sees it. */
@@ -189,6 +202,7 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
   /* Breadth-first: failure links and the best pattern along them. */
   m->fail = g_new0 (gint32, m->n_states);
   m->best = g_new (gint32, m->n_states);
+  m->output = g_new0 (gint32, m->n_states);
   queue = g_new (guint, m->n_states);
   m->best[0] = -1;
   for (guint32 e = m->first[0]; e < m->first[1]; e++)
@@ -200,6 +214,7 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
       gint32 mine = m->own[state];
 
       m->best[state] = (mine >= 0 && (inherited < 0 || mine < inherited)) ? mine : inherited;
+      m->output[state] = m->own[m->fail[state]] >= 0 ? m->fail[state] : m->output[m->fail[state]];
       for (guint32 e = m->first[state]; e < m->first[state + 1]; e++)
         {
           gint32 child = m->edge_to[e];
@@ -222,6 +237,7 @@ _modori_matcher_free (Matcher *matcher)
   g_free (matcher->own);
   g_free (matcher->fail);
   g_free (matcher->best);
+  g_free (matcher->output);
   g_free (matcher->length);
   g_free (matcher);
 }
@@ -248,9 +264,9 @@ _modori_matcher_all (const Matcher *m, const char *text, gboolean *found)
   memset (found, 0, m->n_patterns * sizeof (gboolean));
   FOR_EACH_FOLDED (text, c, {
     state = step (m, state, c);
-    /* Walk the output chain: every pattern that ends here. */
-    for (gint32 s = state; s > 0 && m->best[s] >= 0; s = m->fail[s])
-      if (m->own[s] >= 0 && !found[m->own[s]])
+    /* Every pattern that ends here, by the output links. */
+    for (gint32 s = m->own[state] >= 0 ? state : m->output[state]; s > 0; s = m->output[s])
+      if (!found[m->own[s]])
         {
           found[m->own[s]] = TRUE;
           count++;
@@ -287,17 +303,14 @@ sorted_hits (const Matcher *m, const char *text)
   FOR_EACH_FOLDED (text, c, {
     state = step (m, state, c);
     position++;
-    for (gint32 s = state; s > 0 && m->best[s] >= 0; s = m->fail[s])
+    /* Every pattern that ends here, by the output links. */
+    for (gint32 s = m->own[state] >= 0 ? state : m->output[state]; s > 0; s = m->output[s])
       {
-        gint32 pattern = m->own[s];
-        if (pattern >= 0)
-          {
-            Hit hit;
-            hit.pattern = (guint) pattern;
-            hit.start = position - m->length[pattern];
-            hit.end = position;
-            g_array_append_val (hits, hit);
-          }
+        Hit hit;
+        hit.pattern = (guint) m->own[s];
+        hit.start = position - m->length[hit.pattern];
+        hit.end = position;
+        g_array_append_val (hits, hit);
       }
   });
   g_array_sort (hits, compare_hits);
@@ -326,20 +339,44 @@ _modori_matcher_all_outermost (const Matcher *m, const char *text, gboolean *fou
   return count;
 }
 
-int
-_modori_matcher_first_outermost (const Matcher *m, const char *text)
+/* The lowest pattern among @hits (sorted) that lies outside a longer
+ * hit of the same group (@group[pattern] == @which; all when @group is
+ * NULL), or -1. */
+static int
+first_outside (GArray *hits, const gboolean *group, gboolean which)
 {
-  GArray *hits = sorted_hits (m, text);
   gsize reach = 0;
   int first = -1;
 
   for (guint i = 0; i < hits->len; i++)
     {
       const Hit *hit = &g_array_index (hits, Hit, i);
+      if (group && group[hit->pattern] != which)
+        continue;
       if (hit->end > reach && (first < 0 || (int) hit->pattern < first))
         first = (int) hit->pattern;
       reach = MAX (reach, hit->end);
     }
+  return first;
+}
+
+int
+_modori_matcher_first_outermost (const Matcher *m, const char *text)
+{
+  GArray *hits = sorted_hits (m, text);
+  int first = first_outside (hits, NULL, FALSE);
+
   g_array_free (hits, TRUE);
   return first;
+}
+
+void
+_modori_matcher_first_outermost_by_group (const Matcher *m, const char *text, const gboolean *group,
+                                          int *first_out, int *first_in)
+{
+  GArray *hits = sorted_hits (m, text);
+
+  *first_out = first_outside (hits, group, FALSE);
+  *first_in = first_outside (hits, group, TRUE);
+  g_array_free (hits, TRUE);
 }

@@ -33,4 +33,10 @@ guint _modori_matcher_all_outermost (const Matcher *matcher, const char *text, g
  * _modori_matcher_all_outermost() with no array to fill. */
 int _modori_matcher_first_outermost (const Matcher *matcher, const char *text);
 
+/* The same for two groups of patterns at once, in one pass over @text:
+ * @group[pattern] says which, and a pattern gives way only to a longer
+ * one of its own group. Sets the first of each (-1 for none). */
+void _modori_matcher_first_outermost_by_group (const Matcher *matcher, const char *text, const gboolean *group,
+                                               int *first_out, int *first_in);
+
 #endif

@@ -12,6 +12,7 @@
 typedef struct {
   Matcher *matcher;
   guint *rows;      /* pattern index -> row of _modori_phrase_rules */
+  gboolean *weak;   /* pattern index -> the row is generic wording */
   guint n_rows;
 } PhraseSet;
 
@@ -53,10 +54,12 @@ phrase_set (PhrasesUse use)
       PhraseSet *set = &sets[use];
 
       set->rows = g_new (guint, _modori_n_phrase_rules);
+      set->weak = g_new (gboolean, _modori_n_phrase_rules);
       for (guint i = 0; i < _modori_n_phrase_rules; i++)
         if (row_is_for (&_modori_phrase_rules[i], use))
           {
             patterns[set->n_rows] = _modori_phrase_rules[i].phrase;
+            set->weak[set->n_rows] = (_modori_phrase_rules[i].flags & PHRASE_WEAK) != 0;
             set->rows[set->n_rows++] = i;
           }
       set->matcher = _modori_matcher_new (patterns, set->n_rows);
@@ -96,13 +99,20 @@ first_found (const char *text, PhrasesUse use)
 void
 _modori_phrases_reason (const char *text, const PhraseRule **specific, const PhraseRule **weak)
 {
+  const PhraseSet *set = phrase_set (PHRASES_FOR_REASON);
+  int first_specific, first_weak;
+
   *specific = *weak = NULL;
   if (text == NULL || text[0] == '\0')
     return;
-  /* Apart: generic wording never hides a specific phrase inside it
-   * ("refused to talk to me:" around "refused to talk to me"). */
-  *specific = first_found (text, PHRASES_FOR_SPECIFIC_REASON);
-  *weak = first_found (text, PHRASES_FOR_WEAK_REASON);
+  /* One pass, the two kinds apart: generic wording never hides a
+   * specific phrase inside it ("refused to talk to me:" around "refused
+   * to talk to me"). */
+  _modori_matcher_first_outermost_by_group (set->matcher, text, set->weak, &first_specific, &first_weak);
+  if (first_specific >= 0)
+    *specific = &_modori_phrase_rules[set->rows[first_specific]];
+  if (first_weak >= 0)
+    *weak = &_modori_phrase_rules[set->rows[first_weak]];
 }
 
 const PhraseRule *
