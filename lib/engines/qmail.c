@@ -42,19 +42,6 @@ static const char *const original_markers[] = {
   NULL,
 };
 
-/* What qmail-remote writes when a stage of the SMTP session fails. */
-static const struct {
-  const char *phrase;
-  const char *command;
-} session_phrases[] = {
-  { " but greeting failed", "CONN" },
-  { " but my name was rejected", "HELO" },
-  { " but sender was rejected", "MAIL" },
-  { " does not like recipient", "RCPT" },
-  { " failed on DATA command", "DATA" },
-  { " failed after I sent the message", "DATA" },
-};
-
 /* qmail-send queues its bounces itself: "(qmail 123 invoked for bounce)". */
 static const char *const bounce_received[] = { "invoked for bounce", NULL };
 
@@ -159,12 +146,9 @@ finish_block (GPtrArray *records, char *recipient, GString *lines,
   _modori_record_set (record, FIELD_ACTION, "failed");
   _modori_record_set (record, FIELD_LHOST, lhost);
   _modori_record_take (record, FIELD_RHOST, remote_host (diagnostic));
-  for (guint i = 0; i < G_N_ELEMENTS (session_phrases); i++)
-    if (_modori_text_find_nocase (diagnostic, session_phrases[i].phrase))
-      {
-        _modori_record_set (record, FIELD_COMMAND, session_phrases[i].command);
-        break;
-      }
+  /* qmail-remote names the stage that failed ("does not like
+   * recipient"): text.c knows its sentences. */
+  _modori_record_set (record, FIELD_COMMAND, _modori_text_find_command (diagnostic));
   if (_modori_text_find_nocase (diagnostic, "Remote host said:"))
     _modori_record_set (record, FIELD_DIAGNOSTICTYPE, "SMTP");
   _modori_engine_set_original (record, original);
