@@ -7,6 +7,7 @@
  * amazonses engine's.) */
 #include <string.h>
 
+#include "../bounds.h"
 #include "../charset.h"
 #include "../dsn-fields.h"
 #include "../engine.h"
@@ -288,6 +289,7 @@ parse_rfc5965 (GMimeMessage *bounce, GPtrArray *groups, GPtrArray *records)
 {
   Common common = { 0 };
   GPtrArray *recipients = g_ptr_array_new_with_free_func (g_free);
+  GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint before = records->len;
 
   for (guint i = 0; i < groups->len; i++)
@@ -309,14 +311,19 @@ parse_rfc5965 (GMimeMessage *bounce, GPtrArray *groups, GPtrArray *records)
                    g_ascii_strcasecmp (name, "Removal-Recipient") == 0)
             {
               char *address = full_address (value);
-              if (address == NULL)
-                continue;
+              char *key;
+              /* Counted as read: one past the limit is enough to warn. */
+              if (address == NULL || recipients->len > MODORI_MAX_RECIPIENTS)
+                {
+                  g_free (address);
+                  continue;
+                }
               /* Some generators repeat the field; one record each. */
-              for (guint k = 0; k < recipients->len && address; k++)
-                if (g_ascii_strcasecmp (g_ptr_array_index (recipients, k), address) == 0)
-                  g_clear_pointer (&address, g_free);
-              if (address)
+              key = g_ascii_strdown (address, -1);
+              if (g_hash_table_add (seen, key))
                 g_ptr_array_add (recipients, address);
+              else
+                g_free (address);
             }
           else if (g_ascii_strcasecmp (name, "Original-Mail-From") == 0 && common.mail_from == NULL)
             common.mail_from = full_address (value);
@@ -351,6 +358,7 @@ parse_rfc5965 (GMimeMessage *bounce, GPtrArray *groups, GPtrArray *records)
     }
 
   g_ptr_array_unref (recipients);
+  g_hash_table_unref (seen);
   common_clear (&common);
   return records->len > before;
 }

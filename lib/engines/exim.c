@@ -582,15 +582,20 @@ exim_parse (GMimeMessage *bounce, GPtrArray *records)
         _modori_record_set (record, FIELD_LHOST, lhost);
       }
 
-  for (guint i = before; i < records->len; i++)
-    {
-      ModoriRecord *record = g_ptr_array_index (records, i);
+  {
+    /* A warning returns no copy but names the subject: read once. */
+    char *subject = text.original == NULL && records->len > before ? warned_subject (lines) : NULL;
 
-      _modori_engine_set_original (record, text.original);
-      /* A warning returns no copy but names the subject. */
-      if (text.original == NULL)
-        _modori_record_take (record, FIELD_SUBJECT, warned_subject (lines));
-    }
+    for (guint i = before; i < records->len; i++)
+      {
+        ModoriRecord *record = g_ptr_array_index (records, i);
+
+        _modori_engine_set_original (record, text.original);
+        if (text.original == NULL)
+          _modori_record_set (record, FIELD_SUBJECT, subject);
+      }
+    g_free (subject);
+  }
 
   g_free (lhost);
   g_strfreev (failed);

@@ -29,37 +29,46 @@ trendmicro_sniff (GMimeMessage *bounce)
          (boundary && strstr (boundary, "InterScan"));
 }
 
-/* The address in the last <...> of @line that holds one, or NULL. */
+/* The address in the last <...> of @line that holds one, or NULL. One
+ * pass: a '<' opens, the next '>' closes, an '@' between counts. */
 static char *
 bracketed_address (const char *line)
 {
-  const char *open = NULL, *close = NULL;
+  const char *open = NULL, *found_open = NULL, *found_close = NULL;
+  gboolean at = FALSE;
 
-  for (const char *p = line; (p = strchr (p, '<')) != NULL; p++)
-    {
-      const char *end = strchr (p, '>');
-      if (end && memchr (p, '@', end - p))
-        {
-          open = p;
-          close = end;
-        }
-    }
-  return open ? g_strndup (open + 1, close - open - 1) : NULL;
+  for (const char *p = line; *p; p++)
+    if (*p == '<')
+      open = p, at = FALSE;
+    else if (*p == '@' && open)
+      at = TRUE;
+    else if (*p == '>' && open)
+      {
+        if (at)
+          found_open = open, found_close = p;
+        open = NULL;
+      }
+  return found_open ? g_strndup (found_open + 1, found_close - found_open - 1) : NULL;
 }
 
+/* The record of @address, made at its first mention: @seen maps the
+ * cleaned addresses to their records. */
 static ModoriRecord *
-record_of (GPtrArray *records, guint first, const char *address)
+record_of (GPtrArray *records, GHashTable *seen, const char *address)
 {
-  for (guint i = first; i < records->len; i++)
+  char *key = _modori_address_clean (address);
+  char *folded = g_ascii_strdown (key, -1);
+  ModoriRecord *record = g_hash_table_lookup (seen, folded);
+
+  g_free (key);
+  if (record)
     {
-      ModoriRecord *record = g_ptr_array_index (records, i);
-      char *clean = _modori_address_clean (address);
-      gboolean same = g_ascii_strcasecmp (clean, _modori_record_peek (record, FIELD_RECIPIENT)) == 0;
-      g_free (clean);
-      if (same)
-        return record;
+      g_free (folded);
+      return record;
     }
-  return _modori_engine_add_record (records, "trendmicro", address, NULL);
+  record = _modori_engine_add_record (records, "trendmicro", address, NULL);
+  g_hash_table_insert (seen, folded, record);
+  return record;
 }
 
 /* The text after "<<<" or ">>>" in @line, or NULL. */
@@ -79,11 +88,13 @@ trendmicro_parse (GMimeMessage *bounce, GPtrArray *records)
   TextBounce text;
   ModoriRecord *current = NULL;
   guint first = records->len;
+  GHashTable *seen;
   char **split;
 
   if (!_modori_text_bounce_read (bounce, NULL, &text))
     return FALSE;
 
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   split = g_strsplit (text.report, "\n", -1);
   for (guint i = 0; split[i]; i++)
     {
@@ -94,7 +105,7 @@ trendmicro_parse (GMimeMessage *bounce, GPtrArray *records)
 
       if (unable && (address = bracketed_address (unable)) != NULL)
         {
-          current = record_of (records, first, address);
+          current = record_of (records, seen, address);
           /* The server's own reply, when quoted, says more. */
           if (!_modori_record_is_set (current, FIELD_DIAGNOSTICCODE))
             _modori_record_take (current, FIELD_DIAGNOSTICCODE, _modori_text_collapse_space (unable));
@@ -116,7 +127,7 @@ trendmicro_parse (GMimeMessage *bounce, GPtrArray *records)
                                 g_ascii_strncasecmp (said, "DATA", 4) == 0 ? "DATA" : NULL;
           address = command && command[0] == 'R' ? bracketed_address (said) : NULL;
           if (address)
-            current = record_of (records, first, address);
+            current = record_of (records, seen, address);
           if (current && command)
             _modori_record_set (current, FIELD_COMMAND, command);
           g_free (address);
@@ -125,6 +136,7 @@ trendmicro_parse (GMimeMessage *bounce, GPtrArray *records)
 
   for (guint i = first; i < records->len; i++)
     _modori_record_set (g_ptr_array_index (records, i), FIELD_ACTION, "failed");
+  g_hash_table_unref (seen);
   g_strfreev (split);
   _modori_text_bounce_clear (&text);
   return records->len > first;
