@@ -108,13 +108,24 @@ find_address (const char *text)
   const char *wide_at = strstr (text, "\xef\xbc\xa0");
   const char *start, *end;
 
-  for (const char *lt = strchr (text, '<'); lt; lt = strchr (lt + 1, '<'))
-    {
-      const char *gt = strchr (lt, '>');
-      const char *a = gt ? memchr (lt, '@', gt - lt) : NULL;
-      if (a && gt - lt < 512)
-        return g_strndup (lt + 1, gt - lt - 1);
-    }
+  /* One pass: the innermost "<...@...>" first closed, not one search
+   * for '>' per '<' (a text of a million '<' would cost their square). */
+  {
+    const char *lt = NULL;
+    gboolean has_at = FALSE;
+
+    for (const char *p = text; *p; p++)
+      if (*p == '<')
+        lt = p, has_at = FALSE;
+      else if (*p == '@' && lt)
+        has_at = TRUE;
+      else if (*p == '>' && lt)
+        {
+          if (has_at && p - lt < 512)
+            return g_strndup (lt + 1, p - lt - 1);
+          lt = NULL;
+        }
+  }
   if (at == NULL || (wide_at && wide_at < at))
     at = wide_at;
   if (at == NULL)
