@@ -208,8 +208,9 @@ complete_record (ModoriRecord *record, const Context *context, const char *origi
     }
 
   /* Sendmail reports only the first line of a multi-line reply; its
-   * transcript in the text has the rest. */
-  if (context->text && diagnostic[0])
+   * transcript in the text has the rest. (A search of the text: for a
+   * few dozen recipients only, or a huge report would be quadratic.) */
+  if (context->text && diagnostic[0] && context->records->len <= MAX_TEXT_SEARCHES)
     {
       char *whole = _modori_text_complete_reply (context->text, diagnostic);
       if (whole)
