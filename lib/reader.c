@@ -1,5 +1,6 @@
 /* reader.c: reads a file as a stream, decompressing gzip (any number of
- * members) or xz when its first bytes say so. */
+ * members) or xz when its first bytes say so, within the limits of
+ * bounds.h: what a compressed file expands to, the xz decoder's memory. */
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
@@ -8,6 +9,7 @@
 #include <zlib.h>
 
 #include "modori/modori.h"
+#include "bounds.h"
 #include "reader.h"
 
 typedef enum { KIND_PLAIN, KIND_GZIP, KIND_XZ } Kind;
@@ -22,6 +24,7 @@ struct _ModoriReader {
   gsize in_len, in_pos;
   gboolean in_eof, out_eof;
   guint64 raw, limit;
+  guint64 out;         /* decompressed bytes given out */
   z_stream z;
   lzma_stream x;
 };
@@ -41,6 +44,15 @@ fill (ModoriReader *self, gsize want, GError **error)
     {
       int saved = errno;
       g_set_error_literal (error, MODORI_ERROR, MODORI_ERROR_IO, g_strerror (saved));
+      return FALSE;
+    }
+  /* A regular file is read up to its size when listed: ending sooner,
+   * it was cut meanwhile, and what was read last may be a cut message. */
+  if (got == 0 && self->limit != G_MAXUINT64 && self->raw < self->limit)
+    {
+      g_set_error (error, MODORI_ERROR, MODORI_ERROR_IO,
+                   "the file ended at byte %" G_GUINT64_FORMAT " of the %" G_GUINT64_FORMAT
+                   " it had when listed: it shrank during the scan", self->raw, self->limit);
       return FALSE;
     }
   self->in_len = got;
@@ -78,7 +90,7 @@ _modori_reader_new (int fd, guint64 limit, GError **error)
       lzma_stream init = LZMA_STREAM_INIT;
       self->kind = KIND_XZ;
       self->x = init;
-      if (lzma_stream_decoder (&self->x, UINT64_MAX, LZMA_CONCATENATED) != LZMA_OK)
+      if (lzma_stream_decoder (&self->x, MODORI_MAX_XZ_MEMORY, LZMA_CONCATENATED) != LZMA_OK)
         g_error ("liblzma: out of memory");
     }
   return self;
@@ -163,10 +175,39 @@ read_xz (ModoriReader *self, char *buffer, gsize size, GError **error)
         self->out_eof = TRUE;
       else if (status == LZMA_BUF_ERROR && self->in_eof)
         return corrupt (self, "truncated xz data", error);
+      else if (status == LZMA_MEMLIMIT_ERROR)
+        {
+          g_set_error (error, MODORI_ERROR, MODORI_ERROR_INVALID_INPUT,
+                       "the xz data needs %" G_GUINT64_FORMAT " MiB of memory to decompress, "
+                       "over the limit of %d MiB", (guint64) (lzma_memusage (&self->x) >> 20),
+                       MODORI_MAX_XZ_MEMORY >> 20);
+          return -1;
+        }
       else if (status != LZMA_OK && status != LZMA_BUF_ERROR)
         return corrupt (self, "corrupt xz data", error);
     }
   return size - self->x.avail_out;
+}
+
+/* A bomb (a small file of zeros that expands a thousandfold or more)
+ * would cost time out of all proportion to its size. */
+static gssize
+within_expansion (ModoriReader *self, gssize got, GError **error)
+{
+  guint64 used = self->raw - (self->in_len - self->in_pos);
+
+  if (got <= 0)
+    return got;
+  self->out += got;
+  if (self->out <= MODORI_MAX_EXPANSION_BASE ||
+      (self->out - MODORI_MAX_EXPANSION_BASE) / MODORI_MAX_EXPANSION <= used)
+    return got;
+  g_set_error (error, MODORI_ERROR, MODORI_ERROR_INVALID_INPUT,
+               "%" G_GUINT64_FORMAT " bytes decompressed from %" G_GUINT64_FORMAT
+               " bytes, over the limit of %d MiB plus %d times the compressed size:"
+               " the rest of the file is not read", self->out, used,
+               MODORI_MAX_EXPANSION_BASE >> 20, MODORI_MAX_EXPANSION);
+  return -1;
 }
 
 gssize
@@ -177,9 +218,9 @@ _modori_reader_read (ModoriReader *self, char *buffer, gsize size, GError **erro
   switch (self->kind)
     {
     case KIND_GZIP:
-      return read_gzip (self, buffer, size, error);
+      return within_expansion (self, read_gzip (self, buffer, size, error), error);
     case KIND_XZ:
-      return read_xz (self, buffer, size, error);
+      return within_expansion (self, read_xz (self, buffer, size, error), error);
     case KIND_PLAIN:
     default:
       if (!fill (self, CHUNK, error))

@@ -1,5 +1,8 @@
 /* source.c: walks the inputs and splits mboxes into messages, reading
- * each file as a stream. */
+ * each file as a stream. What is held at once is bounded: a message of
+ * at most MODORI_MAX_MESSAGE_BYTES (bounds.h), a line in pieces of at
+ * most MAX_PIECE. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -7,7 +10,18 @@
 #include <unistd.h>
 
 #include "modori/modori.h"
+#include "bounds.h"
 #include "reader.h"
+
+/* What is looked at to tell an mbox and its line ends: as much as the
+ * analyzer looks at for a message's line ends (analyzer.c), and what a
+ * reader that skips a file of one message reads of it. */
+#define FIRST_BLOCK 4096
+/* The longest piece of a line taken at once: a longer line, or bytes
+ * without any line end, come in pieces, so that the buffer does not
+ * grow with them. Only a line's first piece may be a "From " line or
+ * a quoted one: a line of more '>' than this keeps them all. */
+#define MAX_PIECE 65536
 
 typedef struct {
   char *path;
@@ -38,6 +52,8 @@ struct _ModoriSource {
   const Entry *entry;
   ModoriReader *reader;
   gboolean is_mbox, eof;
+  gboolean cr_only;    /* lines end with a lone CR (old Macintosh files) */
+  GError *failure;     /* nullable: met while reading ahead, given when reached */
   char *buf;
   gsize buf_len, buf_pos, buf_size;
   guint64 buf_offset;  /* offset in the decompressed file of buf[0] */
@@ -59,6 +75,14 @@ add_entry (GArray *entries, const char *path, const char *error, guint64 size, g
   g_array_append_val (entries, entry);
 }
 
+/* @path, which cannot be read: modori_source_next() says why in its turn. */
+static void
+add_failure (GArray *entries, const char *path, const char *what, int code)
+{
+  g_autofree char *why = g_strdup_printf ("%s: %s%s", path, what ? what : "", g_strerror (code));
+  add_entry (entries, path, why, 0, 0);
+}
+
 static gint
 compare_names (gconstpointer a, gconstpointer b)
 {
@@ -72,28 +96,44 @@ is_dir (const char *dir, const char *name)
   return g_file_test (path, G_FILE_TEST_IS_DIR);
 }
 
-/* Adds the regular files under @dir, in name order, recursively. */
-static void
-list_dir (GArray *entries, const char *dir)
+/* The names in @dir but the hidden ones, in name order; a failure to
+ * read them all is added to @entries. */
+static GPtrArray *
+list_names (GArray *entries, const char *dir)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GDir) handle = g_dir_open (dir, 0, &error);
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-  gboolean maildir;
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  DIR *handle = opendir (dir);
+  struct dirent *item;
 
   if (handle == NULL)
     {
-      g_autofree char *why = g_strdup_printf ("%s: %s", dir, error->message);
-      add_entry (entries, dir, why, 0, 0);
-      return;
+      add_failure (entries, dir, NULL, errno);
+      return names;
     }
-  while ((name = g_dir_read_name (handle)))
-    if (name[0] != '.')
-      g_ptr_array_add (names, g_strdup (name));
+  for (;;)
+    {
+      errno = 0;
+      if ((item = readdir (handle)) == NULL)
+        break;
+      if (item->d_name[0] != '.')
+        g_ptr_array_add (names, g_strdup (item->d_name));
+    }
+  if (errno != 0)
+    add_failure (entries, dir, "cannot list all its entries: ", errno);
+  closedir (handle);
   g_ptr_array_sort (names, compare_names);
+  return names;
+}
+
+/* Adds the regular files under @dir, in name order, recursively. An
+ * entry that cannot be examined (a name too long, a dangling link) is
+ * added with why, and so reported rather than left out. */
+static void
+list_dir (GArray *entries, const char *dir)
+{
+  g_autoptr (GPtrArray) names = list_names (entries, dir);
   /* Maildir's tmp/ holds messages still being written. */
-  maildir = is_dir (dir, "cur") && is_dir (dir, "new");
+  gboolean maildir = is_dir (dir, "cur") && is_dir (dir, "new");
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -103,13 +143,27 @@ list_dir (GArray *entries, const char *dir)
 
       if (maildir && strcmp (entry, "tmp") == 0)
         continue;
-      /* Symbolic links to directories are not followed: no loops. */
       if (lstat (path, &st) != 0)
-        continue;
+        {
+          int code = errno;
+
+          /* A directory that may be read but not searched: one error
+           * for all its entries. */
+          if (code == EACCES && faccessat (AT_FDCWD, dir, X_OK, AT_EACCESS) != 0)
+            {
+              add_failure (entries, dir, "cannot examine its entries: ", code);
+              return;
+            }
+          add_failure (entries, path, NULL, code);
+          continue;
+        }
+      /* Symbolic links to directories are not followed: no loops. Pipes,
+       * sockets and devices hold no messages. */
       if (S_ISDIR (st.st_mode))
         list_dir (entries, path);
-      else if ((S_ISREG (st.st_mode) || S_ISLNK (st.st_mode)) &&
-               stat (path, &st) == 0 && S_ISREG (st.st_mode))
+      else if (S_ISLNK (st.st_mode) && stat (path, &st) != 0)
+        add_failure (entries, path, NULL, errno);
+      else if (S_ISREG (st.st_mode))
         add_entry (entries, path, NULL, st.st_size, st.st_size);
     }
 }
@@ -151,6 +205,7 @@ close_current (ModoriSource *self)
   if (self->entry)
     self->done += self->entry->size;
   g_clear_pointer (&self->reader, _modori_reader_free);
+  g_clear_error (&self->failure);
   g_clear_pointer (&self->buf, g_free);
   self->buf_len = self->buf_pos = self->buf_size = 0;
   self->entry = NULL;
@@ -179,7 +234,7 @@ modori_source_get_bytes_total (const ModoriSource *self)
 }
 
 /* Makes at least @want bytes available from buf_pos, unless the file
- * ends first. */
+ * ends first. The buffer grows to @want and a block at most. */
 static gboolean
 want_bytes (ModoriSource *self, gsize want, GError **error)
 {
@@ -187,6 +242,11 @@ want_bytes (ModoriSource *self, gsize want, GError **error)
     {
       gssize got;
 
+      if (self->failure)
+        {
+          g_propagate_error (error, g_steal_pointer (&self->failure));
+          return FALSE;
+        }
       if (self->buf_pos > 0)
         {
           memmove (self->buf, self->buf + self->buf_pos, self->buf_len - self->buf_pos);
@@ -210,23 +270,28 @@ want_bytes (ModoriSource *self, gsize want, GError **error)
   return TRUE;
 }
 
-/* The next line, with its line end; length 0 at the end of the file.
- * Valid until the next call. */
+/* The next line with its line end, or its next MAX_PIECE bytes if it is
+ * longer; @ends tells whether the line ends with this piece. Length 0 at
+ * the end of the file. Valid until the next call. Each byte is searched
+ * once, and moved in the buffer at most once per piece. */
 static gboolean
-next_line (ModoriSource *self, const char **line, gsize *length, GError **error)
+next_piece (ModoriSource *self, const char **piece, gsize *length, gboolean *ends, GError **error)
 {
+  char line_end = self->cr_only ? '\r' : '\n';
   gsize scanned = 0;
 
   for (;;)
     {
       const char *start = self->buf + self->buf_pos;
       gsize have = self->buf_len - self->buf_pos;
-      const char *nl = have > scanned ? memchr (start + scanned, '\n', have - scanned) : NULL;
+      gsize look = MIN (have, MAX_PIECE);
+      const char *found = look > scanned ? memchr (start + scanned, line_end, look - scanned) : NULL;
 
-      if (nl || self->eof)
+      if (found || self->eof || have >= MAX_PIECE)
         {
-          *line = start;
-          *length = nl ? (gsize) (nl - start + 1) : have;
+          *piece = start;
+          *length = found ? (gsize) (found - start + 1) : look;
+          *ends = found || (self->eof && look == have);
           self->buf_pos += *length;
           return TRUE;
         }
@@ -237,8 +302,10 @@ next_line (ModoriSource *self, const char **line, gsize *length, GError **error)
 }
 
 static gboolean
-is_blank (const char *line, gsize length)
+is_blank (const ModoriSource *self, const char *line, gsize length)
 {
+  if (self->cr_only)
+    return length == 1 && line[0] == '\r';
   return (length == 1 && line[0] == '\n') || (length == 2 && line[0] == '\r' && line[1] == '\n');
 }
 
@@ -275,8 +342,38 @@ is_quoted_from (const char *line, gsize length)
   return i > 0 && length - i >= 5 && memcmp (line + i, "From ", 5) == 0;
 }
 
+/* A message's bytes as they are read, NUL-terminated: never more than
+ * MODORI_MAX_MESSAGE_BYTES, nor more memory than that and its NUL (a
+ * GString would round up to twice as much). */
+typedef struct {
+  char *data;
+  gsize len, size;
+} Bytes;
+
+/* FALSE, and nothing added, when @bytes would pass the limit. */
+static gboolean
+bytes_append (Bytes *bytes, const char *data, gsize length)
+{
+  if (length == 0)
+    return TRUE;
+  if (length > MODORI_MAX_MESSAGE_BYTES - bytes->len)
+    return FALSE;
+  if (bytes->size - bytes->len < length + 1)
+    {
+      gsize size = MAX (MAX (bytes->size * 2, bytes->len + length + 1), 4096);
+
+      bytes->size = MIN (size, (gsize) MODORI_MAX_MESSAGE_BYTES + 1);
+      bytes->data = g_realloc (bytes->data, bytes->size);
+    }
+  memcpy (bytes->data + bytes->len, data, length);
+  bytes->len += length;
+  bytes->data[bytes->len] = '\0';
+  return TRUE;
+}
+
+/* Takes @data's bytes. */
 static ModoriSourceMessage *
-message_new (const Entry *entry, guint number, guint64 offset, GString *data)
+message_new (const Entry *entry, guint number, guint64 offset, Bytes *data)
 {
   ModoriSourceMessage *message = g_new0 (ModoriSourceMessage, 1);
 
@@ -285,13 +382,16 @@ message_new (const Entry *entry, guint number, guint64 offset, GString *data)
   message->number = number;
   message->offset = offset;
   message->length = data->len;
-  message->data = g_string_free (data, FALSE);
+  message->data = data->data ? data->data : g_strdup ("");
+  data->data = NULL;
   return message;
 }
 
 static gboolean
 open_entry (ModoriSource *self, const Entry *entry, GError **error)
 {
+  GError *early = NULL;
+  gsize first;
   int fd;
 
   if (entry->error)
@@ -311,8 +411,14 @@ open_entry (ModoriSource *self, const Entry *entry, GError **error)
   self->buf_offset = 0;
   self->number = 0;
   self->reader = _modori_reader_new (fd, entry->limit, error);
-  if (self->reader == NULL || !want_bytes (self, 5, error))
+  /* A failure past the first bytes (a cut gzip file) is given when the
+   * messages before it have been. */
+  if (self->reader && !want_bytes (self, FIRST_BLOCK, &early) && self->buf_len > 0)
+    self->failure = g_steal_pointer (&early);
+  if (self->reader == NULL || early)
     {
+      if (early)
+        g_propagate_error (error, early);
       g_prefix_error (error, "%s: ", entry->path);
       if (self->reader == NULL)
         self->entry = NULL;
@@ -320,6 +426,10 @@ open_entry (ModoriSource *self, const Entry *entry, GError **error)
       return FALSE;
     }
   self->is_mbox = self->buf_len >= 5 && memcmp (self->buf, "From ", 5) == 0;
+  /* The analyzer takes a message whose first bytes have a CR and no LF
+   * for one with lone CR line ends; the mbox is split alike. */
+  first = MIN (self->buf_len, FIRST_BLOCK);
+  self->cr_only = memchr (self->buf, '\r', first) && !memchr (self->buf, '\n', first);
   return TRUE;
 }
 
@@ -327,84 +437,110 @@ open_entry (ModoriSource *self, const Entry *entry, GError **error)
 static ModoriSourceMessage *
 read_single (ModoriSource *self, GError **error)
 {
-  GString *data = g_string_new (NULL);
   const Entry *entry = self->entry;
+  Bytes data = { NULL };
 
-  while (want_bytes (self, self->buf_len - self->buf_pos + 65536, error))
+  for (;;)
     {
-      g_string_append_len (data, self->buf + self->buf_pos, self->buf_len - self->buf_pos);
+      if (!bytes_append (&data, self->buf + self->buf_pos, self->buf_len - self->buf_pos))
+        {
+          /* The rest is more of the same message (or an endless stream). */
+          g_set_error (error, MODORI_ERROR, MODORI_ERROR_INVALID_INPUT,
+                       "%s: larger than %d MiB, the limit for one message: not read",
+                       entry->path, MODORI_MAX_MESSAGE_BYTES >> 20);
+          goto failed;
+        }
       self->buf_pos = self->buf_len;
       if (self->eof)
         break;
-    }
-  if (!self->eof)
-    {
-      g_prefix_error (error, "%s: at byte %" G_GUINT64_FORMAT ": ", entry->path,
-                      self->buf_offset + self->buf_pos);
-      g_string_free (data, TRUE);
-      close_current (self);
-      return NULL;
+      if (!want_bytes (self, MAX_PIECE, error))
+        {
+          g_prefix_error (error, "%s: at byte %" G_GUINT64_FORMAT ": ", entry->path,
+                          self->buf_offset + self->buf_pos);
+          goto failed;
+        }
     }
   close_current (self);
-  if (data->len == 0)
+  if (data.len == 0)
     {
       g_set_error (error, MODORI_ERROR, MODORI_ERROR_INVALID_INPUT, "%s: empty file", entry->path);
-      g_string_free (data, TRUE);
       return NULL;
     }
-  return message_new (entry, 0, 0, data);
+  return message_new (entry, 0, 0, &data);
+
+failed:
+  g_free (data.data);
+  close_current (self);
+  return NULL;
 }
 
 /* The next message of the current mbox, whose "From " line is next.
- * Without @keep, only passes over it and returns NULL. */
+ * Without @keep, only passes over it and returns NULL. A message over
+ * MODORI_MAX_MESSAGE_BYTES is read past, kept no further, and reported. */
 static ModoriSourceMessage *
 read_mbox_message (ModoriSource *self, gboolean keep, GError **error)
 {
   const Entry *entry = self->entry;
   guint64 start = self->buf_offset + self->buf_pos;
-  GString *data = keep ? g_string_new (NULL) : NULL;
-  gboolean after_blank = FALSE;
-  const char *line;
+  Bytes data = { NULL };
+  gsize blank = 0;   /* the length of the last line if it was blank */
+  gboolean ends, too_large = FALSE;
+  const char *piece;
   gsize length;
   guint number = ++self->number;
 
-  if (!next_line (self, &line, &length, error))   /* the "From " line */
-    goto failed;
+  do   /* the "From " line, however long */
+    if (!next_piece (self, &piece, &length, &ends, error))
+      goto failed;
+  while (!ends);
   for (;;)
     {
       guint64 mark = self->buf_offset + self->buf_pos;   /* buf may move */
+      gboolean line_start = ends;
 
-      if (!next_line (self, &line, &length, error))
+      if (!next_piece (self, &piece, &length, &ends, error))
         goto failed;
       if (length == 0)
         {
           close_current (self);
           break;
         }
-      if (is_separator (line, length, after_blank))
+      if (line_start && is_separator (piece, length, blank > 0))
         {
           self->buf_pos = mark - self->buf_offset;   /* it belongs to the next message */
           break;
         }
-      after_blank = is_blank (line, length);
-      if (!keep)
+      blank = line_start && is_blank (self, piece, length) ? length : 0;
+      if (!keep || too_large)
         continue;
-      if (is_quoted_from (line, length))
-        g_string_append_len (data, line + 1, length - 1);
-      else
-        g_string_append_len (data, line, length);
+      if (line_start && is_quoted_from (piece, length))
+        piece++, length--;
+      if (!bytes_append (&data, piece, length))
+        {
+          too_large = TRUE;   /* read on to the next message, keeping nothing */
+          g_free (data.data);
+          data = (Bytes) { NULL };
+        }
     }
   if (!keep)
     return NULL;
+  if (too_large)
+    {
+      g_set_error (error, MODORI_ERROR, MODORI_ERROR_INVALID_INPUT,
+                   "%s: message %u at byte %" G_GUINT64_FORMAT ": larger than %d MiB, "
+                   "the limit for one message: skipped",
+                   entry->path, number, start, MODORI_MAX_MESSAGE_BYTES >> 20);
+      return NULL;
+    }
   /* The blank line before the next "From " is mbox's, not the message's. */
-  if (after_blank)
-    g_string_truncate (data, data->len - (g_str_has_suffix (data->str, "\r\n") ? 2 : 1));
-  return message_new (entry, number, start, data);
+  data.len -= blank;
+  if (data.data)
+    data.data[data.len] = '\0';
+  return message_new (entry, number, start, &data);
 
 failed:
   g_prefix_error (error, "%s: message %u at byte %" G_GUINT64_FORMAT ": ", entry->path, number, start);
-  if (data)
-    g_string_free (data, TRUE);
+  g_free (data.data);
   close_current (self);
   return NULL;
 }

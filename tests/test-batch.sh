@@ -167,5 +167,21 @@ head -n 1 "$tmp/suppress.csv" | grep -q '^address,reason,date$'; ok $? "suppress
 "$MODORI" suppress --reasons=nosuchreason "$tmp/all.mbox" >/dev/null 2>&1
 [ $? = 2 ]; ok $? "an unknown reason is a usage error"
 
+# A message over the limit of 64 MiB (one line, no line end) in an mbox:
+# reported once, whichever worker reads it; the next one is analyzed.
+{ echo "From x Tue Mar  5 10:22:31 2024"; cat testdata/dsn/postfix-userunknown.eml; echo
+  echo "From x Tue Mar  5 10:22:32 2024"; echo "Subject: big"; echo
+  head -c 68157440 /dev/zero | tr '\0' 'x'; echo; echo
+  echo "From x Tue Mar  5 10:22:33 2024"; cat testdata/dsn/sendmail-userunknown.eml; } >"$tmp/oversized.mbox"
+offset=$(grep -b '^From x Tue Mar  5 10:22:32' "$tmp/oversized.mbox" | cut -d: -f1)
+for j in 1 2; do
+  "$MODORI" -j $j --format=jsonl "$tmp/oversized.mbox" >"$tmp/oversized-j$j.jsonl" 2>"$tmp/oversized-j$j.err"
+  [ $? = 2 ]; ok $? "-j $j: an oversized message exits 2"
+done
+[ "$(cat "$tmp/oversized-j2.err")" = "modori: $tmp/oversized.mbox: message 2 at byte $offset: larger than 64 MiB, the limit for one message: skipped" ]
+ok $? "the oversized message is named once, with its number, offset and the limit"
+cmp -s "$tmp/oversized-j1.jsonl" "$tmp/oversized-j2.jsonl" && grep -q "oversized.mbox#3" "$tmp/oversized-j1.jsonl"
+ok $? "the message after it is analyzed, -j 2 as -j 1"
+
 echo "1..$n"
 [ "$fails" = 0 ]

@@ -19,7 +19,9 @@ G_BEGIN_DECLS
  * trees (walked in name order, hidden entries and Maildir tmp/ skipped),
  * and "-" for standard input; any of them may be gzip- or xz-compressed
  * (recognized by content). Files are read as streams: only the current
- * message is held in memory. One thread at a time.
+ * message is held in memory, and no more than 64 MiB of it. An mbox
+ * whose first 4 KiB have a CR and no LF is split on lone CRs (old
+ * Macintosh line ends). One thread at a time.
  */
 typedef struct _ModoriSource ModoriSource;
 
@@ -38,7 +40,9 @@ typedef struct _ModoriSourceMessage ModoriSourceMessage;
  * opened as they are reached and read up to that size, so that mail
  * delivered or appended meanwhile is left for the next scan (and
  * processes that share a source made before fork() see the same
- * messages). Never fails: an input that cannot be read is reported by
+ * messages). Never fails: an input that cannot be read, and a directory
+ * entry that cannot be examined (no search permission, a path longer
+ * than PATH_MAX, a dangling symbolic link), is reported by
  * modori_source_next() when its turn comes.
  *
  * Returns: (transfer full): a new source.
@@ -51,6 +55,15 @@ MODORI_PUBLIC void modori_source_free (ModoriSource *source);
  * modori_source_next:
  * @error: set when an input or a message cannot be read; the message
  *   names the file, and the message number and byte offset when known
+ *
+ * The limits, each an error of its own after which the next call goes
+ * on: a message larger than 64 MiB (as read, decompressed) is read past
+ * and not kept, and the next message is read; a compressed file that
+ * decompresses to more than 256 MiB plus 1,000 times the compressed
+ * bytes read, or an xz file that needs more than 128 MiB to decompress,
+ * is not read further. A file that ends before the size it had when
+ * listed (it was cut meanwhile) is an error for the message that reached
+ * its end: that message may be cut and is not returned.
  *
  * Returns: (transfer full) (nullable): the next message; %NULL with
  *   @error set for a failure (call again to go on with what follows),
