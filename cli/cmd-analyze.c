@@ -74,8 +74,8 @@ cmd_analyze (int argc, char **argv)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "PATH..." },
     { NULL }
   };
-  g_autoptr (GOptionContext) context = g_option_context_new ("PATH... - explain bounce mails");
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) context = g_option_context_new ("- explain bounce mails");
+  int status;
   g_autoptr (ModoriAnalyzer) analyzer = NULL;
   PrinterOptions options = { .out = stdout };
   Printer *printer;
@@ -85,26 +85,20 @@ cmd_analyze (int argc, char **argv)
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context, description);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      fprintf (stderr, "modori: %s\n", error->message);
-      return EXIT_INPUT_ERROR;
-    }
+  if ((status = commands_parse (context, &argc, &argv)) != COMMANDS_GO_ON)
+    return status;
   if (version)
-    {
-      printf ("modori %s\n", MODORI_VERSION_STRING);
-      return EXIT_FOUND;
-    }
+    return commands_print ("modori " MODORI_VERSION_STRING "\n");
   if (paths == NULL || paths[0] == NULL)
     {
-      fprintf (stderr, "modori: no input given (use '-' for standard input); see --help\n");
+      commands_error ("no input given (use '-' for standard input); see --help");
       return EXIT_INPUT_ERROR;
     }
   if (lang == NULL)
     lang = g_strdup ("ja");
   if (strcmp (lang, "ja") != 0 && strcmp (lang, "en") != 0)
     {
-      fprintf (stderr, "modori: unknown language '%s' (use ja or en)\n", lang);
+      commands_error ("unknown language '%s' (use ja or en)", lang);
       return EXIT_INPUT_ERROR;
     }
 
@@ -121,7 +115,7 @@ cmd_analyze (int argc, char **argv)
     printer = printer_csv_new (&options);
   else
     {
-      fprintf (stderr, "modori: unknown format '%s' (use text, json, jsonl or csv)\n", format);
+      commands_error ("unknown format '%s' (use text, json, jsonl or csv)", format);
       return EXIT_INPUT_ERROR;
     }
 

@@ -6,6 +6,7 @@
 #include <modori/modori.h>
 
 #include "commands.h"
+#include "escape.h"
 #include "wrap.h"
 
 static const char description[] =
@@ -20,19 +21,23 @@ static const char description[] =
   "  1  the text was not recognized\n"
   "  2  bad usage, or standard input could not be read";
 
+/* @value may quote the text given, which may come from a bounce: it is
+ * escaped, before wrapping so that widths are those of what is shown. */
 static void
 put (const char *label, const char *value, int width, gboolean block)
 {
-  g_autofree char *wrapped = NULL;
+  g_autofree char *shown = NULL, *wrapped = NULL;
 
   if (value == NULL || value[0] == '\0')
     return;
   if (!block)
     {
-      printf ("%s: %s\n", label, value);
+      shown = escape_line (value);
+      printf ("%s: %s\n", label, shown);
       return;
     }
-  wrapped = modori_cli_wrap (value, width, 2);
+  shown = escape_multiline (value);
+  wrapped = modori_cli_wrap (shown, width, 2);
   printf ("%s:\n%s", label, wrapped);
 }
 
@@ -49,7 +54,7 @@ cmd_explain (int argc, char **argv)
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("[TEXT...] - explain a server reply or mail-program error");
-  g_autoptr (GError) error = NULL;
+  int status;
   g_autoptr (ModoriExplanation) explanation = NULL;
   g_autoptr (GString) text = g_string_new (NULL);
   gboolean ja;
@@ -73,21 +78,18 @@ cmd_explain (int argc, char **argv)
         argc++;
         break;
       }
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      fprintf (stderr, "modori: %s\n", error->message);
-      return EXIT_INPUT_ERROR;
-    }
+  if ((status = commands_parse (context, &argc, &argv)) != COMMANDS_GO_ON)
+    return status;
   if (lang == NULL)
     lang = g_strdup ("ja");
   if (strcmp (lang, "ja") != 0 && strcmp (lang, "en") != 0)
     {
-      fprintf (stderr, "modori: unknown language '%s' (use ja or en)\n", lang);
+      commands_error ("unknown language '%s' (use ja or en)", lang);
       return EXIT_INPUT_ERROR;
     }
   if (format != NULL && strcmp (format, "text") != 0 && strcmp (format, "json") != 0)
     {
-      fprintf (stderr, "modori: unknown format '%s' (use text or json)\n", format);
+      commands_error ("unknown format '%s' (use text or json)", format);
       return EXIT_INPUT_ERROR;
     }
   ja = strcmp (lang, "ja") == 0;
@@ -95,7 +97,7 @@ cmd_explain (int argc, char **argv)
   for (char **w = words; *w; w++)
     if (g_str_has_prefix (*w, "--") && (*w)[2] != '\0')
       {
-        fprintf (stderr, "modori: unknown option '%s'; see --help\n", *w);
+        commands_error ("unknown option '%s'; see --help", *w);
         return EXIT_INPUT_ERROR;
       }
   if (words[0] && strcmp (words[0], "--") == 0)
@@ -110,7 +112,7 @@ cmd_explain (int argc, char **argv)
         g_string_append_len (text, buffer, got);
       if (ferror (stdin))
         {
-          fprintf (stderr, "modori: -: cannot read standard input\n");
+          commands_error ("-: cannot read standard input");
           return EXIT_INPUT_ERROR;
         }
     }
@@ -154,5 +156,7 @@ cmd_explain (int argc, char **argv)
       if (hint_todo && g_strcmp0 (hint_todo, modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TODO)) != 0)
         put (ja ? "アドレスの誤り" : "Address problem", hint_todo, width, TRUE);
     }
+  if (!commands_finish_output ())
+    return EXIT_INPUT_ERROR;
   return strcmp (modori_explanation_get_case (explanation), "unrecognized") == 0 ? EXIT_NONE_FOUND : EXIT_FOUND;
 }

@@ -6,6 +6,7 @@
 #include <modori/modori.h>
 
 #include "commands.h"
+#include "escape.h"
 #include "scan.h"
 
 typedef struct {
@@ -177,13 +178,14 @@ put_text_table (const char *title, GHashTable *table, guint limit, const char *l
   for (guint i = 0; i < rows->len && i < limit; i++)
     {
       Row *row = &g_array_index (rows, Row, i);
+      g_autofree char *key = escape_line (row->key);
       const char *label = NULL;
       ModoriReason reason;
 
       /* Reasons also get their title in the chosen language. */
       if (reasons && modori_reason_from_string (row->key, &reason))
         label = modori_guidance_for_reason (reason, lang, MODORI_GUIDANCE_TITLE);
-      printf ("  %8" G_GSIZE_FORMAT "  %s%s%s%s\n", row->n, row->key,
+      printf ("  %8" G_GSIZE_FORMAT "  %s%s%s%s\n", row->n, key,
               label ? " (" : "", label ? label : "", label ? ")" : "");
     }
 }
@@ -220,25 +222,26 @@ cmd_summary (int argc, char **argv)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "PATH..." },
     { NULL }
   };
-  g_autoptr (GOptionContext) context = g_option_context_new ("PATH... - totals of the bounces found");
+  g_autoptr (GOptionContext) context = g_option_context_new ("- totals of the bounces found");
   g_autoptr (ModoriAnalyzer) analyzer = NULL;
   Totals totals = { 0 };
   ScanOptions scan = { .prepare = on_prepare, .consume = on_consume, .user_data = &totals };
   gboolean ok;
+  int status;
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context,
     "Exit status:\n  0  at least one bounce was found\n  1  no input held a bounce\n"
     "  2  an input or a message could not be read (the rest is still counted),\n"
     "     a worker process failed, or bad usage");
-  if (!commands_parse_paths (context, &argc, &argv, &paths))
-    return EXIT_INPUT_ERROR;
+  if ((status = commands_parse_paths (context, &argc, &argv, &paths)) != COMMANDS_GO_ON)
+    return status;
   if (lang == NULL)
     lang = g_strdup ("ja");
   if ((strcmp (lang, "ja") != 0 && strcmp (lang, "en") != 0) ||
       (format && strcmp (format, "text") != 0 && strcmp (format, "json") != 0))
     {
-      fprintf (stderr, "modori: unknown language or format (use --lang=ja|en, --format=text|json)\n");
+      commands_error ("unknown language or format (use --lang=ja|en, --format=text|json)");
       return EXIT_INPUT_ERROR;
     }
 

@@ -7,7 +7,7 @@
 #include <modori/modori.h>
 
 #include "commands.h"
-#include "printer.h"
+#include "escape.h"
 #include "scan.h"
 
 typedef struct {
@@ -123,12 +123,13 @@ cmd_suppress (int argc, char **argv)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "PATH..." },
     { NULL }
   };
-  g_autoptr (GOptionContext) context = g_option_context_new ("PATH... - list the addresses that hard-bounced");
+  g_autoptr (GOptionContext) context = g_option_context_new ("- list the addresses that hard-bounced");
   g_autoptr (ModoriAnalyzer) analyzer = NULL;
   g_autoptr (GPtrArray) sorted = NULL;
   Suppress self = { NULL };
   ScanOptions scan = { .prepare = on_prepare, .consume = on_consume, .user_data = &self };
   gboolean csv, ok;
+  int status;
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context,
@@ -136,11 +137,11 @@ cmd_suppress (int argc, char **argv)
     "Exit status:\n  0  at least one address is listed\n  1  none is\n"
     "  2  an input or a message could not be read (the rest is still read),\n"
     "     a worker process failed, or bad usage");
-  if (!commands_parse_paths (context, &argc, &argv, &paths))
-    return EXIT_INPUT_ERROR;
+  if ((status = commands_parse_paths (context, &argc, &argv, &paths)) != COMMANDS_GO_ON)
+    return status;
   if (format && strcmp (format, "list") != 0 && strcmp (format, "csv") != 0)
     {
-      fprintf (stderr, "modori: unknown format '%s' (use list or csv)\n", format);
+      commands_error ("unknown format '%s' (use list or csv)", format);
       return EXIT_INPUT_ERROR;
     }
   csv = format && strcmp (format, "csv") == 0;
@@ -154,7 +155,7 @@ cmd_suppress (int argc, char **argv)
           ModoriReason reason;
           if (!modori_reason_from_string (g_strstrip (*name), &reason))
             {
-              fprintf (stderr, "modori: unknown reason '%s'\n", *name);
+              commands_error ("unknown reason '%s'", *name);
               g_hash_table_unref (self.reasons);
               return EXIT_INPUT_ERROR;
             }
@@ -183,14 +184,22 @@ cmd_suppress (int argc, char **argv)
     {
       const char *address = g_ptr_array_index (sorted, i);
       Last *last = g_hash_table_lookup (self.addresses, address);
+      g_autofree char *shown = NULL;
 
       if (csv)
         {
-          printer_csv_put_cell (stdout, address);
-          printf (",%s,%s\n", last->reason, last->date);
+          g_autoptr (GString) row = g_string_new (NULL);
+
+          escape_append_csv_field (row, address);
+          g_string_append_c (row, ',');
+          escape_append_csv_field (row, last->reason);
+          g_string_append_c (row, ',');
+          escape_append_csv_field (row, last->date);
+          puts (row->str);
+          continue;
         }
-      else
-        puts (address);
+      shown = escape_line (address);
+      puts (shown);
     }
   if (!commands_finish_output ())
     ok = FALSE;

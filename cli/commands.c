@@ -1,26 +1,71 @@
 /* commands.c: what the commands share: reading the command line of
- * those that take PATH..., and making sure their output was written. */
+ * those that take PATH..., saying what went wrong, and making sure their
+ * output was written. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "commands.h"
+#include "escape.h"
 
-gboolean
-commands_parse_paths (GOptionContext *context, int *argc, char ***argv, char ***paths)
+void
+commands_error (const char *format, ...)
+{
+  g_autofree char *message = NULL, *shown = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  shown = escape_line (message);
+  fprintf (stderr, "modori: %s\n", shown);
+}
+
+int
+commands_print (const char *text)
+{
+  fputs (text, stdout);
+  return commands_finish_output () ? EXIT_FOUND : EXIT_INPUT_ERROR;
+}
+
+int
+commands_parse (GOptionContext *context, int *argc, char ***argv)
 {
   g_autoptr (GError) error = NULL;
+  gboolean help = FALSE;
+  const GOptionEntry entries[] = {
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, "Show help options", NULL },
+    { NULL }
+  };
 
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      fprintf (stderr, "modori: %s\n", error->message);
-      return FALSE;
+      commands_error ("%s", error->message);
+      return EXIT_INPUT_ERROR;
     }
+  if (help)
+    {
+      g_autofree char *text = g_option_context_get_help (context, TRUE, NULL);
+      return commands_print (text);
+    }
+  return COMMANDS_GO_ON;
+}
+
+int
+commands_parse_paths (GOptionContext *context, int *argc, char ***argv, char ***paths)
+{
+  int status = commands_parse (context, argc, argv);
+
+  if (status != COMMANDS_GO_ON)
+    return status;
   if (*paths == NULL || (*paths)[0] == NULL)
     {
-      fprintf (stderr, "modori: no input given (use '-' for standard input); see --help\n");
-      return FALSE;
+      commands_error ("no input given (use '-' for standard input); see --help");
+      return EXIT_INPUT_ERROR;
     }
-  return TRUE;
+  return COMMANDS_GO_ON;
 }
 
 gboolean
@@ -28,7 +73,6 @@ commands_finish_output (void)
 {
   if (fflush (stdout) == 0 && !ferror (stdout))
     return TRUE;
-  fprintf (stderr, "modori: cannot write the output: %s\n",
-           errno ? g_strerror (errno) : "write error");
+  commands_error ("cannot write the output: %s", errno ? g_strerror (errno) : "write error");
   return FALSE;
 }

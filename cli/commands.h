@@ -11,10 +11,28 @@ enum {
 
 #include <glib.h>
 
-/* Parses @context's options, whose G_OPTION_REMAINING fills @paths; on a
- * bad option or no PATH, says so on stderr and returns FALSE (exit with
- * EXIT_INPUT_ERROR). */
-gboolean commands_parse_paths (GOptionContext *context, int *argc, char ***argv, char ***paths);
+/* What commands_parse() returns when the command is to go on. */
+#define COMMANDS_GO_ON (-1)
+
+/* Parses @context's options. -h and --help print the help on standard
+ * output, its writing checked like any output's (GOption's own help
+ * exits 0 whether or not it was written). Returns COMMANDS_GO_ON, or the
+ * exit status to return: EXIT_FOUND after the help, EXIT_INPUT_ERROR
+ * after a bad option (said on stderr) or output not written. */
+int commands_parse (GOptionContext *context, int *argc, char ***argv);
+
+/* The same for the commands that take PATH...: the G_OPTION_REMAINING
+ * entry fills @paths, and no PATH is bad usage. */
+int commands_parse_paths (GOptionContext *context, int *argc, char ***argv, char ***paths);
+
+/* Prints @text on standard output and returns EXIT_FOUND, or
+ * EXIT_INPUT_ERROR if it could not be written (said on stderr). */
+int commands_print (const char *text);
+
+/* Prints "modori: " and the message on stderr, the message escaped as
+ * one line (escape_line()): paths, origins and the library's messages
+ * carry what file names and bounces hold. */
+void commands_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
 /* Flushes standard output; if it could not all be written (a full disk,
  * a closed pipe), says so on stderr and returns FALSE (exit with

@@ -1,49 +1,13 @@
-/* printer-csv.c: one CSV row per record (RFC 4180 quoting), after a
- * header line naming the record fields. */
-#include <string.h>
-
+/* printer-csv.c: one CSV row per record, after a header line naming the
+ * record fields; each field quoted as RFC 4180 says and kept from acting
+ * as a formula (escape.h). */
+#include "escape.h"
 #include "printer.h"
 
 typedef struct {
   Printer base;
   FILE *out;
 } CsvPrinter;
-
-void
-printer_csv_put_cell (FILE *out, const char *value)
-{
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      fputs (value, out);
-      return;
-    }
-  fputc ('"', out);
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        fputc ('"', out);
-      fputc (*p, out);
-    }
-  fputc ('"', out);
-}
-
-static void
-append_cell (GString *out, const char *value)
-{
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
 
 /* Reads no printer state: runs on the scan's workers. */
 static char *
@@ -60,7 +24,7 @@ csv_render (Printer *printer, const char *input, ModoriReport *report)
         {
           if (f > 0)
             g_string_append_c (out, ',');
-          append_cell (out, modori_record_get_field (record, names[f]));
+          escape_append_csv_field (out, modori_record_get_field (record, names[f]));
         }
       g_string_append_c (out, '\n');
     }

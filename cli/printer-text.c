@@ -1,7 +1,10 @@
 /* printer-text.c: plain-language output for people, wrapped to the
- * terminal with East Asian widths and Japanese line breaking. */
+ * terminal with East Asian widths and Japanese line breaking. What the
+ * bounce or the file name says is escaped first (escape.h), so that the
+ * widths are those of what is shown. */
 #include <string.h>
 
+#include "escape.h"
 #include "printer.h"
 #include "wrap.h"
 
@@ -72,21 +75,25 @@ put_wrapped (const TextPrinter *self, GString *out, const char *text, int indent
 static void
 put_field (const TextPrinter *self, GString *out, Label label, const char *value)
 {
-  g_autofree char *line = NULL;
+  g_autofree char *shown = NULL, *line = NULL;
 
   if (value == NULL || value[0] == '\0')
     return;
-  line = g_strdup_printf ("%s: %s", self->labels[label], value);
+  shown = escape_line (value);
+  line = g_strdup_printf ("%s: %s", self->labels[label], shown);
   put_wrapped (self, out, line, 2);
 }
 
 static void
 put_block (const TextPrinter *self, GString *out, Label label, const char *text)
 {
+  g_autofree char *shown = NULL;
+
   if (text == NULL || text[0] == '\0')
     return;
+  shown = escape_multiline (text);
   g_string_append_printf (out, "  %s:\n", self->labels[label]);
-  put_wrapped (self, out, text, 4);
+  put_wrapped (self, out, shown, 4);
 }
 
 static void
@@ -97,10 +104,11 @@ print_record (const TextPrinter *self, GString *out, ModoriRecord *record)
   const char *hint = modori_record_get_hint (record);
   const char *title = modori_guidance_for_reason (reason, lang, MODORI_GUIDANCE_TITLE);
   g_autofree char *reason_line = g_strdup_printf ("%s (%s)", title ? title : "", modori_reason_to_string (reason));
+  const char *recipient = modori_record_get_recipient (record);
+  g_autofree char *recipient_shown = escape_line (recipient[0] ? recipient : "?");
   g_autofree char *subject = NULL;
 
-  g_string_append_printf (out, "\n%s: %s\n", self->labels[LABEL_RECIPIENT],
-           modori_record_get_recipient (record)[0] ? modori_record_get_recipient (record) : "?");
+  g_string_append_printf (out, "\n%s: %s\n", self->labels[LABEL_RECIPIENT], recipient_shown);
   put_field (self, out, LABEL_SUGGESTION, modori_record_get_suggestion (record));
   put_field (self, out, LABEL_REASON, reason_line);
   put_field (self, out, LABEL_STATUS, modori_record_get_delivery_status (record));
@@ -135,14 +143,15 @@ text_render (Printer *printer, const char *input, ModoriReport *report)
 {
   const TextPrinter *self = (const TextPrinter *) printer;
   guint n = modori_report_get_n_records (report);
+  g_autofree char *input_shown = escape_line (input);
   GString *out = g_string_new (NULL);
 
   if (n == 0)
     {
-      g_string_append_printf (out, "%s: %s\n", input, self->labels[LABEL_NONE_FOUND]);
+      g_string_append_printf (out, "%s: %s\n", input_shown, self->labels[LABEL_NONE_FOUND]);
       return g_string_free (out, FALSE);
     }
-  g_string_append_printf (out, "%s: %u%s\n", input, n, self->labels[LABEL_COUNT]);
+  g_string_append_printf (out, "%s: %u%s\n", input_shown, n, self->labels[LABEL_COUNT]);
   for (guint i = 0; i < n; i++)
     print_record (self, out, modori_report_get_record (report, i));
   g_string_append_c (out, '\n');

@@ -1,4 +1,4 @@
-/* printer.h: how analysis results are written (text or JSON). */
+/* printer.h: how analysis results are written (text, JSON or CSV). */
 #ifndef MODORI_CLI_PRINTER_H
 #define MODORI_CLI_PRINTER_H
 
@@ -30,7 +30,5 @@ typedef struct {
 Printer *printer_text_new (const PrinterOptions *options);
 Printer *printer_json_new (const PrinterOptions *options, gboolean lines);
 Printer *printer_csv_new (const PrinterOptions *options);
-/* Writes @value as one CSV cell, quoted when it needs to be. */
-void printer_csv_put_cell (FILE *out, const char *value);
 
 #endif

@@ -26,6 +26,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "commands.h"
 #include "scan-private.h"
 
 /* Messages are given out in runs of consecutive indexes, and a worker
@@ -515,8 +516,8 @@ scan_run_processes (Scan *scan, int jobs)
   workers_well = stop_workers (pool.workers, jobs);
   if (!scan->stopped && (pool.broken || (!workers_well && pool.next_out < pool.end)))
     {
-      fprintf (stderr, "modori: a worker process failed at message %" G_GUINT64_FORMAT
-               " of the inputs; the rest is not analyzed\n", pool.next_out + 1);
+      commands_error ("a worker process failed at message %" G_GUINT64_FORMAT
+                      " of the inputs; the rest is not analyzed", pool.next_out + 1);
       scan->failed = TRUE;
     }
   for (guint64 i = 0; i < pool.window_size; i++)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "commands.h"
 #include "scan-private.h"
 
 int
@@ -87,13 +88,13 @@ scan_emit (Scan *scan, ScanResult *result)
     {
       if (options->progress)
         fputs ("\r\033[K", stderr);
-      fprintf (stderr, "modori: %s\n", result->error);
+      commands_error ("%s", result->error);
       scan->failed = TRUE;
     }
   if (result->warnings && options->progress)
     fputs ("\r\033[K", stderr);
   for (char **warning = result->warnings; warning && *warning; warning++)
-    fprintf (stderr, "modori: warning: %s\n", *warning);
+    commands_error ("warning: %s", *warning);
   if (result->was_read && !result->error &&
       !options->consume (options->user_data, result->prepared, result->n_records))
     {

