@@ -11,6 +11,7 @@
 #include "engine.h"
 #include "hint.h"
 #include "bounds.h"
+#include "header-limit.h"
 #include "mime-util.h"
 #include "report-private.h"
 #include "text.h"
@@ -89,14 +90,20 @@ modori_analyzer_set_include_vacation (ModoriAnalyzer *analyzer, gboolean include
   analyzer->include_vacation = include;
 }
 
+/* Longest text read as a date: RFC 5322's date-time with a long comment. */
+#define MAX_DATE_BYTES 256
+
 void
 _modori_record_set_date (ModoriRecord *record, const char *rfc5322_date)
 {
   GDateTime *date;
 
   /* GMime reads a date without a time ("2024-08-21 08-12-55") as midnight
-   * UTC: an invented time is worse than the next source of a date. */
-  if (rfc5322_date == NULL || strchr (rfc5322_date, ':') == NULL)
+   * UTC: an invented time is worse than the next source of a date. A date
+   * is some 40 bytes: a longer text is not one (and engines pass one text
+   * for many records). */
+  if (rfc5322_date == NULL || strnlen (rfc5322_date, MAX_DATE_BYTES + 1) > MAX_DATE_BYTES ||
+      strchr (rfc5322_date, ':') == NULL)
     return;
   date = g_mime_utils_header_decode_date (rfc5322_date);
   if (date)
@@ -158,42 +165,100 @@ find_command_in_text (const char *text, const char *recipient, GPtrArray *record
  * for in the bounce's text (beyond it, only in each diagnostic). */
 #define MAX_TEXT_SEARCHES 64
 
+/* What the words of one diagnostic say, read once for all the records
+ * that share it: a hostile report gives thousands of recipients one long
+ * text, which must not be read again for each. */
+typedef struct {
+  char *diagnostic;         /* what these are of; NULL before the first */
+  gboolean has_status;
+  char status[16];          /* a status code in the words */
+  char reply[4];            /* a reply code, or "" */
+  const char *command;      /* static, nullable */
+  char *rhost;              /* nullable */
+} Words;
+
 typedef struct {
   GMimeMessage *bounce;
   GMimeMessage *original;   /* nullable */
   char *text;               /* nullable: first text/plain of the bounce */
   GPtrArray *records;        /* all records of the bounce */
+  Words words;              /* of the last diagnostic read */
+  /* What every record of the bounce gets, read once (the original's
+   * From, Message-ID and Subject may be long: not read per record). */
+  gboolean have_shared;
+  char *addresser, *message_id, *subject;
 } Context;
+
+static void
+read_shared (Context *context)
+{
+  char *addresser;
+
+  if (context->have_shared)
+    return;
+  context->have_shared = TRUE;
+  addresser = context->original ? first_address (context->original, GMIME_ADDRESS_TYPE_FROM) : NULL;
+  if (addresser == NULL || addresser[0] == '\0')
+    {
+      g_free (addresser);
+      addresser = first_address (context->bounce, GMIME_ADDRESS_TYPE_TO);
+    }
+  context->addresser = _modori_record_limit (FIELD_ADDRESSER, addresser);
+  g_free (addresser);
+  if (context->original)
+    {
+      context->message_id = _modori_record_limit (FIELD_MESSAGEID, g_mime_message_get_message_id (context->original));
+      context->subject = _modori_record_limit (FIELD_SUBJECT, g_mime_message_get_subject (context->original));
+    }
+}
+
+static void
+words_clear (Words *words)
+{
+  g_clear_pointer (&words->diagnostic, g_free);
+  g_clear_pointer (&words->rhost, g_free);
+}
+
+/* The words of @diagnostic, from @context's memory when the last record
+ * had the same. */
+static const Words *
+read_words (Context *context, const char *diagnostic)
+{
+  Words *words = &context->words;
+
+  if (words->diagnostic && strcmp (words->diagnostic, diagnostic) == 0)
+    return words;
+  words_clear (words);
+  words->diagnostic = g_strdup (diagnostic);
+  words->has_status = _modori_text_find_reply_status_code (diagnostic, words->status) ||
+                      _modori_text_find_status_code (diagnostic, words->status);
+  if (!_modori_text_find_reply_code (diagnostic, words->reply))
+    words->reply[0] = '\0';
+  words->command = _modori_text_find_command (diagnostic);
+  words->rhost = _modori_text_find_remote_host (diagnostic);
+  return words;
+}
 
 /* Fills what the engine left empty, from the original and the text. */
 static void
-complete_record (ModoriRecord *record, const Context *context, const char *origin)
+complete_record (ModoriRecord *record, Context *context, const char *origin)
 {
   const char *diagnostic = _modori_record_peek (record, FIELD_DIAGNOSTICCODE);
+  const Words *words;
   char code[16];
 
+  read_shared (context);
   if (!_modori_record_is_set (record, FIELD_ADDRESSER))
-    {
-      char *addresser = context->original ? first_address (context->original, GMIME_ADDRESS_TYPE_FROM) : NULL;
-      if (addresser == NULL || addresser[0] == '\0')
-        {
-          g_free (addresser);
-          addresser = first_address (context->bounce, GMIME_ADDRESS_TYPE_TO);
-        }
-      _modori_record_take (record, FIELD_ADDRESSER, addresser);
-    }
+    _modori_record_set (record, FIELD_ADDRESSER, context->addresser);
   _modori_record_take (record, FIELD_SENDERDOMAIN,
                        _modori_address_domain (_modori_record_peek (record, FIELD_ADDRESSER)));
   _modori_record_take (record, FIELD_DESTINATION,
                        _modori_address_domain (_modori_record_peek (record, FIELD_RECIPIENT)));
 
-  if (context->original)
-    {
-      if (!_modori_record_is_set (record, FIELD_MESSAGEID))
-        _modori_record_set (record, FIELD_MESSAGEID, g_mime_message_get_message_id (context->original));
-      if (!_modori_record_is_set (record, FIELD_SUBJECT))
-        _modori_record_set (record, FIELD_SUBJECT, g_mime_message_get_subject (context->original));
-    }
+  if (!_modori_record_is_set (record, FIELD_MESSAGEID))
+    _modori_record_set (record, FIELD_MESSAGEID, context->message_id);
+  if (!_modori_record_is_set (record, FIELD_SUBJECT))
+    _modori_record_set (record, FIELD_SUBJECT, context->subject);
 
   /* A report with no Diagnostic-Code: Sendmail's transcript may still
    * say what happened to this recipient. */
@@ -225,23 +290,23 @@ complete_record (ModoriRecord *record, const Context *context, const char *origi
   if (record->reason == MODORI_REASON_FEEDBACK || record->reason == MODORI_REASON_VACATION)
     diagnostic = "";
 
-  if (_modori_text_find_reply_status_code (diagnostic, code) ||
-      _modori_text_find_status_code (diagnostic, code))
+  words = read_words (context, diagnostic);
+  if (words->has_status)
     {
       const char *status = _modori_record_peek (record, FIELD_DELIVERYSTATUS);
+      const char *found = words->status;
       /* The remote server's own code is better evidence than the
        * reporting MTA's translation of it, when both say the same class
        * of failure (permanent or temporary) and the server's says at
        * least as much: an "other" code (X.Y.0) does not replace one that
        * names the detail (4.4.0 in the text under a Status of 4.4.7). */
       if (status[0] == '\0' ||
-          (status[0] == code[0] && !g_str_has_suffix (code, ".0.0") &&
-           !(g_str_has_suffix (code, ".0") && !g_str_has_suffix (status, ".0"))))
-        _modori_record_set (record, FIELD_DELIVERYSTATUS, code);
+          (status[0] == found[0] && !g_str_has_suffix (found, ".0.0") &&
+           !(g_str_has_suffix (found, ".0") && !g_str_has_suffix (status, ".0"))))
+        _modori_record_set (record, FIELD_DELIVERYSTATUS, found);
     }
-  if (!_modori_record_is_set (record, FIELD_REPLYCODE) &&
-      _modori_text_find_reply_code (diagnostic, code))
-    _modori_record_set (record, FIELD_REPLYCODE, code);
+  if (!_modori_record_is_set (record, FIELD_REPLYCODE))
+    _modori_record_set (record, FIELD_REPLYCODE, words->reply);
   /* With one recipient, the bounce's own text may hold the reply that the
    * report left out (Sendmail writes "451 4.0.0 ..." there). */
   if (!_modori_record_is_set (record, FIELD_REPLYCODE) && context->text &&
@@ -250,7 +315,7 @@ complete_record (ModoriRecord *record, const Context *context, const char *origi
     _modori_record_set (record, FIELD_REPLYCODE, code);
   if (!_modori_record_is_set (record, FIELD_COMMAND))
     {
-      const char *command = _modori_text_find_command (diagnostic);
+      const char *command = words->command;
       /* Searching the text is linear per record: past a few dozen
        * recipients it would make a huge report quadratic. */
       gboolean search_text = context->text && context->records->len <= MAX_TEXT_SEARCHES;
@@ -264,7 +329,7 @@ complete_record (ModoriRecord *record, const Context *context, const char *origi
       _modori_record_set (record, FIELD_COMMAND, command);
     }
   if (!_modori_record_is_set (record, FIELD_RHOST))
-    _modori_record_take (record, FIELD_RHOST, _modori_text_find_remote_host (diagnostic));
+    _modori_record_set (record, FIELD_RHOST, words->rhost);
   if (!_modori_record_is_set (record, FIELD_TIMESTAMP))
     _modori_record_set_date (record, g_mime_object_get_header (GMIME_OBJECT (context->bounce), "Date"));
   _modori_record_set (record, FIELD_ORIGIN, origin);
@@ -332,22 +397,38 @@ analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce,
       context.text = _modori_mime_first_text (bounce);
       context.records = records;
     }
+  guint cut = 0, thrifty = 0;
+  gsize spent = 0;
   for (guint i = 0; i < records->len; i++)
     {
       ModoriRecord *record = g_ptr_array_index (records, i);
 
       complete_record (record, &context, origin ? origin : "");
+      if (spent > MODORI_MAX_MESSAGE_TEXT_BYTES)
+        thrifty += _modori_record_cut_fields (record, MODORI_MAX_FIELD_BYTES_PAST_BUDGET);
+      spent += _modori_record_text_bytes (record);
+      cut += record->cut_fields != 0;
       if (record->reason == MODORI_REASON_DELIVERED && !analyzer->include_delivered)
         continue;
       if (record->reason == MODORI_REASON_VACATION && !analyzer->include_vacation)
         continue;
       _modori_report_add_record (report, modori_record_ref (record));
     }
+  if (cut > 0)
+    _modori_report_add_warning (report, "%s: %u recipient%s with text over the limits "
+                                "(%d bytes of diagnostic, %d of any other field%s): cut, marked \" [...]\"",
+                                where, cut, cut == 1 ? "" : "s", MODORI_MAX_DIAGNOSTIC_BYTES, MODORI_MAX_FIELD_BYTES,
+                                thrifty ? ", " G_STRINGIFY (MODORI_MAX_FIELD_BYTES_PAST_BUDGET)
+                                          " past the message's budget of text" : "");
 
   _modori_mime_forget_first_text (first);
   _modori_mime_forget_first_text (bounce);
   g_clear_object (&context.original);
   g_free (context.text);
+  words_clear (&context.words);
+  g_free (context.addresser);
+  g_free (context.message_id);
+  g_free (context.subject);
   g_ptr_array_unref (records);
 }
 
@@ -373,15 +454,28 @@ has_headers (GMimeMessage *message)
   return headers && g_mime_header_list_get_count (headers) > 0;
 }
 
+/* Adds what @limit cut so far to @report's warnings. */
+static void
+report_cuts (ModoriHeaderLimit *limit, const char *name, ModoriReport *report)
+{
+  GPtrArray *cuts = g_ptr_array_new_with_free_func (g_free);
+
+  _modori_header_limit_take_warnings (limit, cuts);
+  for (guint i = 0; i < cuts->len; i++)
+    _modori_report_add_warning (report, "%s: %s", name, (const char *) cuts->pdata[i]);
+  g_ptr_array_unref (cuts);
+}
+
 /* Parses every message of @stream (one, or an mbox's) into @report. */
 static gboolean
 analyze_stream (const ModoriAnalyzer *analyzer, GMimeStream *stream, gboolean is_mbox,
                 const char *origin, const char *name, ModoriReport *report, GError **error)
 {
-  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
+  /* Header blocks are cut to the limits before the parser reads them. */
+  ModoriHeaderLimit *limit;
+  GMimeParser *parser = _modori_header_limit_parser_new (stream, is_mbox, &limit);
   guint n = 0;
 
-  g_mime_parser_set_format (parser, is_mbox ? GMIME_FORMAT_MBOX : GMIME_FORMAT_MESSAGE);
   g_mime_parser_set_respect_content_length (parser, FALSE);
 
   do
@@ -390,6 +484,7 @@ analyze_stream (const ModoriAnalyzer *analyzer, GMimeStream *stream, gboolean is
       GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
 
       n++;
+      report_cuts (limit, name, report);
       /* A broken separator can leave the parser where it was: stop
        * rather than loop for ever on the same bytes. */
       if (message == NULL && is_mbox && g_mime_parser_tell (parser) == before)
@@ -424,6 +519,7 @@ analyze_stream (const ModoriAnalyzer *analyzer, GMimeStream *stream, gboolean is
     }
   while (is_mbox && !g_mime_parser_eos (parser));
 
+  report_cuts (limit, name, report);
   g_object_unref (parser);
   return TRUE;
 }

@@ -30,6 +30,16 @@ is_ascii (const char *bytes, gsize length)
   return TRUE;
 }
 
+/* UTF-16 and UTF-32: no MIME text can be in them, as a text's line break
+ * must be the octets CR LF (RFC 2046, 4.1.1), and any even length of
+ * bytes decodes as UTF-16: the detector's guess of it for a report with
+ * one stray byte turned the whole report into CJK characters. */
+static gboolean
+is_wide (const char *charset)
+{
+  return g_ascii_strncasecmp (charset, "UTF-16", 6) == 0 || g_ascii_strncasecmp (charset, "UTF-32", 6) == 0;
+}
+
 static char *
 detect_and_convert (const char *bytes, gsize length)
 {
@@ -48,7 +58,7 @@ detect_and_convert (const char *bytes, gsize length)
     {
       UErrorCode name_status = U_ZERO_ERROR;
       const char *name = ucsdet_getName (matches[i], &name_status);
-      if (U_SUCCESS (name_status) && name)
+      if (U_SUCCESS (name_status) && name && !is_wide (name))
         text = convert (bytes, length, name);
     }
   ucsdet_close (detector);

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "charset.h"
+#include "header-limit.h"
 #include "mime-util.h"
 
 static GMimeObject *
@@ -94,7 +95,9 @@ GMimeMessage *
 _modori_mime_parse_bytes (const char *bytes, gsize length)
 {
   GMimeStream *stream = g_mime_stream_mem_new_with_buffer (bytes, length);
-  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
+  /* The returned original's header is cut to the limits like the
+   * bounce's (what is cut of it is not reported: it is not the bounce). */
+  GMimeParser *parser = _modori_header_limit_parser_new (stream, FALSE, NULL);
   GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
 
   g_object_unref (parser);

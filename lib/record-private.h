@@ -46,13 +46,35 @@ struct _ModoriRecord {
    * apart (Exim's own "Unknown user" against "SMTP error from remote
    * mail server"). No filter spoke then: see the conflicts in classify.c. */
   gboolean own_words;
+  /* Bit 1 << field for each field cut to a limit (bounds.h): the
+   * analyzer warns once per message. */
+  guint32 cut_fields;
+  /* Stands for the recipients past MODORI_MAX_RECIPIENTS: writes to it
+   * are dropped (engine.h, _modori_engine_add_record()). */
+  gboolean muted;
 };
 
 ModoriRecord *_modori_record_new (void);
 /* Replaces a field with a copy of @value (NULL means ""). */
 void _modori_record_set (ModoriRecord *record, RecordField field, const char *value);
-/* Takes ownership of @value. */
+/* Takes ownership of @value. Invalid UTF-8 is replaced, and a field over
+ * its limit (bounds.h) is cut, ending in " [...]". */
 void _modori_record_take (ModoriRecord *record, RecordField field, char *value);
+/* @value (taken) cut to MODORI_MAX_DIAGNOSTIC_BYTES at a character
+ * boundary, ending in " [...]"; as it is if not longer. A text set on
+ * many records is cut once with this, so that each copy costs no more
+ * than the limit. _modori_record_take() cuts what is longer anyway. */
+char *_modori_record_cut_diagnostic (char *value);
+/* A copy of @value as @field keeps it (valid UTF-8, cut to its limit), or
+ * NULL for "": what many records share is limited once. */
+char *_modori_record_limit (RecordField field, const char *value);
+/* Marks @record's diagnostic as cut short by an engine's own limit. */
+void _modori_record_mark_diagnostic_cut (ModoriRecord *record);
+/* The bytes of @record's text, all fields. */
+gsize _modori_record_text_bytes (const ModoriRecord *record);
+/* Cuts every field of @record but the origin to @max bytes (at least 16),
+ * marked like the limits' cuts. Returns whether any was longer. */
+gboolean _modori_record_cut_fields (ModoriRecord *record, gsize max);
 const char *_modori_record_peek (const ModoriRecord *record, RecordField field);
 gboolean _modori_record_is_set (const ModoriRecord *record, RecordField field);
 

@@ -1,6 +1,7 @@
 /* record.c: one recipient's result. */
 #include <string.h>
 
+#include "bounds.h"
 #include "record-private.h"
 #include "json-writer.h"
 
@@ -55,22 +56,165 @@ _modori_record_new (void)
   return record;
 }
 
+G_STATIC_ASSERT (N_FIELDS <= 32);   /* cut_fields has a bit each */
+
+static const char cut_mark[] = " [...]";
+
+/* The most bytes @field keeps (bounds.h). */
+static gsize
+field_limit (RecordField field)
+{
+  switch (field)
+    {
+    case FIELD_DIAGNOSTICCODE:
+      return MODORI_MAX_DIAGNOSTIC_BYTES;
+    case FIELD_ORIGIN:
+      return G_MAXSIZE;   /* the caller's own name for the input */
+    default:
+      return MODORI_MAX_FIELD_BYTES;
+    }
+}
+
+/* @value (taken, longer than @max) cut to at most @max bytes at a
+ * character boundary, ending in the mark. */
+static char *
+cut_text (char *value, gsize max)
+{
+  const char *end = g_utf8_find_prev_char (value, value + max - sizeof cut_mark + 2);
+  gsize kept = end ? (gsize) (end - value) : 0;
+  char *cut = g_malloc (kept + sizeof cut_mark);
+
+  memcpy (cut, value, kept);
+  memcpy (cut + kept, cut_mark, sizeof cut_mark);
+  g_free (value);
+  return cut;
+}
+
+/* Whether @value, of @length bytes, is what cut_text() made of a longer
+ * text for a limit of @max: an engine cuts a diagnostic that many
+ * records share once, before setting it on each. */
+static gboolean
+was_cut (const char *value, gsize length, gsize max)
+{
+  return length <= max && length + 4 + sizeof cut_mark > max && g_str_has_suffix (value, cut_mark);
+}
+
+char *
+_modori_record_cut_diagnostic (char *value)
+{
+  if (value && strlen (value) > MODORI_MAX_DIAGNOSTIC_BYTES)
+    return cut_text (value, MODORI_MAX_DIAGNOSTIC_BYTES);
+  return value;
+}
+
+static void
+mark_cut (ModoriRecord *record, RecordField field, gboolean cut)
+{
+  if (cut)
+    record->cut_fields |= 1u << field;
+  else
+    record->cut_fields &= ~(1u << field);
+}
+
 void
 _modori_record_take (ModoriRecord *record, RecordField field, char *value)
 {
+  gboolean cut = FALSE;
+
+  if (record->muted)
+    {
+      g_free (value);
+      return;
+    }
   free_field (record->fields[field]);
   if (value == NULL || value[0] == '\0')
     {
       g_free (value);
       value = empty_field;
     }
+  else
+    {
+      gsize limit = field_limit (field), length;
+
+      /* Engines copy what a stranger wrote: every field is valid UTF-8
+       * from here on, whatever the bytes were (README: "Output"). */
+      if (!g_utf8_validate (value, -1, NULL))
+        {
+          char *valid = g_utf8_make_valid (value, -1);
+          g_free (value);
+          value = valid;
+        }
+      length = strlen (value);
+      if (length > limit)
+        value = cut_text (value, limit), cut = TRUE;
+      else
+        cut = was_cut (value, length, limit);
+    }
   record->fields[field] = value;
+  mark_cut (record, field, cut);
+}
+
+void
+_modori_record_mark_diagnostic_cut (ModoriRecord *record)
+{
+  const char *diagnostic = record->fields[FIELD_DIAGNOSTICCODE];
+
+  if (!g_str_has_suffix (diagnostic, cut_mark))
+    _modori_record_take (record, FIELD_DIAGNOSTICCODE,
+                         _modori_record_cut_diagnostic (g_strconcat (diagnostic, cut_mark, NULL)));
+  mark_cut (record, FIELD_DIAGNOSTICCODE, TRUE);
+}
+
+gsize
+_modori_record_text_bytes (const ModoriRecord *record)
+{
+  gsize bytes = 0;
+
+  for (int i = 0; i < N_FIELDS; i++)
+    bytes += strlen (record->fields[i]);
+  return bytes;
+}
+
+gboolean
+_modori_record_cut_fields (ModoriRecord *record, gsize max)
+{
+  gboolean any = FALSE;
+
+  for (int i = 0; i < N_FIELDS; i++)
+    if (i != FIELD_ORIGIN && strlen (record->fields[i]) > max)
+      {
+        record->fields[i] = cut_text (record->fields[i], max);
+        mark_cut (record, i, TRUE);
+        any = TRUE;
+      }
+  return any;
 }
 
 void
 _modori_record_set (ModoriRecord *record, RecordField field, const char *value)
 {
-  _modori_record_take (record, field, value && value[0] ? g_strdup (value) : NULL);
+  gsize limit = field_limit (field);
+
+  /* No more is copied than the field keeps (one byte more tells it is
+   * cut): engines set one long text on many records. */
+  if (value && value[0])
+    _modori_record_take (record, field, g_strndup (value, strnlen (value, limit < G_MAXSIZE ? limit + 1 : limit)));
+  else
+    _modori_record_take (record, field, NULL);
+}
+
+char *
+_modori_record_limit (RecordField field, const char *value)
+{
+  ModoriRecord scratch = { .fields = { NULL } };
+  char *kept;
+
+  if (value == NULL || value[0] == '\0')
+    return NULL;
+  scratch.fields[field] = empty_field;
+  _modori_record_set (&scratch, field, value);
+  kept = scratch.fields[field];
+  return kept == empty_field ? NULL : kept;
 }
 
 const char *

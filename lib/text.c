@@ -5,14 +5,15 @@
 #include "text.h"
 
 char *
-_modori_text_collapse_space (const char *text)
+_modori_text_collapse_space_max (const char *text, gsize max, gboolean *cut)
 {
-  GString *out = g_string_sized_new (strlen (text));
+  gsize length = strnlen (text, max);
+  GString *out = g_string_sized_new (length);
   gboolean pending_space = FALSE;
 
-  for (const char *p = text; *p; p++)
+  for (gsize i = 0; i < length; i++)
     {
-      if (g_ascii_isspace (*p))
+      if (g_ascii_isspace (text[i]))
         {
           pending_space = out->len > 0;
           continue;
@@ -20,9 +21,17 @@ _modori_text_collapse_space (const char *text)
       if (pending_space)
         g_string_append_c (out, ' ');
       pending_space = FALSE;
-      g_string_append_c (out, *p);
+      g_string_append_c (out, text[i]);
     }
+  if (cut)
+    *cut = text[length] != '\0';
   return g_string_free (out, FALSE);
+}
+
+char *
+_modori_text_collapse_space (const char *text)
+{
+  return _modori_text_collapse_space_max (text, G_MAXSIZE, NULL);
 }
 
 const char *

@@ -10,6 +10,9 @@
 /* Newly allocated copy of @text with each whitespace run (including line
  * breaks) made one space, and no leading or trailing space. */
 char *_modori_text_collapse_space (const char *text);
+/* The same of no more than the first @max bytes of @text; *@cut (if not
+ * NULL) tells whether there were more. */
+char *_modori_text_collapse_space_max (const char *text, gsize max, gboolean *cut);
 
 /* ASCII case-insensitive search of @needle in @haystack. */
 const char *_modori_text_find_nocase (const char *haystack, const char *needle);

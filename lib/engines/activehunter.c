@@ -50,11 +50,14 @@ activehunter_parse (GMimeMessage *bounce, GPtrArray *records)
         transcript = g_strdup (line);
     }
 
-  /* One transcript for the whole message. */
-  for (guint r = before; r < records->len; r++)
-    if (transcript)
-      _modori_record_take (g_ptr_array_index (records, r), FIELD_DIAGNOSTICCODE,
-                           _modori_text_collapse_space (transcript));
+  /* One transcript for the whole message, cut once for all. */
+  if (transcript)
+    {
+      char *diagnostic = _modori_record_cut_diagnostic (_modori_text_collapse_space (transcript));
+      for (guint r = before; r < records->len; r++)
+        _modori_record_set (g_ptr_array_index (records, r), FIELD_DIAGNOSTICCODE, diagnostic);
+      g_free (diagnostic);
+    }
 
   g_free (transcript);
   g_strfreev (lines);

@@ -71,7 +71,8 @@ apachejames_parse (GMimeMessage *bounce, GPtrArray *records)
         mail_from = _modori_address_clean (line + 12);
     }
 
-  diagnostic = _modori_text_collapse_space (below && below->len ? below->str : error->str);
+  /* One text for all the recipients, cut once. */
+  diagnostic = _modori_record_cut_diagnostic (_modori_text_collapse_space (below && below->len ? below->str : error->str));
   original = _modori_mime_find_original (bounce);
   /* James always writes both envelope lines: without them this is not its notice. */
   if (mail_from == NULL)

@@ -63,7 +63,8 @@ biglobe_parse (GMimeMessage *bounce, GPtrArray *records)
         g_string_append_printf (information, " %s", line);
     }
 
-  diagnostic = _modori_text_collapse_space (information->str);
+  /* One text for all the recipients, cut once. */
+  diagnostic = _modori_record_cut_diagnostic (_modori_text_collapse_space (information->str));
   for (guint i = before; i < records->len; i++)
     _modori_record_set (g_ptr_array_index (records, i), FIELD_DIAGNOSTICCODE, diagnostic);
 

@@ -50,7 +50,8 @@ mta_name (const char *value)
 static void
 set_reason (GPtrArray *records, guint first, const char *because)
 {
-  char *diagnostic = _modori_text_collapse_space (because);
+  /* One text for all the recipients, cut once. */
+  char *diagnostic = _modori_record_cut_diagnostic (_modori_text_collapse_space (because));
 
   /* No plain address under "was not delivered to:" (a Notes name such as
    * "Cat/Org"): the reason names it, "User x (user@example.jp) not listed". */
@@ -135,13 +136,20 @@ domino_parse (GMimeMessage *bounce, GPtrArray *records)
   if (part == BECAUSE && because->len > 0)
     set_reason (records, group, because->str);
 
+  /* The field's text, shared by all, is cut once. */
+  if (diagnostic_field)
+    {
+      char *field = diagnostic_field;
+      diagnostic_field = _modori_record_cut_diagnostic (_modori_text_collapse_space (field));
+      g_free (field);
+    }
   for (guint r = before; r < records->len; r++)
     {
       ModoriRecord *record = g_ptr_array_index (records, r);
       if (code[0])
         _modori_record_set (record, FIELD_DELIVERYSTATUS, code);
       if (diagnostic_field && !_modori_record_is_set (record, FIELD_DIAGNOSTICCODE))
-        _modori_record_take (record, FIELD_DIAGNOSTICCODE, _modori_text_collapse_space (diagnostic_field));
+        _modori_record_set (record, FIELD_DIAGNOSTICCODE, diagnostic_field);
       _modori_record_set (record, FIELD_RHOST, rhost);
       _modori_record_set (record, FIELD_LHOST, lhost);
     }

@@ -101,6 +101,7 @@ ezweb_parse (GMimeMessage *bounce, GPtrArray *records)
   char **lines;
   gboolean started = FALSE;
   GString *preface;   /* English text for every recipient */
+  char *shared;
   GPtrArray *rcpts;
   guint before = records->len;
   const char *spasign = g_mime_object_get_header (GMIME_OBJECT (bounce), "X-SPASIGN");
@@ -165,10 +166,12 @@ ezweb_parse (GMimeMessage *bounce, GPtrArray *records)
         g_string_append_printf (current->own, " %s", body);
     }
 
+  /* The preface, shared by all, is cut once. */
+  shared = _modori_record_cut_diagnostic (_modori_text_collapse_space (preface->str));
   for (guint i = 0; i < rcpts->len; i++)
     {
       Recipient *rcpt = g_ptr_array_index (rcpts, i);
-      finish (rcpt, preface->str);
+      finish (rcpt, shared);
       /* au's content filter marks what it refused with this header. */
       if (spam_filtered)
         {
@@ -182,6 +185,7 @@ ezweb_parse (GMimeMessage *bounce, GPtrArray *records)
 
   g_ptr_array_free (rcpts, TRUE);
   g_string_free (preface, TRUE);
+  g_free (shared);
   g_strfreev (lines);
   _modori_text_bounce_clear (&text);
   return records->len > before;

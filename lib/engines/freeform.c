@@ -650,8 +650,7 @@ text_of (const char *report, gsize length, GPtrArray *found, guint index)
         }
     }
   /* A closing bracket or colon right after the address is not words. */
-  while (text->len && strchr (">):;,. \t\n", text->str[0]))
-    g_string_erase (text, 0, 1);
+  g_string_erase (text, 0, strspn (text->str, ">):;,. \t\n"));
   return g_string_free (text, FALSE);
 }
 

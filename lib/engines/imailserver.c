@@ -124,13 +124,18 @@ imailserver_parse (GMimeMessage *bounce, GPtrArray *records)
 
   /* The remote server's reply says more than IMail's summary. */
   if (response->len > 0)
-    for (guint i = before; i < records->len; i++)
-      {
-        ModoriRecord *record = g_ptr_array_index (records, i);
-        char *joined = g_strconcat (response->str, _modori_record_peek (record, FIELD_DIAGNOSTICCODE), NULL);
-        _modori_record_take (record, FIELD_DIAGNOSTICCODE, _modori_text_collapse_space (joined));
-        g_free (joined);
-      }
+    {
+      /* Shared by all, cut once. */
+      char *shared = _modori_record_cut_diagnostic (_modori_text_collapse_space (response->str));
+      for (guint i = before; i < records->len; i++)
+        {
+          ModoriRecord *record = g_ptr_array_index (records, i);
+          char *joined = g_strconcat (shared, " ", _modori_record_peek (record, FIELD_DIAGNOSTICCODE), NULL);
+          _modori_record_take (record, FIELD_DIAGNOSTICCODE, _modori_text_collapse_space (joined));
+          g_free (joined);
+        }
+      g_free (shared);
+    }
 
   g_strfreev (lines);
   g_string_free (response, TRUE);

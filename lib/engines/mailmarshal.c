@@ -97,7 +97,8 @@ mailmarshal_parse (GMimeMessage *bounce, GPtrArray *records)
         }
     }
 
-  diagnostic = _modori_text_collapse_space (reason->str);
+  /* One text for all the recipients, cut once. */
+  diagnostic = _modori_record_cut_diagnostic (_modori_text_collapse_space (reason->str));
   for (guint r = before; r < records->len; r++)
     {
       ModoriRecord *record = g_ptr_array_index (records, r);

@@ -59,7 +59,7 @@ mfilter_parse (GMimeMessage *bounce, GPtrArray *records)
   GString *server = g_string_new (NULL);
   const char *command = NULL;
   guint first = records->len;
-  char **split;
+  char **split, *diagnostic;
 
   if (!_modori_text_bounce_read (bounce, original_markers, &text))
     {
@@ -95,11 +95,12 @@ mfilter_parse (GMimeMessage *bounce, GPtrArray *records)
     }
 
   /* One server message and command for the listed recipients. */
+  diagnostic = _modori_record_cut_diagnostic (_modori_text_collapse_space (server->str));
   for (guint i = first; i < records->len; i++)
     {
       ModoriRecord *record = g_ptr_array_index (records, i);
 
-      _modori_record_take (record, FIELD_DIAGNOSTICCODE, _modori_text_collapse_space (server->str));
+      _modori_record_set (record, FIELD_DIAGNOSTICCODE, diagnostic);
       _modori_record_set (record, FIELD_ACTION, "failed");
       _modori_record_set (record, FIELD_COMMAND, command);
       if (server->len > 0)
@@ -107,6 +108,7 @@ mfilter_parse (GMimeMessage *bounce, GPtrArray *records)
       _modori_engine_set_original (record, text.original);
     }
 
+  g_free (diagnostic);
   g_strfreev (split);
   g_string_free (server, TRUE);
   _modori_text_bounce_clear (&text);

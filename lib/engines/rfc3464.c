@@ -174,16 +174,23 @@ rfc3464_text_sniff (GMimeMessage *bounce)
   return !rfc3464_sniff (bounce) && has_inline_report (bounce);
 }
 
+/* Bytes of an MTA field read: "dns;" and a host name, which is at most
+ * 255 bytes (RFC 1035, 2.3.4). The per-message field is read once per
+ * recipient: a long one must not cost its length each time. */
+#define MAX_MTA_FIELD_BYTES 300
+
 /* "dns; MX.example.jp. (Postfix)" -> "mx.example.jp" */
 static char *
 mta_name (const char *value)
 {
-  char *name, *space, *lower;
+  char *head, *name, *space, *lower;
   gsize length;
 
   if (value == NULL)
     return NULL;
-  name = _modori_dsn_split_type (value, NULL);
+  head = g_strndup (value, strnlen (value, MAX_MTA_FIELD_BYTES));
+  name = _modori_dsn_split_type (head, NULL);
+  g_free (head);
   space = strpbrk (name, " \t(");
   if (space)
     *space = '\0';
@@ -272,11 +279,16 @@ static void
 parse_recipient_group (const DsnGroup *group, const DsnGroup *per_message,
                        GHashTable *human, const char *engine_name, GPtrArray *records)
 {
-  ModoriRecord *record = _modori_record_new ();
+  ModoriRecord *record;
   const char *final = _modori_dsn_group_lookup (group, "Final-Recipient");
   const char *original = _modori_dsn_group_lookup (group, "Original-Recipient");
   const char *value;
   char *recipient, *alias;
+
+  /* One more than the limit tells the analyzer to warn; no more is kept. */
+  if (records->len > MODORI_MAX_RECIPIENTS)
+    return;
+  record = _modori_record_new ();
 
   recipient = recipient_address (final ? final : original);
   alias = original ? recipient_address (original) : g_strdup ("");

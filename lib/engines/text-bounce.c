@@ -4,6 +4,7 @@
 #include "../charset.h"
 #include "../matcher.h"
 #include "../mime-util.h"
+#include "../bounds.h"
 #include "../text.h"
 #include "text-bounce.h"
 
@@ -219,11 +220,31 @@ ModoriRecord *
 _modori_engine_add_record (GPtrArray *records, const char *engine,
                            const char *recipient, const char *diagnostic)
 {
-  ModoriRecord *record = _modori_record_new ();
+  ModoriRecord *record;
+
+  /* Past the limit, one record more stands for all the rest: it takes no
+   * more writes, and the analyzer drops it with a warning. Engines read
+   * on (linear), but keep no more than the limit. */
+  if (records->len > MODORI_MAX_RECIPIENTS)
+    {
+      record = g_ptr_array_index (records, MODORI_MAX_RECIPIENTS);
+      record->muted = TRUE;
+      return record;
+    }
+  record = _modori_record_new ();
 
   _modori_record_take (record, FIELD_RECIPIENT, _modori_address_clean (recipient));
   if (diagnostic)
-    _modori_record_take (record, FIELD_DIAGNOSTICCODE, _modori_text_collapse_space (diagnostic));
+    {
+      /* Engines give every recipient the one text they share: no more
+       * is read of it than makes a diagnostic (cut at the limit anyway),
+       * so that its length is not paid once per recipient. */
+      gboolean cut;
+      _modori_record_take (record, FIELD_DIAGNOSTICCODE,
+                           _modori_text_collapse_space_max (diagnostic, 4 * MODORI_MAX_DIAGNOSTIC_BYTES, &cut));
+      if (cut)
+        _modori_record_mark_diagnostic_cut (record);
+    }
   _modori_record_set (record, FIELD_DECODEDBY, engine);
   g_ptr_array_add (records, record);
   return record;

@@ -46,7 +46,9 @@ void _modori_text_each_block (const char *start, ModoriRecipientOf recipient_of,
                               ModoriBlockFunc func, gpointer user_data);
 
 /* A new record with recipient (cleaned), diagnostic (whitespace
- * collapsed) and decodedby set; appended to @records and returned. */
+ * collapsed) and decodedby set; appended to @records and returned. Past
+ * MODORI_MAX_RECIPIENTS, the one record after the limit is returned
+ * instead, and takes no more writes. */
 ModoriRecord *_modori_engine_add_record (GPtrArray *records, const char *engine,
                                          const char *recipient, const char *diagnostic);
 

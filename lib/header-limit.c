@@ -1,0 +1,459 @@
+/* header-limit.c: cutting header blocks before the MIME parser reads them. */
+#include <stdarg.h>
+#include <string.h>
+
+#include "bounds.h"
+#include "header-limit.h"
+
+/* Bytes of a line's start read to know what the line is: a field's name,
+ * a boundary, an mbox separator, a Content-Type naming an attached
+ * message. A shorter line cut by the end of a read waits for the rest. */
+#define LINE_HEAD 512
+
+/* Bytes read from the source at a time. */
+#define READ_SIZE (64 * 1024)
+
+typedef enum {
+  LINE_KEEP,    /* passed as it is: body text, a boundary, a blank line */
+  LINE_FIELD,   /* a header line: counted, cut at the field's limit */
+  LINE_DROP,    /* dropped: past a limit */
+} LineFate;
+
+struct _ModoriHeaderLimit {
+  GMimeStream parent;
+  GMimeStream *source;
+  gboolean mbox;
+  guint message;                 /* the message being read, from 1 */
+  GPtrArray *warnings;           /* of char *, not yet taken */
+
+  /* Bytes read from the source and not yet given: [start, end) of out;
+   * carry holds a line's start too short to know the line by. */
+  GByteArray *out;
+  gsize out_start;
+  GByteArray *carry;
+  char *buffer;                  /* READ_SIZE bytes, read into */
+  gboolean source_done;
+
+  /* Where the stream is. */
+  gboolean mid_line;             /* inside a line whose start was read */
+  gboolean in_header;            /* inside a header block */
+  gboolean header_next;          /* the next line starts a header block */
+
+  /* The message: header bytes kept, and what was said of it. */
+  gsize message_bytes;
+  gboolean warned_field, warned_block;
+
+  /* The header block. */
+  gsize block_bytes;
+  gboolean block_declares_message;
+  gboolean dropping_block;
+
+  /* The field and the line. */
+  gsize field_bytes;
+  gboolean field_is_content_type;
+  char field_name[80];
+  LineFate line;
+  gsize line_kept;               /* bytes of the line passed */
+};
+
+G_DEFINE_TYPE (ModoriHeaderLimit, _modori_header_limit, GMIME_TYPE_STREAM)
+
+static void warn (ModoriHeaderLimit *self, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static void
+warn (ModoriHeaderLimit *self, const char *format, ...)
+{
+  va_list args;
+  char *text;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (self->mbox)
+    {
+      g_ptr_array_add (self->warnings, g_strdup_printf ("message %u: %s", self->message, text));
+      g_free (text);
+    }
+  else
+    g_ptr_array_add (self->warnings, text);
+}
+
+static void
+start_over (ModoriHeaderLimit *self)
+{
+  self->message = self->mbox ? 0 : 1;
+  self->mid_line = FALSE;
+  self->source_done = FALSE;
+  self->in_header = FALSE;
+  /* A single message starts with its header; an mbox with "From ". */
+  self->header_next = !self->mbox;
+  self->message_bytes = 0;
+  self->warned_field = self->warned_block = FALSE;
+}
+
+static gboolean
+has_prefix_nocase (const char *p, gsize n, const char *prefix)
+{
+  gsize k = strlen (prefix);
+
+  return n >= k && g_ascii_strncasecmp (p, prefix, k) == 0;
+}
+
+/* Whether the @n bytes at @p (at most LINE_HEAD) name an attached
+ * message's type. */
+static gboolean
+names_message_type (const char *p, gsize n)
+{
+  char lower[LINE_HEAD + 1];
+
+  for (gsize i = 0; i < n; i++)
+    lower[i] = p[i] ? g_ascii_tolower (p[i]) : ' ';
+  lower[n] = '\0';
+  return strstr (lower, "message/rfc822") || strstr (lower, "message/global");
+}
+
+/* Keeps the name of the field starting at @p, printable, for warnings. */
+static void
+keep_field_name (ModoriHeaderLimit *self, const char *p, gsize n)
+{
+  gsize i;
+
+  for (i = 0; i < n && i + 1 < sizeof self->field_name && p[i] != ':' && p[i] != '\n'; i++)
+    self->field_name[i] = g_ascii_isgraph (p[i]) ? p[i] : '?';
+  self->field_name[i] = '\0';
+}
+
+/* Decides the fate of the line starting at @p, of which @n bytes (at most
+ * LINE_HEAD) are read. */
+static void
+start_line (ModoriHeaderLimit *self, const char *p, gsize n)
+{
+  gboolean blank = (n >= 1 && p[0] == '\n') || (n >= 2 && p[0] == '\r' && p[1] == '\n');
+
+  self->line = LINE_KEEP;
+  self->line_kept = 0;
+  if (!self->in_header)
+    {
+      /* The parser takes every "From " line of an mbox for a separator. */
+      if (self->mbox && n >= 5 && memcmp (p, "From ", 5) == 0)
+        {
+          self->message++;
+          self->message_bytes = 0;
+          self->warned_field = self->warned_block = FALSE;
+          self->header_next = TRUE;
+          return;
+        }
+      if (!self->header_next)
+        {
+          /* Perhaps a boundary: part headers follow. */
+          self->header_next = n >= 2 && p[0] == '-' && p[1] == '-';
+          return;
+        }
+      self->header_next = FALSE;
+      self->in_header = TRUE;
+      self->block_bytes = 0;
+      self->block_declares_message = FALSE;
+      self->dropping_block = FALSE;
+      self->field_is_content_type = FALSE;
+    }
+  if (blank)
+    {
+      /* The end of the block; an attached message's header follows. */
+      self->in_header = FALSE;
+      self->header_next = self->block_declares_message;
+      return;
+    }
+  if (p[0] != ' ' && p[0] != '\t')
+    {
+      if (!self->dropping_block &&
+          (self->block_bytes >= MODORI_MAX_HEADER_BLOCK_BYTES ||
+           self->message_bytes >= MODORI_MAX_MESSAGE_HEADER_BYTES))
+        {
+          self->dropping_block = TRUE;
+          if (!self->warned_block)
+            warn (self, "header fields over %d bytes in one header block or %d in the message: the rest are dropped",
+                  MODORI_MAX_HEADER_BLOCK_BYTES, MODORI_MAX_MESSAGE_HEADER_BYTES);
+          self->warned_block = TRUE;
+        }
+      self->field_bytes = 0;
+      self->field_is_content_type = has_prefix_nocase (p, n, "content-type:");
+      keep_field_name (self, p, n);
+    }
+  if (self->dropping_block)
+    {
+      self->line = LINE_DROP;
+      return;
+    }
+  if (self->field_is_content_type && names_message_type (p, n))
+    self->block_declares_message = TRUE;
+  self->line = LINE_FIELD;
+}
+
+/* Passes the @n bytes at @p, of the current line, to the output as its
+ * fate says. */
+static void
+pass (ModoriHeaderLimit *self, const char *p, gsize n)
+{
+  gsize room, kept;
+
+  switch (self->line)
+    {
+    case LINE_KEEP:
+      g_byte_array_append (self->out, (const guint8 *) p, n);
+      return;
+    case LINE_DROP:
+      return;
+    case LINE_FIELD:
+    default:
+      break;
+    }
+
+  room = self->field_bytes < MODORI_MAX_HEADER_BYTES ? MODORI_MAX_HEADER_BYTES - self->field_bytes : 0;
+  kept = MIN (n, room);
+  g_byte_array_append (self->out, (const guint8 *) p, kept);
+  self->field_bytes += kept;
+  self->block_bytes += kept;
+  self->message_bytes += kept;
+  self->line_kept += kept;
+  if (kept < n)
+    {
+      if (!self->warned_field)
+        warn (self, "header %s is over %d bytes: cut", self->field_name, MODORI_MAX_HEADER_BYTES);
+      self->warned_field = TRUE;
+      /* The field ends where it is cut: its line must end too. */
+      if (self->line_kept > 0)
+        g_byte_array_append (self->out, (const guint8 *) "\n", 1);
+      self->line = LINE_DROP;
+    }
+}
+
+/* Runs the @n bytes at @p through: complete lines, and the start of a
+ * line long enough to know it by; a shorter start is carried over to the
+ * next bytes unless @last. */
+static void
+run (ModoriHeaderLimit *self, const char *p, gsize n, gboolean last)
+{
+  const char *end = p + n;
+  const char *kept = p;   /* lines kept as they are since, not yet passed */
+
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      gsize length = nl ? (gsize) (nl + 1 - p) : (gsize) (end - p);
+
+      if (!self->mid_line)
+        {
+          if (nl == NULL && !last && length < LINE_HEAD)
+            {
+              g_byte_array_append (self->carry, (const guint8 *) p, length);
+              break;
+            }
+          start_line (self, p, MIN (length, LINE_HEAD));
+          self->line_kept = 0;
+        }
+      /* Most lines are kept whole: passed together. */
+      if (self->line != LINE_KEEP)
+        {
+          g_byte_array_append (self->out, (const guint8 *) kept, p - kept);
+          pass (self, p, length);
+          kept = p + length;
+        }
+      self->mid_line = nl == NULL;
+      p += length;
+    }
+  g_byte_array_append (self->out, (const guint8 *) kept, p - kept);
+}
+
+/* Reads from the source until there is output or the source ends. */
+static void
+fill (ModoriHeaderLimit *self)
+{
+  char *buffer = self->buffer;
+
+  g_byte_array_set_size (self->out, 0);
+  self->out_start = 0;
+  while (self->out->len == 0 && !self->source_done)
+    {
+      ssize_t got = g_mime_stream_read (self->source, buffer, READ_SIZE);
+
+      if (got > 0)
+        {
+          if (self->carry->len > 0)
+            {
+              /* The start of a line and what follows it, run together:
+               * the carry is shorter than LINE_HEAD, so this costs no
+               * more than the bytes read. */
+              GByteArray *joined = g_byte_array_sized_new (self->carry->len + got);
+              g_byte_array_append (joined, self->carry->data, self->carry->len);
+              g_byte_array_append (joined, (const guint8 *) buffer, got);
+              g_byte_array_set_size (self->carry, 0);
+              run (self, (const char *) joined->data, joined->len, FALSE);
+              g_byte_array_unref (joined);
+            }
+          else
+            run (self, buffer, got, FALSE);
+        }
+      else if (got == 0 || g_mime_stream_eos (self->source))
+        {
+          GByteArray *rest = self->carry;
+
+          self->carry = g_byte_array_new ();
+          run (self, (const char *) rest->data, rest->len, TRUE);
+          g_byte_array_unref (rest);
+          self->source_done = TRUE;
+        }
+      else
+        {
+          /* A read error: the parser sees the end of the input. */
+          self->source_done = TRUE;
+        }
+    }
+}
+
+static ssize_t
+header_limit_read (GMimeStream *stream, char *buf, size_t len)
+{
+  ModoriHeaderLimit *self = MODORI_HEADER_LIMIT (stream);
+  gsize n;
+
+  if (self->out_start >= self->out->len)
+    fill (self);
+  n = MIN (len, self->out->len - self->out_start);
+  memcpy (buf, self->out->data + self->out_start, n);
+  self->out_start += n;
+  stream->position += n;
+  return n;
+}
+
+static ssize_t
+header_limit_write (GMimeStream *stream, const char *buf, size_t len)
+{
+  return -1;
+}
+
+static int
+header_limit_flush (GMimeStream *stream)
+{
+  return 0;
+}
+
+static int
+header_limit_close (GMimeStream *stream)
+{
+  return g_mime_stream_close (MODORI_HEADER_LIMIT (stream)->source);
+}
+
+static gboolean
+header_limit_eos (GMimeStream *stream)
+{
+  ModoriHeaderLimit *self = MODORI_HEADER_LIMIT (stream);
+
+  return self->source_done && self->out_start >= self->out->len;
+}
+
+static int
+header_limit_reset (GMimeStream *stream)
+{
+  return -1;
+}
+
+static gint64
+header_limit_seek (GMimeStream *stream, gint64 offset, GMimeSeekWhence whence)
+{
+  return -1;
+}
+
+/* The position, for the parser's offsets (it is not told the stream can
+ * seek: content is copied, not read again from here). */
+static gint64
+header_limit_tell (GMimeStream *stream)
+{
+  return stream->position;
+}
+
+static gint64
+header_limit_length (GMimeStream *stream)
+{
+  return -1;
+}
+
+static GMimeStream *
+header_limit_substream (GMimeStream *stream, gint64 start, gint64 end)
+{
+  return NULL;
+}
+
+static void
+header_limit_finalize (GObject *object)
+{
+  ModoriHeaderLimit *self = MODORI_HEADER_LIMIT (object);
+
+  g_object_unref (self->source);
+  g_byte_array_unref (self->out);
+  g_byte_array_unref (self->carry);
+  g_free (self->buffer);
+  g_ptr_array_unref (self->warnings);
+  G_OBJECT_CLASS (_modori_header_limit_parent_class)->finalize (object);
+}
+
+static void
+_modori_header_limit_class_init (ModoriHeaderLimitClass *klass)
+{
+  GMimeStreamClass *stream_class = GMIME_STREAM_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = header_limit_finalize;
+  stream_class->read = header_limit_read;
+  stream_class->write = header_limit_write;
+  stream_class->flush = header_limit_flush;
+  stream_class->close = header_limit_close;
+  stream_class->eos = header_limit_eos;
+  stream_class->reset = header_limit_reset;
+  stream_class->seek = header_limit_seek;
+  stream_class->tell = header_limit_tell;
+  stream_class->length = header_limit_length;
+  stream_class->substream = header_limit_substream;
+}
+
+static void
+_modori_header_limit_init (ModoriHeaderLimit *self)
+{
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+  self->out = g_byte_array_new ();
+  self->carry = g_byte_array_new ();
+  self->buffer = g_malloc (READ_SIZE);
+}
+
+GMimeStream *
+_modori_header_limit_new (GMimeStream *source, gboolean mbox)
+{
+  ModoriHeaderLimit *self = g_object_new (MODORI_TYPE_HEADER_LIMIT, NULL);
+
+  g_mime_stream_construct (GMIME_STREAM (self), 0, -1);
+  self->source = g_object_ref (source);
+  self->mbox = mbox;
+  start_over (self);
+  return GMIME_STREAM (self);
+}
+
+GMimeParser *
+_modori_header_limit_parser_new (GMimeStream *source, gboolean mbox, ModoriHeaderLimit **limit)
+{
+  GMimeStream *stream = _modori_header_limit_new (source, mbox);
+  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
+
+  /* Content is copied as it is parsed: this stream cannot be read again. */
+  g_mime_parser_set_persist_stream (parser, FALSE);
+  g_mime_parser_set_format (parser, mbox ? GMIME_FORMAT_MBOX : GMIME_FORMAT_MESSAGE);
+  if (limit)
+    *limit = MODORI_HEADER_LIMIT (stream);
+  g_object_unref (stream);   /* the parser holds it */
+  return parser;
+}
+
+void
+_modori_header_limit_take_warnings (ModoriHeaderLimit *self, GPtrArray *warnings)
+{
+  for (guint i = 0; i < self->warnings->len; i++)
+    g_ptr_array_add (warnings, g_steal_pointer (&self->warnings->pdata[i]));
+  g_ptr_array_set_size (self->warnings, 0);
+}
