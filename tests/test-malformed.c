@@ -158,6 +158,150 @@ test_many_recipients (void)
   g_string_free (s, TRUE);
 }
 
+/* Every field of every record is valid UTF-8, no longer than its limit,
+ * and, when cut, ends in the mark. */
+static void
+assert_fields_bounded (ModoriReport *report)
+{
+  const char *const *names = modori_record_field_names ();
+
+  for (guint i = 0; i < modori_report_get_n_records (report); i++)
+    for (guint f = 0; names[f]; f++)
+      {
+        const char *value = modori_record_get_field (modori_report_get_record (report, i), names[f]);
+        gsize limit = strcmp (names[f], "diagnosticcode") == 0 ? MODORI_MAX_DIAGNOSTIC_BYTES
+                      : strcmp (names[f], "origin") == 0 ? G_MAXSIZE : MODORI_MAX_FIELD_BYTES;
+
+        g_assert_true (g_utf8_validate (value, -1, NULL));
+        g_assert_cmpuint (strlen (value), <=, limit);
+      }
+}
+
+/* One long text that every recipient shares (a transcript, the
+ * original's subject, the reporting MTA) is kept cut, once per record:
+ * 4 MB copied into 2,000 records would take 8 GB. */
+static void
+test_shared_long_fields (void)
+{
+  g_autofree char *words = g_strnfill (4 * 1024 * 1024, 'w');
+  g_autoptr (GString) status = g_string_new (NULL);
+  g_autoptr (GString) original = g_string_new (NULL);
+  g_autoptr (GString) s = NULL;
+  ModoriReport *report;
+  ModoriRecord *record;
+
+  g_string_append_printf (status, "Reporting-MTA: dns; mx%.*s.example.org\n\n", 100000, words);
+  for (int i = 0; i < 2000; i++)
+    g_string_append_printf (status, "Final-Recipient: rfc822; user%d@example.net\nAction: failed\n"
+                            "Status: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 unknown %.*s\n\n",
+                            i, i == 0 ? 3 * 1024 * 1024 : 10, words);
+  g_string_append_printf (original, "From: a@example.com\nSubject: %.*s\n\nbody\n", 60000, words);
+  s = synthetic_dsn ("", status->str, "us-ascii", original->str);
+  report = analyze (s->str, s->len);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (modori_report_get_n_records (report), ==, 2000);
+  assert_fields_bounded (report);
+  record = modori_report_get_record (report, 0);
+  g_assert_true (g_str_has_suffix (modori_record_get_diagnostic_code (record), " [...]"));
+  g_assert_true (g_str_has_suffix (modori_record_get_field (record, "subject"), " [...]"));
+  g_assert_true (g_str_has_prefix (modori_record_get_field (record, "subject"), "wwww"));
+  /* What the rest kept of their own. */
+  record = modori_report_get_record (report, 1999);
+  g_assert_cmpstr (modori_record_get_diagnostic_code (record), ==, "550 5.1.1 unknown wwwwwwwwww");
+  g_assert_true (has_warning (report, "over the limits"));
+  modori_report_unref (report);
+}
+
+/* Past the budget of text for one message, later records keep less. */
+static void
+test_message_text_budget (void)
+{
+  g_autofree char *words = g_strnfill (MODORI_MAX_DIAGNOSTIC_BYTES, 'w');
+  g_autoptr (GString) status = g_string_new (NULL);
+  g_autoptr (GString) s = NULL;
+  guint n = 2 * MODORI_MAX_MESSAGE_TEXT_BYTES / MODORI_MAX_DIAGNOSTIC_BYTES;
+  ModoriReport *report;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (status, "Final-Recipient: rfc822; user%u@example.net\nAction: failed\n"
+                            "Status: 5.1.1\nDiagnostic-Code: smtp; 550 %s\n\n", i, words);
+  s = dsn_bounce ("", status->str, "us-ascii");
+  report = analyze (s->str, s->len);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (modori_report_get_n_records (report), ==, n);
+  assert_fields_bounded (report);
+  g_assert_cmpuint (strlen (modori_record_get_diagnostic_code (modori_report_get_record (report, 0))), >,
+                    MODORI_MAX_FIELD_BYTES_PAST_BUDGET);
+  g_assert_cmpuint (strlen (modori_record_get_diagnostic_code (modori_report_get_record (report, n - 1))), <=,
+                    MODORI_MAX_FIELD_BYTES_PAST_BUDGET);
+  /* Cut after classification: the reason was read from the whole text. */
+  g_assert_cmpint (modori_record_get_reason (modori_report_get_record (report, n - 1)), ==,
+                   MODORI_REASON_USER_UNKNOWN);
+  g_assert_true (has_warning (report, "budget"));
+  modori_report_unref (report);
+}
+
+/* Header blocks are cut before GMime reads them: a field over its limit,
+ * and more fields than a block may hold. The bounce is still read. */
+static void
+test_header_blocks (void)
+{
+  g_autofree char *line = g_strnfill (2 * MODORI_MAX_HEADER_BYTES, 's');
+  g_autoptr (GString) fields = g_string_new (NULL);
+  g_autofree char *extra = NULL;
+  g_autoptr (GString) s = NULL;
+  ModoriReport *report;
+
+  /* A long field, folded over many lines. */
+  g_string_append (fields, "X-Folded: start");
+  for (int i = 0; i < 4000; i++)
+    g_string_append (fields, "\n continued words of a folded field");
+  g_string_append (fields, "\n");
+  extra = g_strdup_printf ("X-Long: %s\n%s", line, fields->str);
+  s = dsn_bounce (extra, one_recipient, "us-ascii");
+  report = analyze (s->str, s->len);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (modori_report_get_n_records (report), ==, 1);
+  g_assert_true (has_warning (report, "header X-Long is over"));
+  modori_report_unref (report);
+
+  /* Short fields past the block's budget, after the ones that matter. */
+  g_string_truncate (fields, 0);
+  for (guint i = 0; fields->len < 2 * MODORI_MAX_HEADER_BLOCK_BYTES; i++)
+    g_string_append_printf (fields, "X-F%u: v\n", i);
+  g_string_free (s, TRUE);
+  s = dsn_bounce ("", one_recipient, "us-ascii");
+  g_string_append (s, "\n");
+  {
+    /* Into the header of the bounce, after Content-Type. */
+    const char *body = strstr (s->str, "\n\n");
+    g_string_insert (s, body - s->str + 1, fields->str);
+  }
+  report = analyze (s->str, s->len);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (modori_report_get_n_records (report), ==, 1);
+  g_assert_true (has_warning (report, "header fields over"));
+  modori_report_unref (report);
+}
+
+/* Bytes that are not UTF-8 never reach a record: the getters and the
+ * JSON are UTF-8 whatever the engine copied. */
+static void
+test_invalid_utf8_fields (void)
+{
+  g_autoptr (GString) s = synthetic_dsn ("", "Final-Recipient: rfc822; caf\xe9@example.net\nAction: failed\n"
+                                         "Status: 5.1.1\nRemote-MTA: dns; mx\xff\xfe.example.net\n"
+                                         "Diagnostic-Code: smtp; 550 5.1.1 \xc3(\x80 unknown\n",
+                                         NULL, "From: a@example.com\nSubject: \xff\xfe\n\nbody\n");
+  ModoriReport *report = analyze (s->str, s->len);
+
+  g_assert_nonnull (report);
+  g_assert_cmpuint (modori_report_get_n_records (report), ==, 1);
+  assert_fields_bounded (report);
+  g_assert_true (g_str_has_prefix (modori_record_get_field (modori_report_get_record (report, 0), "rhost"), "mx"));
+  modori_report_unref (report);
+}
+
 static void
 test_bad_text (void)
 {
@@ -245,6 +389,10 @@ main (int argc, char **argv)
   g_test_add_func ("/malformed/huge-header", test_huge_header);
   g_test_add_func ("/malformed/many-recipients", test_many_recipients);
   g_test_add_func ("/malformed/bad-text", test_bad_text);
+  g_test_add_func ("/malformed/shared-long-fields", test_shared_long_fields);
+  g_test_add_func ("/malformed/message-text-budget", test_message_text_budget);
+  g_test_add_func ("/malformed/header-blocks", test_header_blocks);
+  g_test_add_func ("/malformed/invalid-utf8-fields", test_invalid_utf8_fields);
   g_test_add_func ("/malformed/big-attachment", test_big_attachment);
   g_test_add_func ("/malformed/broken-mbox", test_broken_mbox);
   status = g_test_run ();

@@ -6,6 +6,7 @@
 #include "charset.h"
 #include "bounds.h"
 #include "dsn-fields.h"
+#include "record-private.h"
 #include "text.h"
 
 static void
@@ -352,6 +353,23 @@ test_charsets (void)
     g_assert_cmpstr (text, ==, "plain ascii");
     g_free (text);
   }
+  /* An English report with one stray byte is never read as UTF-16 (whose
+   * pairs of bytes always decode when the length is even): the text is
+   * kept, the byte replaced or read as a Latin character. */
+  for (gsize pad = 0; pad < 2; pad++)
+    {
+      g_autoptr (GString) report = g_string_new ("Reporting-MTA: dns; mx.example.org\n\n"
+                                                 "Final-Recipient: rfc822; nobody@example.net\n"
+                                                 "Action: failed\nStatus: 5.1.1\n"
+                                                 "Diagnostic-Code: smtp; 550 5.1.1 unknown \x90 user\n");
+      g_autofree char *text = NULL;
+
+      if (pad)
+        g_string_append_c (report, '\n');
+      text = _modori_charset_to_utf8 (report->str, report->len, NULL);
+      g_assert_nonnull (strstr (text, "Final-Recipient: rfc822; nobody@example.net"));
+      g_assert_nonnull (strstr (text, "550 5.1.1 unknown "));
+    }
 }
 
 /* Sendmail's own transcript line for one recipient, the whole of a
@@ -383,6 +401,51 @@ test_transcript_lines (void)
   g_assert_null (address);
 }
 
+/* A record keeps valid UTF-8 only, each field cut to its limit at a
+ * character boundary with a mark; the record standing for recipients
+ * past the limit takes no writes. */
+static void
+test_record_limits (void)
+{
+  ModoriRecord *record = _modori_record_new ();
+  GString *long_text = g_string_new (NULL);
+  const char *kept;
+
+  _modori_record_set (record, FIELD_RHOST, "mx\xff\xfe.example.net");
+  g_assert_cmpstr (_modori_record_peek (record, FIELD_RHOST), ==, "mx\xef\xbf\xbd\xef\xbf\xbd.example.net");
+  g_assert_cmpuint (record->cut_fields, ==, 0);
+
+  /* Three-byte characters across the limit. */
+  while (long_text->len <= MODORI_MAX_DIAGNOSTIC_BYTES)
+    g_string_append (long_text, "\xe5\xae\x9b");   /* 宛 */
+  _modori_record_set (record, FIELD_DIAGNOSTICCODE, long_text->str);
+  kept = _modori_record_peek (record, FIELD_DIAGNOSTICCODE);
+  g_assert_cmpuint (strlen (kept), <=, MODORI_MAX_DIAGNOSTIC_BYTES);
+  g_assert_cmpuint (strlen (kept), >, MODORI_MAX_DIAGNOSTIC_BYTES - 16);
+  g_assert_true (g_utf8_validate (kept, -1, NULL));
+  g_assert_true (g_str_has_suffix (kept, " [...]"));
+  g_assert_true (record->cut_fields & (1u << FIELD_DIAGNOSTICCODE));
+
+  /* Cut once by an engine, then set on a record: still known as cut. */
+  _modori_record_set (record, FIELD_DIAGNOSTICCODE, "short");
+  g_assert_false (record->cut_fields & (1u << FIELD_DIAGNOSTICCODE));
+  _modori_record_take (record, FIELD_DIAGNOSTICCODE, _modori_record_cut_diagnostic (g_strdup (long_text->str)));
+  g_assert_true (record->cut_fields & (1u << FIELD_DIAGNOSTICCODE));
+
+  /* Other fields have their own limit; the origin has none. */
+  _modori_record_set (record, FIELD_SUBJECT, long_text->str);
+  g_assert_cmpuint (strlen (_modori_record_peek (record, FIELD_SUBJECT)), <=, MODORI_MAX_FIELD_BYTES);
+  _modori_record_set (record, FIELD_ORIGIN, long_text->str);
+  g_assert_cmpstr (_modori_record_peek (record, FIELD_ORIGIN), ==, long_text->str);
+
+  record->muted = TRUE;
+  _modori_record_set (record, FIELD_RHOST, "mx.example.org");
+  g_assert_cmpstr (_modori_record_peek (record, FIELD_RHOST), ==, "mx\xef\xbf\xbd\xef\xbf\xbd.example.net");
+
+  modori_record_unref (record);
+  g_string_free (long_text, TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -402,5 +465,6 @@ main (int argc, char **argv)
   g_test_add_func ("/text/address", test_address);
   g_test_add_func ("/text/transcript-lines", test_transcript_lines);
   g_test_add_func ("/charset/to-utf8", test_charsets);
+  g_test_add_func ("/record/limits", test_record_limits);
   return g_test_run ();
 }
