@@ -58,7 +58,13 @@ apachejames_parse (GMimeMessage *bounce, GPtrArray *records)
           if (g_str_has_prefix (line, "Message details:"))
             details = TRUE;
           else if (g_str_has_prefix (line, "Error message below:"))
-            below = g_string_new (NULL);
+            {
+              /* Said twice (a quoted notice): the last one is read. */
+              if (below)
+                g_string_truncate (below, 0);
+              else
+                below = g_string_new (NULL);
+            }
           else if (line[0])
             g_string_append_printf (below ? below : error, " %s", line);
         }
