@@ -107,6 +107,37 @@ _modori_record_cut_diagnostic (char *value)
   return value;
 }
 
+/* @name (taken), a file name, as valid UTF-8 that tells every name
+ * apart: a name in UTF-8 without a backslash is as it is; in another, a
+ * byte that is not UTF-8 is "\xHH" and a backslash "\\". (Replacing bad
+ * bytes with U+FFFD gave two files the same origin.) */
+static char *
+show_name (char *name)
+{
+  GString *shown;
+
+  if (g_utf8_validate (name, -1, NULL) && strchr (name, '\\') == NULL)
+    return name;
+  shown = g_string_sized_new (strlen (name) + 16);
+  for (const char *p = name; *p;)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (*p == '\\')
+        g_string_append (shown, "\\\\"), p++;
+      else if (c == (gunichar) -1 || c == (gunichar) -2)
+        g_string_append_printf (shown, "\\x%02x", (guchar) *p++);
+      else
+        {
+          const char *next = g_utf8_next_char (p);
+          g_string_append_len (shown, p, next - p);
+          p = next;
+        }
+    }
+  g_free (name);
+  return g_string_free (shown, FALSE);
+}
+
 static void
 mark_cut (ModoriRecord *record, RecordField field, gboolean cut)
 {
@@ -138,7 +169,9 @@ _modori_record_take (ModoriRecord *record, RecordField field, char *value)
 
       /* Engines copy what a stranger wrote: every field is valid UTF-8
        * from here on, whatever the bytes were (README: "Output"). */
-      if (!g_utf8_validate (value, -1, NULL))
+      if (field == FIELD_ORIGIN)
+        value = show_name (value);
+      else if (!g_utf8_validate (value, -1, NULL))
         {
           char *valid = g_utf8_make_valid (value, -1);
           g_free (value);

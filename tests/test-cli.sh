@@ -217,6 +217,14 @@ check "a dangling link in a directory exits 2" 2 "$MODORI" --format=jsonl "$tmp/
 grep -q "^modori: $tmp/tree/b.eml: No such file or directory" "$tmp/err"; ok $? "the dangling link is named on stderr"
 grep -q '"recipient"' "$tmp/out"; ok $? "the rest of the directory is analyzed"
 
+# Two file names that differ only in bytes that are not UTF-8 keep
+# different origins (both were U+FFFD).
+cp "$sample" "$tmp/$(printf 'name\377.eml')"
+cp "$sample" "$tmp/$(printf 'name\376.eml')"
+"$MODORI" --format=jsonl "$tmp/$(printf 'name\377.eml')" "$tmp/$(printf 'name\376.eml')" >"$tmp/out" 2>"$tmp/err"
+grep -q 'name\\\\xff.eml"' "$tmp/out" && grep -q 'name\\\\xfe.eml"' "$tmp/out"
+ok $? "file names that differ in bytes that are not UTF-8 keep different origins"
+
 # Output that cannot be written is an error for every command, the help
 # and the version included (GOption's own help exits 0 regardless).
 if [ -w /dev/full ]; then

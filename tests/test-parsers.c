@@ -438,6 +438,16 @@ test_record_limits (void)
   _modori_record_set (record, FIELD_ORIGIN, long_text->str);
   g_assert_cmpstr (_modori_record_peek (record, FIELD_ORIGIN), ==, long_text->str);
 
+  /* File names that differ in bytes that are not UTF-8 stay apart. */
+  _modori_record_set (record, FIELD_ORIGIN, "box\xff.mbox#2");
+  g_assert_cmpstr (_modori_record_peek (record, FIELD_ORIGIN), ==, "box\\xff.mbox#2");
+  _modori_record_set (record, FIELD_ORIGIN, "box\xfe.mbox#2");
+  g_assert_cmpstr (_modori_record_peek (record, FIELD_ORIGIN), ==, "box\\xfe.mbox#2");
+  _modori_record_set (record, FIELD_ORIGIN, "box\\xff.mbox#2");
+  g_assert_cmpstr (_modori_record_peek (record, FIELD_ORIGIN), ==, "box\\\\xff.mbox#2");
+  _modori_record_set (record, FIELD_ORIGIN, "bo\xc3\xaete.eml");
+  g_assert_cmpstr (_modori_record_peek (record, FIELD_ORIGIN), ==, "bo\xc3\xaete.eml");
+
   record->muted = TRUE;
   _modori_record_set (record, FIELD_RHOST, "mx.example.org");
   g_assert_cmpstr (_modori_record_peek (record, FIELD_RHOST), ==, "mx\xef\xbf\xbd\xef\xbf\xbd.example.net");
