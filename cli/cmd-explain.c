@@ -23,6 +23,10 @@ static const char description[] =
 
 /* @value may quote the text given, which may come from a bounce: it is
  * escaped, before wrapping so that widths are those of what is shown. */
+/* The most read from standard input: a reply or an error message is a
+ * few lines; an endless input must not fill memory. */
+#define MAX_EXPLAIN_BYTES (1024 * 1024)
+
 static void
 put (const char *label, const char *value, int width, gboolean block)
 {
@@ -108,11 +112,17 @@ cmd_explain (int argc, char **argv)
       char buffer[65536];
       size_t got;
 
-      while ((got = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+      while (text->len <= MAX_EXPLAIN_BYTES && (got = fread (buffer, 1, sizeof buffer, stdin)) > 0)
         g_string_append_len (text, buffer, got);
       if (ferror (stdin))
         {
           commands_error ("-: cannot read standard input");
+          return EXIT_INPUT_ERROR;
+        }
+      if (text->len > MAX_EXPLAIN_BYTES)
+        {
+          commands_error ("-: longer than %d KiB, the limit for a text to explain: not read",
+                          MAX_EXPLAIN_BYTES / 1024);
           return EXIT_INPUT_ERROR;
         }
     }

@@ -217,6 +217,10 @@ check "a dangling link in a directory exits 2" 2 "$MODORI" --format=jsonl "$tmp/
 grep -q "^modori: $tmp/tree/b.eml: No such file or directory" "$tmp/err"; ok $? "the dangling link is named on stderr"
 grep -q '"recipient"' "$tmp/out"; ok $? "the rest of the directory is analyzed"
 
+# explain reads a text of at most 1 MiB from standard input.
+check "explain with endless standard input exits 2" 2 sh -c 'head -c 3000000 /dev/zero | "$0" explain' "$MODORI"
+grep -q "^modori: -: longer than 1024 KiB, the limit for a text to explain" "$tmp/err"; ok $? "explain names its limit"
+
 # Two file names that differ only in bytes that are not UTF-8 keep
 # different origins (both were U+FFFD).
 cp "$sample" "$tmp/$(printf 'name\377.eml')"
