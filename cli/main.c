@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "commands.h"
+#include "wrap.h"
 
 typedef struct {
   const char *name;
@@ -25,9 +26,19 @@ main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
 
+  int (*run) (int argc, char **argv) = cmd_analyze;
+  int status;
+
   if (argc > 1)
     for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
       if (strcmp (argv[1], commands[i].name) == 0)
-        return commands[i].run (argc - 1, argv + 1);
-  return cmd_analyze (argc, argv);
+        {
+          run = commands[i].run;
+          argc--;
+          argv++;
+          break;
+        }
+  status = run (argc, argv);
+  modori_cli_wrap_release_thread ();
+  return status;
 }

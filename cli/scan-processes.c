@@ -28,6 +28,7 @@
 
 #include "commands.h"
 #include "scan-private.h"
+#include "wrap.h"
 
 /* Messages are given out in runs of consecutive indexes, and a worker
  * answers a run in one write: each wake-up of a process costs, and
@@ -158,6 +159,17 @@ add_frame (GString *frames, guint64 index, ModoriSource *source, const ScanResul
   memcpy (frames->str + start, &length, sizeof length);
 }
 
+/* The child's end: frees what it holds, so that a leak checker that
+ * follows it sees nothing left (the source and the scan are the
+ * parent's, copied by fork, and go with the process). */
+static G_GNUC_NORETURN void
+worker_exit (GString *frames)
+{
+  g_string_free (frames, TRUE);
+  modori_cli_wrap_release_thread ();
+  _exit (0);
+}
+
 /* In the child: analyzes the runs of messages the parent names, in the
  * order named (always forward), until the control pipe ends. @source
  * was made (its directories listed, its files' sizes taken) before the
@@ -201,11 +213,10 @@ work (Scan *scan, ModoriSource *source, int control, int results)
         }
       /* The parent is gone, or stopped the scan: nothing more to do. */
       if (!write_all (results, frames->str, frames->len))
-        _exit (0);
+        worker_exit (frames);
       g_string_truncate (frames, 0);
     }
-  g_string_free (frames, TRUE);
-  _exit (0);
+  worker_exit (frames);
 }
 
 /* The parent's side. */

@@ -184,6 +184,12 @@ iterators_free (gpointer data)
 
 static GPrivate thread_iterators = G_PRIVATE_INIT (iterators_free);
 
+void
+modori_cli_wrap_release_thread (void)
+{
+  g_private_replace (&thread_iterators, NULL);
+}
+
 /* The thread's iterators, set on @u. */
 static Iterators *
 iterators_on (const UChar *u, int32_t n, UErrorCode *status)

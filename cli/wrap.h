@@ -17,6 +17,12 @@
  * with '\n'; "" for empty @text. */
 char *modori_cli_wrap (const char *text, int width, int indent);
 
+/* Closes the calling thread's break iterators (modori_cli_wrap opens
+ * them once per thread; GLib closes them when a thread other than the
+ * main one ends). The main thread calls this before it returns, so that
+ * a leak checker sees no memory still held. */
+void modori_cli_wrap_release_thread (void);
+
 /* Display width in columns of a UTF-8 string: East Asian Wide and
  * Fullwidth characters count 2, combining marks and format characters
  * (Mn, Me, Cf) count 0, everything else (Ambiguous included) counts 1. */
