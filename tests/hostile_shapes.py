@@ -30,6 +30,7 @@ def templates(testdata):
             continue
         engine = records[0]["decodedby"]
         address = records[0]["recipient"]
+        diagnostic = records[0].get("diagnosticcode", "")
         if engine in seen or not address:
             continue
         text = _read(expected.replace(".expected.json", ".eml"))
@@ -48,12 +49,19 @@ def templates(testdata):
         end = first + 1
         while end < len(lines) and lines[end][:1] in (" ", "\t") and lines[end].strip():
             end += 1
-        seen[engine] = (engine, text, address, first, end)
+        # The line where the diagnostic starts, outside the recipient's.
+        said = None
+        if len(diagnostic) >= 12:
+            for i in range(first, len(lines)):
+                if not (first <= i < end) and diagnostic[:12] in lines[i]:
+                    said = i
+                    break
+        seen[engine] = (engine, text, address, first, end, said)
     return [seen[k] for k in sorted(seen)]
 
 
 def _insert(template, added):
-    engine, text, address, first, end = template
+    engine, text, address, first, end, said = template
     if not any(added):
         return text   # scale 0: the sample as it is
     lines = text.split("\n")
@@ -61,7 +69,7 @@ def _insert(template, added):
 
 
 def _recipient_lines(template, k):
-    engine, text, address, first, end = template
+    engine, text, address, first, end, said = template
     block = text.split("\n")[first:end]
     added = []
     for i in range(k):
@@ -84,6 +92,19 @@ def engine_shared(template, k):
     return _insert(template, _recipient_lines(template, k) + ["    " + WORDS * (k * 64 // len(WORDS))])
 
 
+def engine_shared_diagnostic(template, k):
+    """k more recipients, and the line where the sample's diagnostic is
+    made k * 64 bytes longer: the text a format gives all its recipients
+    (a transcript, a reason paragraph). As engine_shared when the sample
+    has no such line of its own."""
+    engine, text, address, first, end, said = template
+    if said is None or k == 0:
+        return engine_shared(template, k)
+    lines = text.split("\n")
+    lines[said] += " " + WORDS * (k * 64 // len(WORDS))
+    return _insert((engine, "\n".join(lines), address, first, end, said), _recipient_lines(template, k))
+
+
 def engine_brackets(template, k):
     """A line of k * 64 '<' (address scans once searched for '>' from each)."""
     return _insert(template, ["<" * (k * 64)])
@@ -93,6 +114,7 @@ ENGINE_SHAPES = {
     "recipients": engine_recipients,
     "long-line": engine_long_line,
     "shared": engine_shared,
+    "shared-diagnostic": engine_shared_diagnostic,
     "brackets": engine_brackets,
 }
 
