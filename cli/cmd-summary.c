@@ -7,16 +7,22 @@
 
 #include "commands.h"
 #include "escape.h"
+#include "outcome.h"
 #include "scan.h"
 
 typedef struct {
   guint64 messages, records, hard, soft, delayed;
+  guint64 unnamed, feedback, autoreplies, delivered;   /* not failures of a known recipient */
   GHashTable *reasons, *domains, *recipients;   /* name -> count */
 } Totals;
 
-/* On a worker: one line per record, "H|S|D <tab> reason <tab> domain <tab>
- * recipient", the fields escaped so that no tab or newline is theirs. D is
- * a delay notice: the message is still being retried, not a failure. */
+/* On a worker: one line per record, "KIND <tab> reason <tab> domain <tab>
+ * recipient", the fields escaped so that no tab or newline is theirs.
+ * KIND is H or S for a failure (hard, soft), and for what is counted
+ * apart: D a delay notice (still being retried), U a failure whose
+ * recipient the report does not name, F a feedback report, A an
+ * automatic reply, OK a delivery notice. The recipient is the address
+ * the sender typed (the alias of a forwarding bounce). */
 static char *
 on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report)
 {
@@ -25,14 +31,21 @@ on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport
   for (guint i = 0; i < modori_report_get_n_records (report); i++)
     {
       ModoriRecord *record = modori_report_get_record (report, i);
-      const char *domain = modori_record_get_destination (record);
-      g_autofree char *recipient = g_ascii_strdown (modori_record_get_recipient (record), -1);
-      g_autofree char *domain_field = g_strescape (domain[0] ? domain : "?", NULL);
+      const char *sent_to = outcome_sent_to (record);
+      const char *at = strrchr (sent_to, '@');
+      g_autofree char *recipient = g_ascii_strdown (sent_to, -1);
+      g_autofree char *domain_field = g_strescape (at && at[1] ? recipient + (at - sent_to) + 1 : "?", NULL);
       g_autofree char *recipient_field = g_strescape (recipient[0] ? recipient : "?", NULL);
+      static const char *const kinds[N_OUTCOMES] = {
+        [OUTCOME_DELAYED] = "D", [OUTCOME_FEEDBACK] = "F",
+        [OUTCOME_AUTOREPLY] = "A", [OUTCOME_DELIVERED] = "OK",
+      };
+      Outcome outcome = outcome_of (record);
+      const char *kind = kinds[outcome];
 
-      g_string_append_printf (lines, "%c\t%s\t%s\t%s\n",
-                              strcmp (modori_record_get_action (record), "delayed") == 0 ? 'D'
-                              : modori_record_get_hard_bounce (record) ? 'H' : 'S',
+      if (outcome == OUTCOME_FAILED)
+        kind = !sent_to[0] ? "U" : modori_record_get_hard_bounce (record) ? "H" : "S";
+      g_string_append_printf (lines, "%s\t%s\t%s\t%s\n", kind,
                               modori_reason_to_string (modori_record_get_reason (record)),
                               domain_field, recipient_field);
     }
@@ -60,9 +73,14 @@ on_consume (gpointer user_data, const char *prepared, guint n_records)
 
       if (g_strv_length (fields) != 4)
         continue;
-      if (fields[0][0] == 'D')
+      if (strcmp (fields[0], "H") != 0 && strcmp (fields[0], "S") != 0)
         {
-          totals->delayed++;
+          guint64 *apart = strcmp (fields[0], "D") == 0 ? &totals->delayed
+                         : strcmp (fields[0], "U") == 0 ? &totals->unnamed
+                         : strcmp (fields[0], "F") == 0 ? &totals->feedback
+                         : strcmp (fields[0], "A") == 0 ? &totals->autoreplies
+                         : &totals->delivered;
+          (*apart)++;
           continue;
         }
       domain = g_strcompress (fields[2]);
@@ -148,24 +166,33 @@ print_json (const Totals *totals, guint top)
 {
   printf ("{\n  \"messages\": %" G_GUINT64_FORMAT ",\n  \"bounces\": %" G_GUINT64_FORMAT ",\n"
           "  \"hard\": %" G_GUINT64_FORMAT ",\n  \"soft\": %" G_GUINT64_FORMAT ",\n"
-          "  \"delayed\": %" G_GUINT64_FORMAT ",\n",
-          totals->messages, totals->records, totals->hard, totals->soft, totals->delayed);
+          "  \"delayed\": %" G_GUINT64_FORMAT ",\n  \"unnamed\": %" G_GUINT64_FORMAT ",\n"
+          "  \"feedback\": %" G_GUINT64_FORMAT ",\n  \"autoreplies\": %" G_GUINT64_FORMAT ",\n"
+          "  \"delivered\": %" G_GUINT64_FORMAT ",\n",
+          totals->messages, totals->records, totals->hard, totals->soft, totals->delayed,
+          totals->unnamed, totals->feedback, totals->autoreplies, totals->delivered);
   put_json_table ("reasons", totals->reasons, G_MAXUINT, FALSE);
   put_json_table ("domains", totals->domains, top, FALSE);
   put_json_table ("recipients", totals->recipients, top, TRUE);
   puts ("}");
 }
 
-enum { T_MESSAGES, T_BOUNCES, T_HARD, T_SOFT, T_DELAYED, T_BY_REASON, T_BY_DOMAIN, T_BY_RECIPIENT, N_TEXTS };
+enum { T_MESSAGES, T_BOUNCES, T_HARD, T_SOFT, T_DELAYED, T_UNNAMED, T_FEEDBACK, T_AUTOREPLIES,
+       T_DELIVERED, T_BY_REASON, T_BY_DOMAIN, T_BY_RECIPIENT, N_TEXTS };
 
 static const char *const texts_ja[N_TEXTS] = {
-  "メッセージ数", "届かなかった宛先", "恒久的な失敗 (hard)", "一時的な失敗 (soft)",
+  "メッセージ数", "届かなかった宛先", "恒久的な失敗", "一時的な失敗",
   "配送を再試行中の宛先 (遅延の通知、失敗には数えません)",
+  "宛先が書かれていないエラー報告 (宛先別の集計には数えません)",
+  "受信側からの報告 (苦情など)", "自動応答 (不在通知など)", "配送完了の通知",
   "原因別", "宛先ドメイン別", "よく戻ってくる宛先",
 };
 static const char *const texts_en[N_TEXTS] = {
-  "Messages", "Failed recipients", "Permanent (hard)", "Temporary (soft)",
+  "Messages", "Failed recipients", "Permanent", "Temporary",
   "Still being retried (delay notices, not counted as failures)",
+  "Failure reports that name no recipient (not counted by recipient)",
+  "Reports from the receiving side (complaints and similar)",
+  "Automatic replies (out-of-office and similar)", "Delivery notices",
   "By reason", "By destination domain", "Most bounced recipients",
 };
 
@@ -201,6 +228,14 @@ print_text (const Totals *totals, guint top, const char *lang)
           t[T_HARD], totals->hard, t[T_SOFT], totals->soft);
   if (totals->delayed)
     printf ("%s: %" G_GUINT64_FORMAT "\n", t[T_DELAYED], totals->delayed);
+  if (totals->unnamed)
+    printf ("%s: %" G_GUINT64_FORMAT "\n", t[T_UNNAMED], totals->unnamed);
+  if (totals->feedback)
+    printf ("%s: %" G_GUINT64_FORMAT "\n", t[T_FEEDBACK], totals->feedback);
+  if (totals->autoreplies)
+    printf ("%s: %" G_GUINT64_FORMAT "\n", t[T_AUTOREPLIES], totals->autoreplies);
+  if (totals->delivered)
+    printf ("%s: %" G_GUINT64_FORMAT "\n", t[T_DELIVERED], totals->delivered);
   put_text_table (t[T_BY_REASON], totals->reasons, G_MAXUINT, lang, TRUE);
   put_text_table (t[T_BY_DOMAIN], totals->domains, top, lang, FALSE);
   put_text_table (t[T_BY_RECIPIENT], totals->recipients, top, lang, FALSE);

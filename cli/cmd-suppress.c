@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "escape.h"
+#include "outcome.h"
 #include "scan.h"
 
 typedef struct {
@@ -56,13 +57,17 @@ on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport
       const char *reason = modori_reason_to_string (modori_record_get_reason (record));
       g_autofree char *address = NULL, *address_field = NULL;
 
-      /* A delay notice is not a failure, whatever its reason. */
-      if (strcmp (modori_record_get_action (record), "delayed") == 0)
+      /* Only a failure counts: not a delay notice, whatever its reason,
+       * nor a delivery notice or an automatic reply. A feedback report
+       * counts when its reason is asked for. */
+      Outcome outcome = outcome_of (record);
+      if (outcome == OUTCOME_DELAYED || outcome == OUTCOME_DELIVERED || outcome == OUTCOME_AUTOREPLY)
         continue;
       if (self->reasons ? !g_hash_table_contains (self->reasons, reason)
                         : !modori_record_get_hard_bounce (record))
         continue;
-      address = normalize (modori_record_get_recipient (record));
+      /* The address the sender uses: a forwarding bounce's alias. */
+      address = normalize (outcome_sent_to (record));
       if (address == NULL)
         continue;
       address_field = g_strescape (address, NULL);

@@ -181,7 +181,7 @@ for j in 1 2; do
   shows_safely "$tmp/err"; ok $? "hostile file names: -j $j stderr shows nothing raw"
   [ "$(wc -l <"$tmp/err")" = 1 ] && grep -qF 'bad\x1b[31m\x0aname\u202e' "$tmp/err"; ok $? "hostile file names: -j $j names the file on one line, escaped"
   shows_safely "$tmp/out"; ok $? "hostile file names: -j $j text output shows nothing raw"
-  grep -qF '.mbox#2: 4 recipient(s)' "$tmp/out" && grep -qF 'bad\x1b[31m\x0aname\u202e' "$tmp/out"; ok $? "hostile file names: -j $j origins are shown escaped"
+  grep -qF '.mbox#2: The message did not reach 4 recipients.' "$tmp/out" && grep -qF 'bad\x1b[31m\x0aname\u202e' "$tmp/out"; ok $? "hostile file names: -j $j origins are shown escaped"
 done
 check "hostile file names: csv exits 2" 2 "$MODORI" --format=csv "$tmp/$weird.eml" "$tmp/$weird.mbox"
 shows_safely "$tmp/out" && shows_safely "$tmp/err"; ok $? "hostile file names: csv output and stderr show nothing raw"
@@ -228,6 +228,36 @@ cp "$sample" "$tmp/$(printf 'name\376.eml')"
 "$MODORI" --format=jsonl "$tmp/$(printf 'name\377.eml')" "$tmp/$(printf 'name\376.eml')" >"$tmp/out" 2>"$tmp/err"
 grep -q 'name\\\\xff.eml"' "$tmp/out" && grep -q 'name\\\\xfe.eml"' "$tmp/out"
 ok $? "file names that differ in bytes that are not UTF-8 keep different origins"
+
+# Issue 14: the heading and the fields say what the records say.
+heading () {  # heading ARGS...: the text output's first line
+  "$MODORI" "$@" 2>/dev/null | head -n 1
+}
+case "$(heading --lang=ja testdata/dsn/postfix-delayed-unverified.eml)" in
+  *配送が遅れています*) ! heading --lang=ja testdata/dsn/postfix-delayed-unverified.eml | grep -q 届きませんでした;;
+  *) false;;
+esac; ok $? "heading: a delay notice is no failure (ja)"
+heading --lang=en testdata/dsn/postfix-delayed-unverified.eml | grep -q "Delivery to 1 recipient is delayed"; ok $? "heading: a delay notice is no failure (en)"
+heading --lang=ja --delivered testdata/dsn/postfix-delivered.eml | grep -q "配送されました"; ok $? "heading: a delivery notice says delivered (ja)"
+heading --lang=en --delivered testdata/dsn/postfix-delivered.eml | grep -q "was delivered to"; ok $? "heading: a delivery notice says delivered (en)"
+heading --lang=ja testdata/arf/jmrp.eml | grep -q "報告"; ok $? "heading: a feedback report says it is a report (ja)"
+! heading --lang=en testdata/arf/abuse-two-recipients.eml | grep -q "did not"; ok $? "heading: a feedback report is no failure (en)"
+heading --lang=ja --vacation testdata/rfc3834/vacation-header.eml | grep -q "自動応答"; ok $? "heading: an automatic reply says so (ja)"
+heading --lang=ja testdata/dsn/postfix-multi3.eml | grep -q "メールが3件の宛先に届きませんでした"; ok $? "heading: one mail to three recipients is three recipients, not three mails"
+heading --lang=en testdata/dsn/postfix-multi3.eml | grep -q "did not reach 3 recipients\.$"; ok $? "heading: English counts recipients with a plural"
+"$MODORI" --lang=ja testdata/dsn/postfix-forward-broken.eml >"$tmp/out" 2>&1
+grep -q "^宛先: info@example.co.jp$" "$tmp/out" && grep -q "^  転送先: t.kimura@example.net$" "$tmp/out"; ok $? "a forwarding bounce shows the address the sender typed, then the forward target"
+"$MODORI" suppress testdata/dsn/postfix-forward-broken.eml testdata/dsn/postfix-userunknown.eml >"$tmp/out" 2>&1
+grep -qx "info@example.co.jp" "$tmp/out" && ! grep -q "t.kimura" "$tmp/out"; ok $? "suppress lists the address the sender typed, not the forward target"
+"$MODORI" --lang=ja testdata/dsn/no-recipient-named.eml >"$tmp/out" 2>&1
+grep -q "^宛先: （報告に書かれていません）$" "$tmp/out" && ! grep -q "宛先: ?" "$tmp/out"; ok $? "a record without a recipient says the report names none"
+"$MODORI" summary --format=json testdata/dsn/no-recipient-named.eml testdata/dsn/postfix-userunknown.eml testdata/arf/jmrp.eml >"$tmp/out" 2>&1
+grep -q '"bounces": 1,' "$tmp/out" && grep -q '"unnamed": 1,' "$tmp/out" && grep -q '"feedback": 1,' "$tmp/out" && ! grep -q '"?"' "$tmp/out"
+ok $? "summary counts a failure without a recipient and a feedback report apart"
+"$MODORI" --lang=ja testdata/dsn/postfix-multi3.eml testdata/dsn/sendmail-invalidroute-comma.eml >"$tmp/out" 2>&1
+! grep -qE "\((userunknown|norelaying|exceedlimit)\)|: (RCPT|DATA|MAIL)$" "$tmp/out" && grep -q "失敗した段階: 宛先アドレスの通知 (RCPT TO)" "$tmp/out"
+ok $? "text output shows no reason identifier, and the failed step in words"
+"$MODORI" --lang=ja --why testdata/dsn/postfix-userunknown.eml | grep -q "(userunknown)"; ok $? "--why still shows the reason identifier"
 
 # Output that cannot be written is an error for every command, the help
 # and the version included (GOption's own help exits 0 regardless).
