@@ -156,12 +156,12 @@ print_record (const TextPrinter *self, GString *out, ModoriRecord *record)
   const char *lang = self->options.lang;
   ModoriReason reason = modori_record_get_reason (record);
   Outcome outcome = outcome_of (record);
-  const char *hint = modori_record_get_hint (record);
   const char *title = modori_guidance_for_reason (reason, lang, MODORI_GUIDANCE_TITLE);
   const char *sent_to = outcome_sent_to (record);
   const char *recipient = modori_record_get_recipient (record);
   const char *command = modori_record_get_command (record);
   g_autofree char *reason_line = NULL, *sent_to_shown = NULL, *subject = NULL;
+  g_autofree char *what = NULL, *todo = NULL;
 
   sent_to_shown = sent_to[0] ? escape_line (sent_to) : g_strdup (self->labels[LABEL_NO_RECIPIENT]);
   g_string_append_printf (out, "\n%s: %s\n", self->labels[LABEL_RECIPIENT], sent_to_shown);
@@ -188,18 +188,12 @@ print_record (const TextPrinter *self, GString *out, ModoriRecord *record)
     put_field (self, out, LABEL_SUGGEST_WHY, modori_record_get_field (record, "reasonby"));
   put_block (self, out, LABEL_SERVER_SAID, modori_record_get_diagnostic_code (record));
 
-  if (hint[0] != '\0')
-    {
-      /* The finer case replaces the reason's general words, which can
-       * mislead (a comma in the domain is no "unknown user name"). */
-      put_block (self, out, LABEL_WHAT, modori_guidance_for_hint (hint, lang, MODORI_GUIDANCE_WHAT));
-      put_block (self, out, LABEL_TODO, modori_guidance_for_hint (hint, lang, MODORI_GUIDANCE_TODO));
-    }
-  else
-    {
-      put_block (self, out, LABEL_WHAT, modori_guidance_for_reason (reason, lang, MODORI_GUIDANCE_WHAT));
-      put_block (self, out, LABEL_TODO, modori_guidance_for_reason (reason, lang, MODORI_GUIDANCE_TODO));
-    }
+  /* The finer case (a hint) replaces the reason's general words, which
+   * can mislead (a comma in the domain is no "unknown user name"). */
+  what = modori_guidance_for_record (record, lang, MODORI_GUIDANCE_WHAT);
+  todo = modori_guidance_for_record (record, lang, MODORI_GUIDANCE_TODO);
+  put_block (self, out, LABEL_WHAT, what);
+  put_block (self, out, LABEL_TODO, todo);
 }
 
 /* "PATH: sentence", then a line for each further kind of record. */

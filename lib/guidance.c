@@ -10,10 +10,16 @@
 
 #include "modori-resources.h"
 
+/* The public fields, then the catalog's own: the words with the
+ * reader's addresses (see catalog.ini). */
+enum { FIELD_WHAT_OWN = MODORI_GUIDANCE_TODO + 1, FIELD_TODO_OWN };
+
 static const char *const field_keys[] = {
   [MODORI_GUIDANCE_TITLE] = "title",
   [MODORI_GUIDANCE_WHAT] = "what",
   [MODORI_GUIDANCE_TODO] = "todo",
+  [FIELD_WHAT_OWN] = "what-own",
+  [FIELD_TODO_OWN] = "todo-own",
 };
 
 /* Every string handed out, so that returned pointers stay valid for the
@@ -51,7 +57,7 @@ catalog (void)
 }
 
 static const char *
-lookup (const char *group, const char *lang, ModoriGuidanceField field)
+lookup (const char *group, const char *lang, guint field)
 {
   static GMutex lock;
   Catalog *c = catalog ();
@@ -59,7 +65,7 @@ lookup (const char *group, const char *lang, ModoriGuidanceField field)
   char *cache_key, *value;
   const char *result;
 
-  if ((guint) field >= G_N_ELEMENTS (field_keys))
+  if (field >= G_N_ELEMENTS (field_keys))
     return NULL;
   key = field_keys[field];
   if (lang == NULL || strcmp (lang, "ja") != 0)
@@ -102,6 +108,65 @@ modori_guidance_for_hint (const char *hint, const char *lang, ModoriGuidanceFiel
   result = lookup (group, lang, field);
   g_free (group);
   return result;
+}
+
+/* @text with {recipient} and {suggestion} filled in from @record, or
+ * NULL when it names a value the record lacks (or an unknown one). */
+static char *
+fill_in (const char *text, const ModoriRecord *record)
+{
+  static const struct { const char *name, *field; } values[] = {
+    { "{recipient}", "recipient" },
+    { "{suggestion}", "suggestion" },
+  };
+  GString *out = g_string_new (NULL);
+  const char *p = text, *open;
+
+  while ((open = strchr (p, '{')) != NULL)
+    {
+      const char *value = NULL;
+
+      g_string_append_len (out, p, open - p);
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        if (g_str_has_prefix (open, values[i].name))
+          {
+            value = modori_record_get_field (record, values[i].field);
+            p = open + strlen (values[i].name);
+            break;
+          }
+      if (value == NULL || value[0] == '\0')
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      g_string_append (out, value);
+    }
+  g_string_append (out, p);
+  return g_string_free (out, FALSE);
+}
+
+char *
+modori_guidance_for_record (const ModoriRecord *record, const char *lang, ModoriGuidanceField field)
+{
+  const char *hint;
+  g_autofree char *group = NULL;
+  const char *general;
+
+  g_return_val_if_fail (record != NULL, NULL);
+  hint = modori_record_get_hint (record);
+  if (hint[0] == '\0')
+    return g_strdup (modori_guidance_for_reason (modori_record_get_reason (record), lang, field));
+  general = modori_guidance_for_hint (hint, lang, field);
+  group = g_strconcat ("hint/", hint, NULL);
+  if (field == MODORI_GUIDANCE_WHAT || field == MODORI_GUIDANCE_TODO)
+    {
+      const char *own = lookup (group, lang, field == MODORI_GUIDANCE_WHAT ? FIELD_WHAT_OWN : FIELD_TODO_OWN);
+      char *filled = own ? fill_in (own, record) : NULL;
+
+      if (filled)
+        return filled;
+    }
+  return g_strdup (general);
 }
 
 char **

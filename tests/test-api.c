@@ -294,6 +294,31 @@ test_guidance (void)
                  modori_guidance_for_reason (MODORI_REASON_USER_UNKNOWN, "en", MODORI_GUIDANCE_TITLE));
 }
 
+/* A record's guidance uses its own addresses where the catalog has such
+ * words, the hint's general words otherwise, and the reason's without a
+ * hint. */
+static void
+test_guidance_for_record (void)
+{
+  g_autofree char *comma = make_bounce ("yoko@example,co.jp", "5.1.3", "553 5.1.3 Invalid route address");
+  g_autofree char *plain = make_bounce ("taro@example.jp", "5.1.1", "550 5.1.1 User unknown");
+  g_autoptr (ModoriReport) a = modori_analyzer_analyze_data (analyzer, comma, strlen (comma), "a", NULL);
+  g_autoptr (ModoriReport) b = modori_analyzer_analyze_data (analyzer, plain, strlen (plain), "b", NULL);
+  ModoriRecord *with_hint = modori_report_get_record (a, 0);
+  ModoriRecord *without = modori_report_get_record (b, 0);
+  g_autofree char *what = modori_guidance_for_record (with_hint, "ja", MODORI_GUIDANCE_WHAT);
+  g_autofree char *todo = modori_guidance_for_record (with_hint, "en", MODORI_GUIDANCE_TODO);
+  g_autofree char *title = modori_guidance_for_record (with_hint, "en", MODORI_GUIDANCE_TITLE);
+  g_autofree char *general = modori_guidance_for_record (without, "ja", MODORI_GUIDANCE_TODO);
+
+  g_assert_cmpstr (modori_record_get_hint (with_hint), ==, "comma-for-dot");
+  g_assert_nonnull (strstr (what, "yoko@example,co.jp"));
+  g_assert_null (strstr (what, "taro@example"));   /* not the catalog's example */
+  g_assert_nonnull (strstr (todo, "yoko@example.co.jp"));
+  g_assert_cmpstr (title, ==, modori_guidance_for_hint ("comma-for-dot", "en", MODORI_GUIDANCE_TITLE));
+  g_assert_cmpstr (general, ==, modori_guidance_for_reason (MODORI_REASON_USER_UNKNOWN, "ja", MODORI_GUIDANCE_TODO));
+}
+
 /* doc/reasons.md gives every reason with the definition the API returns. */
 static void
 test_reasons_documented (void)
@@ -330,6 +355,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/garbage", test_garbage);
   g_test_add_func ("/api/truncated", test_truncated);
   g_test_add_func ("/api/mbox", test_mbox);
+  g_test_add_func ("/api/guidance-for-record", test_guidance_for_record);
   g_test_add_func ("/api/line-ends", test_line_ends);
   g_test_add_func ("/api/status-preference", test_status_preference);
   g_test_add_func ("/api/record-json", test_record_json);

@@ -8,6 +8,7 @@
 
 #include <modori/modori-types.h>
 #include <modori/modori-reason.h>
+#include <modori/modori-record.h>
 
 G_BEGIN_DECLS
 
@@ -46,6 +47,23 @@ MODORI_PUBLIC const char *modori_guidance_for_reason (ModoriReason        reason
 MODORI_PUBLIC const char *modori_guidance_for_hint (const char         *hint,
                                                     const char         *lang,
                                                     ModoriGuidanceField field);
+
+/**
+ * modori_guidance_for_record:
+ * @record: a record
+ *
+ * The guidance for @record: its hint's words when it has a hint, else
+ * its reason's. Where the catalog has them, the words use the record's
+ * own addresses (the address that failed, the corrected one) instead of
+ * an example. The addresses come from the bounce: escape the text before
+ * showing it on a terminal.
+ *
+ * Returns: (transfer full) (nullable): the text (free with g_free), or
+ *   %NULL if the catalog has none.
+ */
+MODORI_PUBLIC char *modori_guidance_for_record (const ModoriRecord *record,
+                                                const char         *lang,
+                                                ModoriGuidanceField field);
 
 /**
  * modori_guidance_list_hints:
