@@ -82,9 +82,12 @@ cmd_analyze (int argc, char **argv)
   Analysis analysis = { NULL };
   ScanOptions scan = { .prepare = on_prepare, .consume = on_consume, .user_data = &analysis };
   gboolean failed;
+  g_autofree char *command_list = commands_list ();
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context, description);
+  /* modori --help is this one: it lists the other commands too. */
+  g_option_context_set_summary (context, command_list);
   if ((status = commands_parse (context, &argc, &argv)) != COMMANDS_GO_ON)
     return status;
   if (version)

@@ -39,6 +39,10 @@ void commands_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
  * EXIT_INPUT_ERROR). */
 gboolean commands_finish_output (void);
 
+/* The commands and their summaries, and how options and files are told
+ * from commands, for modori --help (main.c holds the table). Free it. */
+char *commands_list (void);
+
 int cmd_analyze (int argc, char **argv);
 int cmd_summary (int argc, char **argv);
 int cmd_suppress (int argc, char **argv);

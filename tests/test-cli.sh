@@ -229,6 +229,50 @@ cp "$sample" "$tmp/$(printf 'name\376.eml')"
 grep -q 'name\\\\xff.eml"' "$tmp/out" && grep -q 'name\\\\xfe.eml"' "$tmp/out"
 ok $? "file names that differ in bytes that are not UTF-8 keep different origins"
 
+# Issue 14: the habits of command-line tools.
+# --help lists the subcommands, with the way to their own help.
+for args in "--help" "analyze --help"; do
+  # shellcheck disable=SC2086  # the words of $args are the arguments
+  check "modori $args exits 0" 0 "$MODORI" $args
+  grep -q "^  summary  *totals by reason" "$tmp/out" && grep -q "^  explain  *explain a server reply" "$tmp/out" &&
+    grep -q "^  suppress " "$tmp/out" && grep -q "^  analyze " "$tmp/out" && grep -q "modori COMMAND --help" "$tmp/out"
+  ok $? "modori $args lists the subcommands and their help"
+done
+
+# Options before the subcommand are the subcommand's.
+check "an option before explain" 0 "$MODORI" --lang=en explain "550 User unknown"
+grep -q "^Summary: Unknown recipient" "$tmp/out"; ok $? "an option before explain is explain's"
+check "an option and its value as two arguments before explain" 0 "$MODORI" -l en explain 550 5.1.1 User unknown
+grep -q "^Summary: Unknown recipient" "$tmp/out"; ok $? "-l en before explain is explain's"
+check "options before summary" 0 "$MODORI" -q --format=json -j 1 summary "$sample"
+grep -q '"bounces": 1,' "$tmp/out"; ok $? "options before summary are summary's"
+check "options before suppress" 0 "$MODORI" -qj 1 -f csv suppress "$sample"
+grep -q "^taro@example.jp,userunknown," "$tmp/out"; ok $? "options before suppress are suppress's"
+check "an option summary does not take, before summary, exits 2" 2 "$MODORI" --why summary "$sample"
+grep -q "^modori: summary: unknown option '--why'; see modori summary --help" "$tmp/err"; ok $? "the option is named with the command"
+check "--lang before suppress exits 2" 2 "$MODORI" --lang=en suppress "$sample"
+grep -q "^modori: suppress: unknown option '--lang'" "$tmp/err"; ok $? "suppress takes no --lang"
+check "a short option explain does not take, before explain, exits 2" 2 "$MODORI" -q explain 550 User unknown
+grep -q "^modori: explain: unknown option '-q'" "$tmp/err"; ok $? "the short option is named, not explained"
+# Every option a command's help lists is taken before the command too.
+for cmd in analyze summary suppress explain; do
+  "$MODORI" $cmd --help | sed -n 's/^  \(-[A-Za-z], \)\{0,1\}\(--[a-z-]*\)\(=\)\{0,1\}.*/\2\3/p' >"$tmp/options"
+  bad=""
+  while read -r option; do
+    case "$option" in *=) option="${option}1" ;; esac
+    "$MODORI" "$option" $cmd --help >/dev/null 2>&1 || bad="$bad $option"
+  done <"$tmp/options"
+  [ -s "$tmp/options" ] && [ -z "$bad" ]; ok $? "every option of $cmd is taken before it too${bad:+ (not:$bad)}"
+done
+# A file named like a command is read as ./NAME, after --, or with analyze.
+mkdir "$tmp/named"
+cp "$sample" "$tmp/named/explain"
+for args in "./explain" "-- explain" "analyze explain" "--lang=en analyze explain"; do
+  # shellcheck disable=SC2086
+  check "modori $args reads the file" 0 sh -c 'cd "$1" && shift && "$@"' sh "$tmp/named" "$MODORI" --format=jsonl $args
+  grep -q '"recipient":"taro@example.jp"' "$tmp/out"; ok $? "modori $args analyzes the file named explain"
+done
+
 # Output that cannot be written is an error for every command, the help
 # and the version included (GOption's own help exits 0 regardless).
 if [ -w /dev/full ]; then
