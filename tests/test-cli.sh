@@ -142,7 +142,7 @@ check "hostile: text output exits 0" 0 "$MODORI" --lang=en "$hostile"
 shows_safely "$tmp/out"; ok $? "hostile: text output shows no raw control, bidi control or invalid UTF-8"
 grep -qF 'Recipient: taro\x1b[31m\x07\x08\x7f\u009b2J\u202egpj.exe@example.jp' "$tmp/out"; ok $? "hostile: the recipient's controls are shown escaped"
 grep -qF '\x1b[31mUser unknown\x1b[0m\x07\x08\x7f' "$tmp/out"; ok $? "hostile: the diagnostic's controls are shown escaped"
-check "hostile: Japanese text output exits 0" 0 "$MODORI" --why "$hostile"
+check "hostile: Japanese text output exits 0" 0 "$MODORI" --lang=ja --why "$hostile"
 shows_safely "$tmp/out"; ok $? "hostile: Japanese text output shows nothing raw"
 
 check "hostile: csv output exits 0" 0 "$MODORI" --format=csv "$hostile"
@@ -272,6 +272,34 @@ for args in "./explain" "-- explain" "analyze explain" "--lang=en analyze explai
   check "modori $args reads the file" 0 sh -c 'cd "$1" && shift && "$@"' sh "$tmp/named" "$MODORI" --format=jsonl $args
   grep -q '"recipient":"taro@example.jp"' "$tmp/out"; ok $? "modori $args analyzes the file named explain"
 done
+
+# The language follows the locale: the first set of LC_ALL, LC_MESSAGES
+# and LANG; ja* is Japanese, C, POSIX, C.UTF-8 or none the default
+# (Japanese), any other English; --lang wins.
+lang_with () {  # lang_with VAR=VALUE... [-- OPTION...]: prints ja or en
+  set -- "$@" --
+  vars=""
+  while [ "$1" != "--" ]; do vars="$vars $1"; shift; done
+  shift
+  # shellcheck disable=SC2086
+  env -u LC_ALL -u LC_MESSAGES -u LANG -u LANGUAGE $vars "$MODORI" explain "$@" 550 5.1.1 User unknown 2>&1 |
+    sed -n 's/^種類:.*/ja/p; s/^Kind:.*/en/p'
+}
+for case in "ja" "ja LANG=" "ja LANG=C" "ja LANG=POSIX" "ja LANG=C.UTF-8" "ja LANG=ja_JP.UTF-8" "ja LANG=ja_JP.eucJP" \
+            "en LANG=en_US.UTF-8" "en LANG=en" "en LANG=de_DE.UTF-8" "en LANG=fr_FR@euro" \
+            "en LC_MESSAGES=en_US.UTF-8 LANG=ja_JP.UTF-8" "ja LC_MESSAGES=ja_JP.UTF-8 LANG=en_US.UTF-8" \
+            "ja LC_ALL=ja_JP.UTF-8 LC_MESSAGES=en_US.UTF-8" "en LC_ALL=en_GB.UTF-8 LANG=ja_JP.UTF-8" \
+            "ja LC_ALL=C.UTF-8 LANG=en_US.UTF-8" "en LC_ALL= LC_MESSAGES= LANG=en_US.UTF-8" \
+            "ja LANG=en_US.UTF-8 -- --lang=ja" "en LANG=ja_JP.UTF-8 -- --lang=en" "ja LANGUAGE=en"; do
+  want=${case%% *}
+  # shellcheck disable=SC2086
+  got=$(lang_with ${case#"$want"})
+  [ "$got" = "$want" ]; ok $? "locale${case#"$want"}: $want (got '$got')"
+done
+env -u LC_ALL -u LC_MESSAGES LANG=en_US.UTF-8 "$MODORI" "$sample" >"$tmp/out" 2>&1
+grep -q "^Recipient: taro@example.jp" "$tmp/out"; ok $? "analyze follows the locale"
+env -u LC_ALL -u LC_MESSAGES LANG=en_US.UTF-8 "$MODORI" summary "$sample" >"$tmp/out" 2>&1
+grep -q "^Failed recipients: 1" "$tmp/out"; ok $? "summary follows the locale"
 
 # Output that cannot be written is an error for every command, the help
 # and the version included (GOption's own help exits 0 regardless).
