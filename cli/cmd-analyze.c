@@ -18,6 +18,10 @@ static const char description[] =
   "of them may be gzip- or xz-compressed. Records are written as they are\n"
   "found, in input order whatever -j is.\n"
   "\n"
+  "Without --lang, text is in the language of the first of LC_ALL,\n"
+  "LC_MESSAGES and LANG that is set: Japanese for ja_JP.UTF-8 and the like,\n"
+  "and for C, POSIX, C.UTF-8 or none; English for any other locale.\n"
+  "\n"
   "Exit status:\n"
   "  0  at least one bounce was found\n"
   "  1  no input held a bounce\n"
@@ -66,7 +70,7 @@ cmd_analyze (int argc, char **argv)
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json, jsonl or csv", "FORMAT" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Analyze with N workers (default: the number of processors)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress line on a terminal", NULL },
-    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Language of text output: ja (default) or en", "LANG" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Language of text output: ja or en (default: from the locale)", "LANG" },
     { "why", 0, 0, G_OPTION_ARG_NONE, &why, "Show which rule decided each reason", NULL },
     { "delivered", 0, 0, G_OPTION_ARG_NONE, &delivered, "Also report successful deliveries", NULL },
     { "vacation", 0, 0, G_OPTION_ARG_NONE, &vacation, "Also report automatic replies (out of office)", NULL },
@@ -82,9 +86,12 @@ cmd_analyze (int argc, char **argv)
   Analysis analysis = { NULL };
   ScanOptions scan = { .prepare = on_prepare, .consume = on_consume, .user_data = &analysis };
   gboolean failed;
+  g_autofree char *command_list = commands_list ();
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context, description);
+  /* modori --help is this one: it lists the other commands too. */
+  g_option_context_set_summary (context, command_list);
   if ((status = commands_parse (context, &argc, &argv)) != COMMANDS_GO_ON)
     return status;
   if (version)
@@ -95,7 +102,7 @@ cmd_analyze (int argc, char **argv)
       return EXIT_INPUT_ERROR;
     }
   if (lang == NULL)
-    lang = g_strdup ("ja");
+    lang = g_strdup (commands_default_lang ());
   if (strcmp (lang, "ja") != 0 && strcmp (lang, "en") != 0)
     {
       commands_error ("unknown language '%s' (use ja or en)", lang);

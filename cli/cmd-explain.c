@@ -54,7 +54,7 @@ cmd_explain (int argc, char **argv)
   char **words;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json", "FORMAT" },
-    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Language of the guidance: ja (default) or en", "LANG" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Language of the guidance: ja or en (default: from the locale)", "LANG" },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("[TEXT...] - explain a server reply or mail-program error");
@@ -85,7 +85,7 @@ cmd_explain (int argc, char **argv)
   if ((status = commands_parse (context, &argc, &argv)) != COMMANDS_GO_ON)
     return status;
   if (lang == NULL)
-    lang = g_strdup ("ja");
+    lang = g_strdup (commands_default_lang ());
   if (strcmp (lang, "ja") != 0 && strcmp (lang, "en") != 0)
     {
       commands_error ("unknown language '%s' (use ja or en)", lang);

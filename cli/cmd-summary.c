@@ -250,7 +250,7 @@ cmd_summary (int argc, char **argv)
   g_auto (GStrv) paths = NULL;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json", "FORMAT" },
-    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Language of text output: ja (default) or en", "LANG" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Language of text output: ja or en (default: from the locale)", "LANG" },
     { "top", 0, 0, G_OPTION_ARG_INT, &top, "How many domains and recipients to list (default 10)", "N" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Analyze with N workers (default: the number of processors)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress line on a terminal", NULL },
@@ -272,7 +272,7 @@ cmd_summary (int argc, char **argv)
   if ((status = commands_parse_paths (context, &argc, &argv, &paths)) != COMMANDS_GO_ON)
     return status;
   if (lang == NULL)
-    lang = g_strdup ("ja");
+    lang = g_strdup (commands_default_lang ());
   if ((strcmp (lang, "ja") != 0 && strcmp (lang, "en") != 0) ||
       (format && strcmp (format, "text") != 0 && strcmp (format, "json") != 0))
     {

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "commands.h"
 #include "escape.h"
@@ -66,6 +67,33 @@ commands_parse_paths (GOptionContext *context, int *argc, char ***argv, char ***
       return EXIT_INPUT_ERROR;
     }
   return COMMANDS_GO_ON;
+}
+
+const char *
+commands_default_lang (void)
+{
+  static const char *const variables[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+  /* The variables themselves, not setlocale(): a locale that was never
+   * generated (en_US.UTF-8 on a fresh Debian) still says what the user
+   * reads. An empty one counts as unset, as POSIX says. */
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      const char *value = g_getenv (variables[i]);
+      gsize length;
+
+      if (value == NULL || value[0] == '\0')
+        continue;
+      length = strcspn (value, "_.@");
+      if (length == 2 && strncmp (value, "ja", 2) == 0)
+        return "ja";
+      /* C, POSIX and C.UTF-8 choose an encoding, not a language: Debian
+       * falls back to them where no locale was chosen (containers, cron). */
+      if ((length == 1 && value[0] == 'C') || (length == 5 && strncmp (value, "POSIX", 5) == 0))
+        return "ja";
+      return "en";
+    }
+  return "ja";
 }
 
 gboolean

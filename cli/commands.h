@@ -39,6 +39,17 @@ void commands_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
  * EXIT_INPUT_ERROR). */
 gboolean commands_finish_output (void);
 
+/* The language when --lang is not given: that of the first of LC_ALL,
+ * LC_MESSAGES and LANG that is set. "ja" for ja*, and for C, POSIX,
+ * C.UTF-8 or none (Japanese readers are modori's first audience); "en"
+ * for any other, English being the better guess for a reader of
+ * neither. */
+const char *commands_default_lang (void);
+
+/* The commands and their summaries, and how options and files are told
+ * from commands, for modori --help (main.c holds the table). Free it. */
+char *commands_list (void);
+
 int cmd_analyze (int argc, char **argv);
 int cmd_summary (int argc, char **argv);
 int cmd_suppress (int argc, char **argv);

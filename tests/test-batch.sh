@@ -166,8 +166,8 @@ grep -q "{\"name\": \"userunknown\", \"count\": $unknown}" "$tmp/summary.json"; 
 cmp -s "$tmp/summary.json" "$tmp/summary1.json"; ok $? "summary of the Maildir with -j 1 is the same"
 "$MODORI" summary -j 2 --format=json - <"$tmp/all.mbox" >"$tmp/summary-stdin.json"
 cmp -s "$tmp/summary.json" "$tmp/summary-stdin.json"; ok $? "summary of standard input with -j 2 (threads) is the same"
-"$MODORI" summary "$tmp/all.mbox" >"$tmp/summary.txt"
-grep -q "^届かなかった宛先: $total" "$tmp/summary.txt"; ok $? "summary in Japanese by default"
+"$MODORI" summary --lang=ja "$tmp/all.mbox" >"$tmp/summary.txt"
+grep -q "^届かなかった宛先: $total" "$tmp/summary.txt"; ok $? "summary in Japanese with --lang=ja"
 "$MODORI" summary --lang=en "$tmp/all.mbox" >"$tmp/summary.txt"
 grep -q "^Failed recipients: $total" "$tmp/summary.txt"; ok $? "summary in English with --lang=en"
 

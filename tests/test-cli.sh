@@ -142,7 +142,7 @@ check "hostile: text output exits 0" 0 "$MODORI" --lang=en "$hostile"
 shows_safely "$tmp/out"; ok $? "hostile: text output shows no raw control, bidi control or invalid UTF-8"
 grep -qF 'Recipient: taro\x1b[31m\x07\x08\x7f\u009b2J\u202egpj.exe@example.jp' "$tmp/out"; ok $? "hostile: the recipient's controls are shown escaped"
 grep -qF '\x1b[31mUser unknown\x1b[0m\x07\x08\x7f' "$tmp/out"; ok $? "hostile: the diagnostic's controls are shown escaped"
-check "hostile: Japanese text output exits 0" 0 "$MODORI" --why "$hostile"
+check "hostile: Japanese text output exits 0" 0 "$MODORI" --lang=ja --why "$hostile"
 shows_safely "$tmp/out"; ok $? "hostile: Japanese text output shows nothing raw"
 
 check "hostile: csv output exits 0" 0 "$MODORI" --format=csv "$hostile"
@@ -258,6 +258,78 @@ ok $? "summary counts a failure without a recipient and a feedback report apart"
 ! grep -qE "\((userunknown|norelaying|exceedlimit)\)|: (RCPT|DATA|MAIL)$" "$tmp/out" && grep -q "失敗した段階: 宛先アドレスの通知 (RCPT TO)" "$tmp/out"
 ok $? "text output shows no reason identifier, and the failed step in words"
 "$MODORI" --lang=ja --why testdata/dsn/postfix-userunknown.eml | grep -q "(userunknown)"; ok $? "--why still shows the reason identifier"
+
+# Issue 14: the habits of command-line tools.
+# --help lists the subcommands, with the way to their own help.
+for args in "--help" "analyze --help"; do
+  # shellcheck disable=SC2086  # the words of $args are the arguments
+  check "modori $args exits 0" 0 "$MODORI" $args
+  grep -q "^  summary  *totals by reason" "$tmp/out" && grep -q "^  explain  *explain a server reply" "$tmp/out" &&
+    grep -q "^  suppress " "$tmp/out" && grep -q "^  analyze " "$tmp/out" && grep -q "modori COMMAND --help" "$tmp/out"
+  ok $? "modori $args lists the subcommands and their help"
+done
+
+# Options before the subcommand are the subcommand's.
+check "an option before explain" 0 "$MODORI" --lang=en explain "550 User unknown"
+grep -q "^Summary: Unknown recipient" "$tmp/out"; ok $? "an option before explain is explain's"
+check "an option and its value as two arguments before explain" 0 "$MODORI" -l en explain 550 5.1.1 User unknown
+grep -q "^Summary: Unknown recipient" "$tmp/out"; ok $? "-l en before explain is explain's"
+check "options before summary" 0 "$MODORI" -q --format=json -j 1 summary "$sample"
+grep -q '"bounces": 1,' "$tmp/out"; ok $? "options before summary are summary's"
+check "options before suppress" 0 "$MODORI" -qj 1 -f csv suppress "$sample"
+grep -q "^taro@example.jp,userunknown," "$tmp/out"; ok $? "options before suppress are suppress's"
+check "an option summary does not take, before summary, exits 2" 2 "$MODORI" --why summary "$sample"
+grep -q "^modori: summary: unknown option '--why'; see modori summary --help" "$tmp/err"; ok $? "the option is named with the command"
+check "--lang before suppress exits 2" 2 "$MODORI" --lang=en suppress "$sample"
+grep -q "^modori: suppress: unknown option '--lang'" "$tmp/err"; ok $? "suppress takes no --lang"
+check "a short option explain does not take, before explain, exits 2" 2 "$MODORI" -q explain 550 User unknown
+grep -q "^modori: explain: unknown option '-q'" "$tmp/err"; ok $? "the short option is named, not explained"
+# Every option a command's help lists is taken before the command too.
+for cmd in analyze summary suppress explain; do
+  "$MODORI" $cmd --help | sed -n 's/^  \(-[A-Za-z], \)\{0,1\}\(--[a-z-]*\)\(=\)\{0,1\}.*/\2\3/p' >"$tmp/options"
+  bad=""
+  while read -r option; do
+    case "$option" in *=) option="${option}1" ;; esac
+    "$MODORI" "$option" $cmd --help >/dev/null 2>&1 || bad="$bad $option"
+  done <"$tmp/options"
+  [ -s "$tmp/options" ] && [ -z "$bad" ]; ok $? "every option of $cmd is taken before it too${bad:+ (not:$bad)}"
+done
+# A file named like a command is read as ./NAME, after --, or with analyze.
+mkdir "$tmp/named"
+cp "$sample" "$tmp/named/explain"
+for args in "./explain" "-- explain" "analyze explain" "--lang=en analyze explain"; do
+  # shellcheck disable=SC2086
+  check "modori $args reads the file" 0 sh -c 'cd "$1" && shift && "$@"' sh "$tmp/named" "$MODORI" --format=jsonl $args
+  grep -q '"recipient":"taro@example.jp"' "$tmp/out"; ok $? "modori $args analyzes the file named explain"
+done
+
+# The language follows the locale: the first set of LC_ALL, LC_MESSAGES
+# and LANG; ja* is Japanese, C, POSIX, C.UTF-8 or none the default
+# (Japanese), any other English; --lang wins.
+lang_with () {  # lang_with VAR=VALUE... [-- OPTION...]: prints ja or en
+  set -- "$@" --
+  vars=""
+  while [ "$1" != "--" ]; do vars="$vars $1"; shift; done
+  shift
+  # shellcheck disable=SC2086
+  env -u LC_ALL -u LC_MESSAGES -u LANG -u LANGUAGE $vars "$MODORI" explain "$@" 550 5.1.1 User unknown 2>&1 |
+    sed -n 's/^種類:.*/ja/p; s/^Kind:.*/en/p'
+}
+for case in "ja" "ja LANG=" "ja LANG=C" "ja LANG=POSIX" "ja LANG=C.UTF-8" "ja LANG=ja_JP.UTF-8" "ja LANG=ja_JP.eucJP" \
+            "en LANG=en_US.UTF-8" "en LANG=en" "en LANG=de_DE.UTF-8" "en LANG=fr_FR@euro" \
+            "en LC_MESSAGES=en_US.UTF-8 LANG=ja_JP.UTF-8" "ja LC_MESSAGES=ja_JP.UTF-8 LANG=en_US.UTF-8" \
+            "ja LC_ALL=ja_JP.UTF-8 LC_MESSAGES=en_US.UTF-8" "en LC_ALL=en_GB.UTF-8 LANG=ja_JP.UTF-8" \
+            "ja LC_ALL=C.UTF-8 LANG=en_US.UTF-8" "en LC_ALL= LC_MESSAGES= LANG=en_US.UTF-8" \
+            "ja LANG=en_US.UTF-8 -- --lang=ja" "en LANG=ja_JP.UTF-8 -- --lang=en" "ja LANGUAGE=en"; do
+  want=${case%% *}
+  # shellcheck disable=SC2086
+  got=$(lang_with ${case#"$want"})
+  [ "$got" = "$want" ]; ok $? "locale${case#"$want"}: $want (got '$got')"
+done
+env -u LC_ALL -u LC_MESSAGES LANG=en_US.UTF-8 "$MODORI" "$sample" >"$tmp/out" 2>&1
+grep -q "^Recipient: taro@example.jp" "$tmp/out"; ok $? "analyze follows the locale"
+env -u LC_ALL -u LC_MESSAGES LANG=en_US.UTF-8 "$MODORI" summary "$sample" >"$tmp/out" 2>&1
+grep -q "^Failed recipients: 1" "$tmp/out"; ok $? "summary follows the locale"
 
 # Output that cannot be written is an error for every command, the help
 # and the version included (GOption's own help exits 0 regardless).

@@ -1,11 +1,12 @@
 #!/bin/sh
 # meson install puts the library, headers, pkg-config file, CLI and man
-# page in place, and a program builds against them with pkg-config alone.
+# page in place, a program builds against them with pkg-config alone, the
+# installed modori runs and says its version, and meson uninstall (ninja
+# uninstall) takes it all away again: README's "Install" section.
 # Args: BUILD_DIR SOURCE_DIR [EXTRA_CFLAGS]
 build="$1"; src="$2"; extra="${3:-}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-echo "1..4"
 if meson install -C "$build" --no-rebuild --destdir "$tmp/root" >"$tmp/log" 2>&1; then
   echo "ok 1 - meson install"
 else
@@ -39,3 +40,45 @@ if printf '%s\n' "$out" | grep -q 'userunknown'; then
 else
   printf '%s\n' "$out" | sed 's/^/# /'; echo "not ok 4 - example reports the bounce"
 fi
+
+# README's checks after an install: modori --version and pkg-config
+# --modversion agree with the project's version.
+version=$(meson introspect "$build" --projectinfo | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])')
+got=$(LD_LIBRARY_PATH="$(dirname "$lib")" "$root/bin/modori" --version 2>&1)
+pcv=$(PKG_CONFIG_PATH="$tmp/pc" pkg-config --modversion modori 2>&1)
+if [ "$got" = "modori $version" ] && [ "$pcv" = "$version" ]; then
+  echo "ok 5 - the installed modori --version and pkg-config --modversion say $version"
+else
+  echo "not ok 5 - the installed modori --version says '$got', pkg-config '$pcv', want $version"
+fi
+
+# What README says of compressed input: modori (ModoriSource) reads a
+# .gz, modori_analyzer_analyze_file() does not decompress.
+gzip -c "$src/testdata/dsn/postfix-userunknown.eml" >"$tmp/bounce.eml.gz"
+LD_LIBRARY_PATH="$(dirname "$lib")" "$root/bin/modori" --format=jsonl "$tmp/bounce.eml.gz" >"$tmp/gz.out" 2>&1
+cli_reads=$?
+LD_LIBRARY_PATH="$(dirname "$lib")" "$tmp/analyze" "$tmp/bounce.eml.gz" >"$tmp/gz-api.out" 2>&1
+if [ "$cli_reads" = 0 ] && grep -q '"recipient":"taro@example.jp"' "$tmp/gz.out" &&
+   grep -q "bounce.eml.gz: not a mail message" "$tmp/gz-api.out"; then
+  echo "ok 6 - modori reads a .gz, modori_analyzer_analyze_file() does not"
+else
+  sed 's/^/# /' "$tmp/gz.out" "$tmp/gz-api.out"; echo "not ok 6 - modori reads a .gz, modori_analyzer_analyze_file() does not"
+fi
+
+# Uninstall removes what install put in place (meson logs the installed
+# files, DESTDIR included, in meson-logs/install-log.txt).
+if ninja -C "$build" uninstall >"$tmp/log" 2>&1 && [ -z "$(find "$tmp/root" -type f 2>/dev/null)" ]; then
+  echo "ok 7 - ninja uninstall removes every installed file"
+else
+  sed 's/^/# /' "$tmp/log"; find "$tmp/root" -type f | sed 's/^/# left: /'; echo "not ok 7 - ninja uninstall removes every installed file"
+fi
+
+# README says how to install and uninstall, and which calls read gzip.
+if grep -q '^## Install' "$src/README.md" && grep -q 'ninja -C build install' "$src/README.md" &&
+   grep -q 'ninja -C build uninstall' "$src/README.md" && grep -q '^ldconfig' "$src/README.md" &&
+   grep -q 'Only `ModoriSource`' "$src/README.md"; then
+  echo "ok 8 - README has the Install section and says which calls read gzip"
+else
+  echo "not ok 8 - README has the Install section and says which calls read gzip"
+fi
+echo "1..8"

@@ -56,6 +56,8 @@ MODORI_PUBLIC void modori_analyzer_set_include_vacation (ModoriAnalyzer *analyze
  *   %MODORI_ERROR_INVALID_INPUT when it holds no mail message at all
  *
  * Record origins are @path, or "@path#N" for message N of an mbox.
+ * A gzip- or xz-compressed file is not decompressed (it holds no mail
+ * message): #ModoriSource reads those.
  *
  * Returns: (transfer full) (nullable): the report, %NULL on error.
  */
