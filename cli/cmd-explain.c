@@ -168,5 +168,7 @@ cmd_explain (int argc, char **argv)
     }
   if (!commands_finish_output ())
     return EXIT_INPUT_ERROR;
-  return strcmp (modori_explanation_get_case (explanation), "unrecognized") == 0 ? EXIT_NONE_FOUND : EXIT_FOUND;
+  /* binary input is not recognized either */
+  return strcmp (modori_explanation_get_case (explanation), "unrecognized") == 0 ||
+         strcmp (modori_explanation_get_case (explanation), "not-text") == 0 ? EXIT_NONE_FOUND : EXIT_FOUND;
 }

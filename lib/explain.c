@@ -11,6 +11,7 @@
 #include <modori/modori.h>
 
 #include "classify.h"
+#include "explain-kind.h"
 #include "json-writer.h"
 #include "phrases.h"
 #include "record-private.h"
@@ -49,31 +50,6 @@ tier (const PhraseRule *rule)
   return (rule->flags & PHRASE_HEADLINE) ? 2 : (rule->flags & PHRASE_CLIENT) ? 1 : 0;
 }
 
-/* The first word (as far as a space), for telling the protocol. */
-static gboolean
-word_is (const char *p, const char *word)
-{
-  gsize n = strlen (word);
-
-  return g_ascii_strncasecmp (p, word, n) == 0 && (p[n] == ' ' || p[n] == '\0' || p[n] == '\r' || p[n] == '\n');
-}
-
-/* "a001 NO ...", "* BAD ...": an IMAP tagged or untagged failure. */
-static const char *
-imap_status (const char *text)
-{
-  const char *p = text;
-
-  while (*p && *p != ' ' && *p != '\n' && p - text < 64)
-    p++;
-  if (*p != ' ' || p == text)
-    return NULL;
-  p++;
-  if (word_is (p, "NO") || word_is (p, "BAD"))
-    return p;
-  return NULL;
-}
-
 /* A response code "[CODE ...]" just after @p (POP3 -ERR, IMAP NO/BAD). */
 static char *
 response_code_after (const char *p)
@@ -90,77 +66,6 @@ response_code_after (const char *p)
   for (end = p; *end && *end != ']' && *end != ' ' && *end != '\n' && end - p < 40; end++)
     ;
   return g_ascii_strup (p, end - p);
-}
-
-static gboolean
-is_address_char (gunichar c)
-{
-  return c > ' ' && c != '<' && c != '>' && c != '"' && c != '\'' && c != '(' && c != ')' &&
-         c != '[' && c != ']' && c != ';' && c != 0x3000;
-}
-
-/* The first address: inside <...> if any holds '@', else the run of
- * address characters around the first '@' (or '＠'). */
-static char *
-find_address (const char *text)
-{
-  const char *at = strstr (text, "@");
-  const char *wide_at = strstr (text, "\xef\xbc\xa0");
-  const char *start, *end;
-
-  /* One pass: the innermost "<...@...>" first closed, not one search
-   * for '>' per '<' (a text of a million '<' would cost their square). */
-  {
-    const char *lt = NULL;
-    gboolean has_at = FALSE;
-
-    for (const char *p = text; *p; p++)
-      if (*p == '<')
-        lt = p, has_at = FALSE;
-      else if (*p == '@' && lt)
-        has_at = TRUE;
-      else if (*p == '>' && lt)
-        {
-          if (has_at && p - lt < 512)
-            return g_strndup (lt + 1, p - lt - 1);
-          lt = NULL;
-        }
-  }
-  if (at == NULL || (wide_at && wide_at < at))
-    at = wide_at;
-  if (at == NULL)
-    return g_strdup ("");
-  for (start = at; start > text;)
-    {
-      const char *prev = g_utf8_find_prev_char (text, start);
-      if (prev == NULL || !is_address_char (g_utf8_get_char (prev)) || at - prev > 256)
-        break;
-      start = prev;
-    }
-  for (end = at; *end && is_address_char (g_utf8_get_char (end)) && end - at < 256;
-       end = g_utf8_next_char (end))
-    ;
-  while (end > start && (end[-1] == '.' || end[-1] == ',' || end[-1] == ':'))
-    end--;  /* sentence punctuation after the address */
-  return g_strndup (start, end - start);
-}
-
-/* Words separated by white space: an address typed with a stray space
- * or two has at most three; a sentence that names an address has more. */
-static guint
-count_words (const char *text)
-{
-  guint n = 0;
-  gboolean in_word = FALSE;
-
-  for (const char *p = text; *p; p++)
-    {
-      gboolean space = g_ascii_isspace (*p);
-      if (!space && !in_word)
-        n++;
-      in_word = !space;
-    }
-  return n;
 }
 
 static void
@@ -253,35 +158,142 @@ classify_reply (const ModoriExplanation *e, const char *text)
 }
 
 static char *
-describe_unrecognized (const char *text, gsize length, gsize n_nul, gboolean was_valid)
+describe_unrecognized (const char *text, gsize length)
 {
-  GString *found = g_string_new (NULL);
   guint lines = 0;
 
-  if (length == 0 || text[0] == '\0')
-    {
-      g_string_free (found, TRUE);
-      return g_strdup (length == 0 ? "empty text" : "only spaces");
-    }
   for (const char *p = text; *p; p++)
     lines += *p == '\n';
-  g_string_printf (found, "%" G_GSIZE_FORMAT " bytes in %u line%s, no known reply, code or message",
-                   length, lines + 1, lines ? "s" : "");
-  if (n_nul > 0 || !was_valid)
-    g_string_append (found, "; binary data (NUL bytes or invalid UTF-8)");
-  return g_string_free (found, FALSE);
+  return g_strdup_printf ("%" G_GSIZE_FORMAT " bytes in %u line%s, no known reply, code or message",
+                          length, lines + 1, lines ? "s" : "");
+}
+
+/* The row that decides among those found in @start: a server's reply
+ * before a mail program's message before a bounce's headline (see
+ * tier()). In a server's own reply (@reply) a mail program's words are
+ * not read. *@client says whether a mail program's own message (not a
+ * bounce's sender name) was among them. */
+static const PhraseRule *
+best_phrase (const char *start, gboolean reply, gboolean *client)
+{
+  g_autofree gboolean *found = g_new0 (gboolean, _modori_n_phrase_rules);
+  const PhraseRule *best = NULL;
+
+  *client = FALSE;
+  _modori_phrases_find (start, PHRASES_FOR_CASE, found);
+  for (guint i = 0; i < _modori_n_phrase_rules; i++)
+    {
+      const PhraseRule *rule = &_modori_phrase_rules[i];
+      if (!found[i] || (reply && (rule->flags & PHRASE_CLIENT)))
+        continue;
+      if (best == NULL || tier (rule) < tier (best))
+        best = rule;
+      *client |= tier (rule) == 1;
+    }
+  return best;
+}
+
+/* A server's reply: the kind is the protocol, the phrases its own. */
+static void
+explain_reply (ModoriExplanation *e, TextKind kind, const char *start, const char *imap)
+{
+  gboolean client;
+  const PhraseRule *best = best_phrase (start, TRUE, &client);
+
+  if (kind == TEXT_SMTP_REPLY)
+    {
+      e->kind = "smtp";
+      if (!_modori_text_find_reply_status_code (start, e->status_code))
+        _modori_text_find_status_code (start, e->status_code);
+      memcpy (e->reply_code, start, 3);
+      e->reply_code[3] = '\0';
+      e->case_id = best ? best->case_id : "smtp-reply";
+    }
+  else if (kind == TEXT_POP3_REPLY)
+    {
+      e->kind = "pop3";
+      g_free (e->response_code);
+      e->response_code = response_code_after (start);
+      e->case_id = best ? best->case_id
+                 : says_login_failed (start) ? "pop3-auth"
+                 : says_locked (start) ? "pop3-in-use" : "pop3-error";
+    }
+  else
+    {
+      e->kind = "imap";
+      g_free (e->response_code);
+      e->response_code = response_code_after (imap);
+      e->case_id = best ? best->case_id
+                 : says_login_failed (imap) ? "imap-login-failed" : "imap-error";
+    }
+  e->address = _modori_explain_find_address (start);
+  diagnose_address (e);
+  if (best && best->reason != MODORI_REASON_UNDEFINED)
+    e->reason = best->reason;
+  else if (kind == TEXT_SMTP_REPLY)
+    e->reason = classify_reply (e, start);
+}
+
+/* One address: the doctor is the whole answer. */
+static void
+explain_address (ModoriExplanation *e, const char *start)
+{
+  e->kind = "address";
+  e->address = g_strstrip (g_strdup (start));
+  diagnose_address (e);
+  e->case_id = e->hint[0] ? e->hint : "address-ok";
+}
+
+/* Words: a mail program's message, a bounce's headline or report text,
+ * or a sentence of someone's own. A reply quoted inside them ("The
+ * server responded: 554 ...") is read for its code and reason. */
+static void
+explain_prose (ModoriExplanation *e, const char *start, gsize length)
+{
+  gboolean client;
+  const PhraseRule *best = best_phrase (start, FALSE, &client);
+
+  if (!_modori_text_find_reply_status_code (start, e->status_code))
+    _modori_text_find_status_code (start, e->status_code);
+  if (!_modori_text_scan_reply_code (start, TRUE, e->reply_code) ||
+      e->reply_code[0] == '2' || e->reply_code[0] == '3')
+    e->reply_code[0] = '\0';
+  e->address = _modori_explain_find_address (start);
+  diagnose_address (e);
+  if (best)
+    {
+      e->case_id = best->case_id;
+      e->kind = tier (best) == 2 ? "bounce" : client ? "client" : e->reply_code[0] ? "smtp" : "bounce";
+    }
+  else if (e->reply_code[0])
+    {
+      e->kind = "smtp";
+      e->case_id = "smtp-reply";
+    }
+  else
+    {
+      /* Someone's own words: only the address in them can be checked,
+       * and a flaw in it is the answer ("taro@gmial.comに送れません"). */
+      e->kind = "sentence";
+      if (e->hint[0])
+        e->case_id = e->hint;
+      else
+        e->found = describe_unrecognized (start, length);
+    }
+  if (best && best->reason != MODORI_REASON_UNDEFINED)
+    e->reason = best->reason;
+  else if (strcmp (e->kind, "smtp") == 0)
+    e->reason = classify_reply (e, quoted_reply (start));
 }
 
 ModoriExplanation *
 modori_explain (const char *text, gssize length)
 {
   ModoriExplanation *e = g_new0 (ModoriExplanation, 1);
-  g_autofree char *valid = NULL;
-  g_autofree gboolean *found = g_new0 (gboolean, _modori_n_phrase_rules);
-  gsize n = 0, n_nul = 0;
-  gboolean was_valid, from_client = FALSE, server_reply;
-  const char *start, *imap;
-  const PhraseRule *best = NULL;
+  g_autofree char *copy = NULL;
+  const char *start, *imap = NULL;
+  TextKind kind;
+  gsize n;
 
   e->ref_count = 1;
   e->kind = "unknown";
@@ -290,95 +302,45 @@ modori_explain (const char *text, gssize length)
   e->response_code = g_strdup ("");
   e->hint = g_strdup ("");
   e->suggestion = g_strdup ("");
-  e->found = g_strdup ("");
   if (text == NULL)
     text = "", length = 0;
   n = length < 0 ? strlen (text) : (gsize) length;
 
-  /* NULs would end the text early: count them and read past them. */
-  {
-    GString *copy = g_string_sized_new (n);
-    for (gsize i = 0; i < n; i++)
-      if (text[i] == '\0')
-        n_nul++;
-      else
-        g_string_append_c (copy, text[i]);
-    was_valid = g_utf8_validate (copy->str, copy->len, NULL);
-    valid = g_utf8_make_valid (copy->str, copy->len);
-    g_string_free (copy, TRUE);
-  }
-  for (start = valid; g_ascii_isspace (*start); start++)
+  if (_modori_explain_is_binary (text, n))
+    {
+      /* Nothing is read from it: a code among random bytes is chance. */
+      e->kind = "binary";
+      e->case_id = "not-text";
+      e->address = g_strdup ("");
+      e->found = g_strdup_printf ("%" G_GSIZE_FORMAT " bytes of binary data (NUL bytes, control characters "
+                                  "or bytes that are not UTF-8), not text", n);
+      return e;
+    }
+  /* A stray bad byte in text is replaced, not read. */
+  copy = g_utf8_make_valid (text, n);
+  kind = _modori_explain_sniff (copy, &imap);
+  for (start = copy; g_ascii_isspace (*start); start++)
     ;
-  e->address = find_address (start);
-
-  _modori_phrases_find (start, PHRASES_FOR_CASE, found);
-  server_reply = g_ascii_isdigit (start[0]) && start[0] >= '2' && start[0] <= '5' &&
-                 g_ascii_isdigit (start[1]) && g_ascii_isdigit (start[2]) &&
-                 (start[3] == ' ' || start[3] == '-' || start[3] == '\0');
-  for (guint i = 0; i < _modori_n_phrase_rules; i++)
+  switch (kind)
     {
-      const PhraseRule *rule = &_modori_phrase_rules[i];
-      if (!found[i] || (server_reply && (rule->flags & PHRASE_CLIENT)))
-        continue;
-      if (best == NULL || tier (rule) < tier (best))
-        best = rule;
-      from_client |= (rule->flags & PHRASE_CLIENT) != 0;
+    case TEXT_EMPTY:
+      e->address = g_strdup ("");
+      e->found = g_strdup (n == 0 ? "empty text" : "only spaces");
+      break;
+    case TEXT_SMTP_REPLY:
+    case TEXT_POP3_REPLY:
+    case TEXT_IMAP_REPLY:
+      explain_reply (e, kind, start, imap);
+      break;
+    case TEXT_ADDRESS:
+      explain_address (e, start);
+      break;
+    default:
+      explain_prose (e, start, n);
+      break;
     }
-  if (!_modori_text_find_reply_status_code (start, e->status_code))
-    _modori_text_find_status_code (start, e->status_code);
-  if (!_modori_text_scan_reply_code (start, TRUE, e->reply_code))
-    e->reply_code[0] = '\0';
-
-  if (g_ascii_strncasecmp (start, "-ERR", 4) == 0)
-    {
-      e->kind = "pop3";
-      g_free (e->response_code);
-      e->response_code = response_code_after (start);
-      e->reply_code[0] = e->status_code[0] = '\0';
-      e->case_id = best ? best->case_id
-                 : says_login_failed (start) ? "pop3-auth"
-                 : says_locked (start) ? "pop3-in-use" : "pop3-error";
-    }
-  else if ((imap = imap_status (start)) != NULL)
-    {
-      e->kind = "imap";
-      g_free (e->response_code);
-      e->response_code = response_code_after (imap);
-      e->reply_code[0] = e->status_code[0] = '\0';
-      e->case_id = best ? best->case_id
-                 : says_login_failed (imap) ? "imap-login-failed" : "imap-error";
-    }
-  else if (best)
-    {
-      e->kind = from_client ? "client" : e->reply_code[0] ? "smtp" : "client";
-      e->case_id = best->case_id;
-    }
-  else if (e->reply_code[0] && e->reply_code[0] != '2' && e->reply_code[0] != '3')
-    {
-      e->kind = "smtp";
-      e->case_id = "smtp-reply";
-    }
-  else if (strchr (start, '\n') == NULL && e->address[0] && strlen (start) < 512 && count_words (start) <= 3)
-    {
-      /* A bare address: the doctor is the whole answer. */
-      g_free (e->address);
-      e->address = g_strstrip (g_strdup (start));
-      e->kind = "address";
-      diagnose_address (e);
-      e->case_id = e->hint[0] ? e->hint : "address-ok";
-    }
-
-  if (strcmp (e->kind, "address") != 0)
-    diagnose_address (e);
-  if (best && best->reason != MODORI_REASON_UNDEFINED)
-    e->reason = best->reason;
-  else if (strcmp (e->kind, "smtp") == 0)
-    e->reason = classify_reply (e, quoted_reply (start));
-  if (strcmp (e->case_id, "unrecognized") == 0)
-    {
-      g_free (e->found);
-      e->found = describe_unrecognized (start, n, n_nul, was_valid);
-    }
+  if (e->found == NULL)
+    e->found = g_strdup ("");
   return e;
 }
 

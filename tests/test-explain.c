@@ -45,8 +45,8 @@ static const ExplainCase explain_cases[] = {
   { "セキュリティで保護されたパスワード認証を使用してサーバーにログオンできません。", "client", "secure-password-auth", "", "", "" },
   /* 11, 12 */
   { "503 Polite people say HELO first", "smtp", "helo-first", "syntaxerror", "503", "" },
-  { "From: Mail Delivery Subsystem <MAILER-DAEMON@example.jp>", "client", "bounce-mail", "", "", "" },
-  { "Postmaster", "client", "bounce-mail", "", "", "" },
+  { "From: Mail Delivery Subsystem <MAILER-DAEMON@example.jp>", "bounce", "bounce-mail", "", "", "" },
+  { "Postmaster", "bounce", "bounce-mail", "", "", "" },
   { "552 <hanako@example.jp>... MAILBOX is FULL", "smtp", "mailbox-full", "mailboxfull", "552", "" },
   /* timeouts */
   { "The connection to the server has timed out. Error Number: 0x800CCC19", "client", "connection-timeout", "", "", "" },
@@ -57,21 +57,21 @@ static const ExplainCase explain_cases[] = {
   { "421 4.4.2 Connection timed out", "smtp", "smtp-reply", "expired", "421", "" },
   /* Report texts pasted whole: a sentence that names an address is no
    * bare address. */
-  { "Your message did not reach some or all of the intended recipients. The following recipient(s) cannot be reached: hanako@example.jp on 2024/03/05 10:22 The e-mail account does not exist at the organization this message was sent to.", "client", "user-unknown", "userunknown", "", "" },
-  { "Delivery has failed to these recipients or groups: hanako@example.jp The email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.", "client", "user-unknown", "userunknown", "", "" },
-  { "Please send it to hanako@example.jp tomorrow", "unknown", "unrecognized", "", "", "" },
+  { "Your message did not reach some or all of the intended recipients. The following recipient(s) cannot be reached: hanako@example.jp on 2024/03/05 10:22 The e-mail account does not exist at the organization this message was sent to.", "bounce", "user-unknown", "userunknown", "", "" },
+  { "Delivery has failed to these recipients or groups: hanako@example.jp The email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.", "bounce", "user-unknown", "userunknown", "", "" },
+  { "Please send it to hanako@example.jp tomorrow", "sentence", "unrecognized", "", "", "" },
   /* A mail program quoting the server: the quoted reply decides, not the
    * program's words around it ("internal error"). */
   { "Your outgoing (SMTP) e-mail server has reported an internal error. The server responded: 554 5.7.1 Message rejected", "smtp", "smtp-reply", "rejected", "554", "" },
   { "Login to server pop.example.jp with username hanako failed.", "client", "password-rejected", "", "", "" },
   /* Gmail's bounce headline, en and ja, also under the sender's name */
-  { "Address not found. Your message wasn't delivered to hanako@example.jp because the address couldn't be found, or is unable to receive mail.", "client", "user-unknown", "userunknown", "", "" },
-  { "Domain not found. Your message wasn't delivered to hanako@example.jpp because the domain example.jpp couldn't be found.", "client", "host-unknown", "hostunknown", "", "" },
-  { "Recipient inbox full. Your message couldn't be delivered to hanako@example.jp. Their inbox is full, or it's getting too much mail right now.", "client", "mailbox-full", "mailboxfull", "", "" },
-  { "アドレスが見つかりませんでした メッセージは hanako@example.jp に配信されませんでした。", "client", "user-unknown", "userunknown", "", "" },
-  { "Mail Delivery Subsystem <mailer-daemon@googlemail.com> Address not found", "client", "user-unknown", "userunknown", "", "" },
+  { "Address not found. Your message wasn't delivered to hanako@example.jp because the address couldn't be found, or is unable to receive mail.", "bounce", "user-unknown", "userunknown", "", "" },
+  { "Domain not found. Your message wasn't delivered to hanako@example.jpp because the domain example.jpp couldn't be found.", "bounce", "host-unknown", "hostunknown", "", "" },
+  { "Recipient inbox full. Your message couldn't be delivered to hanako@example.jp. Their inbox is full, or it's getting too much mail right now.", "bounce", "mailbox-full", "mailboxfull", "", "" },
+  { "アドレスが見つかりませんでした メッセージは hanako@example.jp に配信されませんでした。", "bounce", "user-unknown", "userunknown", "", "" },
+  { "Mail Delivery Subsystem <mailer-daemon@googlemail.com> Address not found", "bounce", "user-unknown", "userunknown", "", "" },
   /* ...but "が見つかりません" alone is no missing server */
-  { "宛先のメールアドレスが見つかりませんでした", "client", "user-unknown", "userunknown", "", "" },
+  { "宛先のメールアドレスが見つかりませんでした", "bounce", "user-unknown", "userunknown", "", "" },
   /* A mail program that cannot connect (the server was found) */
   { "Cannot connect to the server. Error Number: 0x800CCC0E", "client", "cannot-connect", "", "", "" },
   { "サーバーに接続できません。アカウント: 'example', サーバー: 'pop.example.ne.jp', プロトコル: POP3, ポート: 110, エラー番号: 0x800CCC0E", "client", "cannot-connect", "", "", "" },
@@ -89,8 +89,8 @@ static const ExplainCase explain_cases[] = {
   { "-ERR Unknown command", "pop3", "pop3-error", "", "", "" },
   { "a1 NO [ALERT] Application-specific password required (Failure)", "imap", "imap-login-failed", "", "ALERT", "" },
   /* Microsoft 365's report headline, en and ja */
-  { "Your message to hanako@example.jp couldn't be delivered. hanako wasn't found at example.jp.", "client", "user-unknown", "userunknown", "", "" },
-  { "hanako@example.jp への配信に失敗しました。hanako が example.jp で見つかりませんでした。", "client", "user-unknown", "userunknown", "", "" },
+  { "Your message to hanako@example.jp couldn't be delivered. hanako wasn't found at example.jp.", "bounce", "user-unknown", "userunknown", "", "" },
+  { "hanako@example.jp への配信に失敗しました。hanako が example.jp で見つかりませんでした。", "bounce", "user-unknown", "userunknown", "", "" },
   { "450 4.1.8 <sender@example.com>: Sender address rejected: Domain not found", "smtp", "sender-rejected", "rejected", "450", "" },
   { "送信者のメール アドレスがサーバーにより拒否されたため、メッセージを送信できません。", "client", "sender-rejected", "", "", "" },
   { "サーバーへの接続がタイムアウトしました。", "client", "connection-timeout", "", "", "" },
@@ -112,10 +112,130 @@ static const ExplainCase explain_cases[] = {
   /* bare addresses */
   { "hanako@gmial.com", "address", "domain-typo", "", "", "hanako@gmail.com" },
   { "hanako@example.jp", "address", "address-ok", "", "", "" },
+  /* Issue 14: every seed-facts text in its own words, then three
+   * paraphrases each (other mail programs, languages, MTAs). */
+  /* 1: host not found (Outlook Express ja, no spaces around the name) */
+  { "ホスト'pop.example.jp'が見つかりません。サーバー名が正しいことを確認してください。", "client", "host-not-found", "", "", "" },
+  { "ホスト 'smtp.example.jp' が見つかりませんでした。サーバー名が正しいかどうか確認してください。", "client", "host-not-found", "", "", "" },
+  { "Failed to connect to server pop.example.jp.", "client", "host-not-found", "", "", "" },
+  { "サーバー pop.example.jp との接続に失敗しました。", "client", "host-not-found", "", "", "" },
+  { "An error occurred while sending mail: Outgoing server (SMTP) smtp.example.jp is unknown. The server may be incorrectly configured.", "client", "host-not-found", "", "", "" },
+  /* 2: user unknown */
+  { "550 <address> User unknown", "smtp", "user-unknown", "userunknown", "550", "" },
+  { "550 5.1.1 <hanako@example.jp>... User unknown", "smtp", "user-unknown", "userunknown", "550", "" },
+  { "550 5.1.1 <hanako@example.jp>: Recipient address rejected: User unknown in local recipient table", "smtp", "user-unknown", "userunknown", "550", "" },
+  { "受信者の 1 人がサーバーによって拒否されたため、メッセージを送信できませんでした。拒否された電子メール アドレス: 'hanako@example.jp'。サーバーの応答: '550 <hanako@example.jp> User unknown'、ポート: 25、エラー番号: 0x800CCC79", "client", "user-unknown", "userunknown", "550", "" },
+  /* 3: host unknown */
+  { "550 <address> Host unknown", "smtp", "host-unknown", "hostunknown", "550", "" },
+  { "Address not found. Your message wasn't delivered to hanako@example.jpp because the domain example.jpp couldn't be found. Check for typos or unnecessary spaces and try again.", "bounce", "host-unknown", "hostunknown", "", "" },
+  { "Your message wasn't delivered to hanako@example.jpp because the domain example.jpp couldn't be found. Check for typos or unnecessary spaces and try again.", "bounce", "host-unknown", "hostunknown", "", "" },
+  { "450 4.1.2 <hanako@example.jpp>: Recipient address rejected: Domain not found", "smtp", "host-unknown", "hostunknown", "450", "" },
+  /* 4: invalid route address */
+  { "553 <address> Invalid route address", "smtp", "invalid-route", "userunknown", "553", "" },
+  { "553 5.1.3 <hanako@example,co.jp>... Invalid route address", "smtp", "invalid-route", "userunknown", "553", "hanako@example.co.jp" },
+  { "The message could not be sent because one of the recipients was rejected by the server. Server Response: '553 <hanako@example,co.jp> Invalid route address', Error Number: 0x800CCC79", "client", "invalid-route", "userunknown", "553", "hanako@example.co.jp" },
+  { "サーバーの応答: '553 <hanako@example,co.jp> Invalid route address'", "smtp", "invalid-route", "userunknown", "553", "hanako@example.co.jp" },
+  /* 5: relaying denied */
+  { "553 <address> Relaying denied", "smtp", "relaying-denied", "norelaying", "553", "" },
+  { "554 5.7.1 <hanako@example.jp>: Relay access denied", "smtp", "relaying-denied", "norelaying", "554", "" },
+  { "550 relay not permitted", "smtp", "relaying-denied", "norelaying", "550", "" },
+  { "The message could not be sent because one of the recipients was rejected by the server. Server Response: '553 5.7.1 <hanako@example.jp>... Relaying denied'", "client", "relaying-denied", "norelaying", "553", "" },
+  /* 6: illegal comma */
+  { "553 <address> Illegal comma in host name part", "smtp", "comma-in-host", "hostunknown", "553", "" },
+  { "553 5.1.2 <hanako@example,.co.jp>... Illegal comma in host name part", "smtp", "comma-in-host", "hostunknown", "553", "hanako@example.co.jp" },
+  { "サーバーの応答: '553 <hanako@example,.co.jp> Illegal comma in host name part'", "smtp", "comma-in-host", "hostunknown", "553", "hanako@example.co.jp" },
+  { "Server Response: '553 <hanako@example,.co.jp> Illegal comma in host name part'", "smtp", "comma-in-host", "hostunknown", "553", "hanako@example.co.jp" },
+  /* 7: control characters */
+  { "553 <address> Address contains invalid control characters", "smtp", "invalid-characters", "userunknown", "553", "" },
+  { "553 5.1.3 <ｈａｎａｋｏ@example.jp>... Address contains invalid control characters", "smtp", "invalid-characters", "userunknown", "553", "hanako@example.jp" },
+  { "サーバーの応答: '553 <ｈａｎａｋｏ@example.jp> Address contains invalid control characters'", "smtp", "invalid-characters", "userunknown", "553", "hanako@example.jp" },
+  { "Server Response: '553 <ｈａｎａｋｏ@example.jp> Address contains invalid control characters'", "smtp", "invalid-characters", "userunknown", "553", "hanako@example.jp" },
+  /* 8: password supplied is incorrect */
+  { "-ERR [AUTH] Password supplied for \"xxxxxx\" is incorrect", "pop3", "pop3-auth", "", "AUTH", "" },
+  { "-ERR [AUTH] Authentication failed.", "pop3", "pop3-auth", "", "AUTH", "" },
+  { "Login to server pop.example.jp with username hanako failed.", "client", "password-rejected", "", "", "" },
+  { "サーバーにログオンできませんでした。パスワードが拒否されました。アカウント: 'hanako', サーバー: 'pop.example.jp', プロトコル: POP3, サーバーの応答: '-ERR [AUTH] Password supplied for \"hanako\" is incorrect.', エラー番号: 0x800CCC90", "client", "pop3-auth", "", "", "" },
+  /* 9: lock busy */
+  { "-ERR [IN-USE] /var/spool/pop/z/.xxxxxx.pop lock busy! Is another session active?", "pop3", "pop3-in-use", "", "IN-USE", "" },
+  { "-ERR [IN-USE] Mailbox locked by another session", "pop3", "pop3-in-use", "", "IN-USE", "" },
+  { "-ERR [IN-USE] /var/spool/pop/z/.hanako.pop lock busy! Is another session active? (11)", "pop3", "pop3-in-use", "", "IN-USE", "" },
+  { "-ERR Mailbox is in use by another session", "pop3", "pop3-in-use", "", "", "" },
+  /* 10: Secure Password Authentication */
+  { "Unable to logon to the server using Secure Password Authentication. Account: 'hanako', Server: 'pop.example.jp', Protocol: POP3, Error Number: 0x800CCC18", "client", "secure-password-auth", "", "", "" },
+  { "セキュリティで保護されたパスワード認証 (SPA) を使用してサーバーにログオンできません。", "client", "secure-password-auth", "", "", "" },
+  { "セキュリティで保護されたパスワード認証を使用してサーバーにログオンできませんでした。アカウント: 'hanako'", "client", "secure-password-auth", "", "", "" },
+  /* 11: HELO first (sendmail, Postfix, Exim, Haraka) */
+  { "503 5.0.0 Polite people say HELO first", "smtp", "helo-first", "syntaxerror", "503", "" },
+  { "503 5.5.1 Error: send HELO/EHLO first", "smtp", "helo-first", "syntaxerror", "503", "" },
+  { "503 Error: send HELO/EHLO first", "smtp", "helo-first", "syntaxerror", "503", "" },
+  { "503 5.5.1 HELO or EHLO required", "smtp", "helo-first", "syntaxerror", "503", "" },
+  /* 12: mail from the delivery system */
+  { "MAILER-DAEMON", "bounce", "bounce-mail", "", "", "" },
+  { "Undelivered Mail Returned to Sender", "bounce", "bounce-mail", "", "", "" },
+  { "Returned mail: see transcript for details", "bounce", "bounce-mail", "", "", "" },
+  /* SMTP replies whose text says "Bad" are SMTP, not IMAP */
+  { "503 Bad sequence of commands", "smtp", "smtp-reply", "syntaxerror", "503", "" },
+  { "554 Bad recipient", "smtp", "smtp-reply", "rejected", "554", "" },
+  { "501 Bad address syntax", "smtp", "smtp-reply", "syntaxerror", "501", "" },
+  { "503 5.5.1 Bad sequence of commands", "smtp", "smtp-reply", "syntaxerror", "503", "" },
+  /* ...and IMAP's BAD is a tagged or untagged response word */
+  { "* BAD Invalid command", "imap", "imap-error", "", "", "" },
+  { "A0001 BAD Missing argument", "imap", "imap-error", "", "", "" },
+  /* Sentences that name an address: the address is read, not corrected */
+  { "taro@example.jpに届きませんでした", "sentence", "unrecognized", "", "", "" },
+  { "taro@example.jp に届きませんでした", "sentence", "unrecognized", "", "", "" },
+  { "山田さんのtaro@gmial.comに送れません", "sentence", "domain-typo", "", "", "taro@gmail.com" },
+  { "I wrote to taro@example.jp yesterday", "sentence", "unrecognized", "", "", "" },
+  /* ...bare addresses stay addresses */
+  { "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏ．ｊｐ", "address", "fullwidth-characters", "", "", "taro@example.co.jp" },
+  { "taro @ example.jp", "address", "space-in-address", "", "", "taro@example.jp" },
+  { "taro@例え.jp", "address", "address-ok", "", "", "" },
+  { "Taro Yamada <taro@gmial.com>", "sentence", "domain-typo", "", "", "taro@gmail.com" },
+  /* Mail programs that cannot connect or lose the connection */
+  { "Could not connect to server pop.example.jp; the connection was refused.", "client", "cannot-connect", "", "", "" },
+  { "サーバー pop.example.jp に接続できません。接続が拒否されました。", "client", "cannot-connect", "", "", "" },
+  { "The message could not be sent because connecting to Outgoing server (SMTP) smtp.example.jp failed.", "client", "cannot-connect", "", "", "" },
+  { "The connection to the server was interrupted. Error Number: 0x800CCC0F", "client", "connection-interrupted", "", "", "" },
+  { "サーバーへの接続が中断されました。エラー番号: 0x800CCC0F", "client", "connection-interrupted", "", "", "" },
+  { "Connection to server imap.example.jp was interrupted.", "client", "connection-interrupted", "", "", "" },
+  { "サーバー imap.example.jp との接続が中断されました。", "client", "connection-interrupted", "", "", "" },
+  { "サーバー imap.example.jp との接続がリセットされました。", "client", "connection-interrupted", "", "", "" },
+  { "Connection to server imap.example.jp timed out.", "client", "connection-timeout", "", "", "" },
+  { "サーバー imap.example.jp との接続がタイムアウトになりました。", "client", "connection-timeout", "", "", "" },
+  /* binary: no codes are read from it */
+  { "\x01\x02\x03\x04\x05\x06" "550 5.1.1 <a@example.jp> User unknown\x07\x08", "binary", "not-text", "", "", "" },
+  { "550 \x83\x86\x81\x5b\x83\x55\x95\x73\x96\xbe", "binary", "not-text", "", "", "" },
   /* bad input */
   { "", "unknown", "unrecognized", "", "", "" },
-  { "hello world", "unknown", "unrecognized", "", "", "" },
+  { "hello world", "sentence", "unrecognized", "", "", "" },
 };
+
+/* A server's words quoted by the guidance ("503 ...", 「-ERR ...」) must
+ * be words of @text: guidance never puts a reply in the server's mouth. */
+static void
+assert_quotes_only_text (const char *guidance, const char *text)
+{
+  static const char *const marks[][2] = { { "\"", "\"" }, { "「", "」" } };
+
+  for (guint m = 0; m < G_N_ELEMENTS (marks); m++)
+    for (const char *p = guidance; (p = strstr (p, marks[m][0])) != NULL;)
+      {
+        const char *start = p + strlen (marks[m][0]);
+        const char *end = strstr (start, marks[m][1]);
+        g_autofree char *quoted = NULL;
+
+        if (end == NULL)
+          break;
+        quoted = g_strndup (start, end - start);
+        if ((g_ascii_isdigit (quoted[0]) && g_ascii_isdigit (quoted[1]) && g_ascii_isdigit (quoted[2])) ||
+            g_str_has_prefix (quoted, "-ERR "))
+          {
+            g_test_message ("guidance quotes \"%s\"", quoted);
+            g_assert_nonnull (strstr (text, quoted));
+          }
+        p = end + strlen (marks[m][1]);
+      }
+}
 
 static void
 test_explain (gconstpointer data)
@@ -140,6 +260,24 @@ test_explain (gconstpointer data)
       g_assert_nonnull (ja);
       g_assert_nonnull (en);
       g_assert_cmpstr (ja, !=, en);
+      assert_quotes_only_text (ja, c->text);
+      assert_quotes_only_text (en, c->text);
+    }
+  /* binary input has no codes read from it */
+  if (strcmp (c->kind, "binary") == 0)
+    {
+      g_assert_cmpstr (modori_explanation_get_reply_code (e), ==, "");
+      g_assert_cmpstr (modori_explanation_get_status_code (e), ==, "");
+      g_assert_cmpstr (modori_explanation_get_address (e), ==, "");
+    }
+  /* a sentence's address is the address alone, never the sentence */
+  if (strcmp (c->kind, "sentence") == 0 && strchr (c->text, '@'))
+    {
+      const char *address = modori_explanation_get_address (e);
+      g_assert_cmpuint (strlen (address), >, 0);
+      g_assert_nonnull (strstr (c->text, address));
+      g_assert_null (strstr (address, "に"));
+      g_assert_null (strchr (address, ' '));
     }
 }
 
@@ -183,8 +321,22 @@ test_bad_input (void)
   g_autofree char *json = NULL;
 
   e = modori_explain (binary, sizeof binary - 1);
-  g_assert_cmpstr (modori_explanation_get_case (e), ==, "unrecognized");
+  g_assert_cmpstr (modori_explanation_get_case (e), ==, "not-text");
+  g_assert_cmpstr (modori_explanation_get_kind (e), ==, "binary");
+  g_assert_cmpstr (modori_explanation_get_response_code (e), ==, "");
   g_assert_nonnull (strstr (modori_explanation_get_found (e), "binary"));
+  {
+    /* UTF-16 and an image header that hold a reply's digits */
+    static const char utf16[] = "\xff\xfe" "5\0" "5\0" "0\0" " \0" "5\0" ".\0" "1\0" ".\0" "1\0";
+    static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR550 5.1.1 <a@example.jp> User unknown";
+    g_autoptr (ModoriExplanation) u = modori_explain (utf16, sizeof utf16 - 1);
+    g_autoptr (ModoriExplanation) i = modori_explain (png, sizeof png - 1);
+    g_assert_cmpstr (modori_explanation_get_kind (u), ==, "binary");
+    g_assert_cmpstr (modori_explanation_get_reply_code (u), ==, "");
+    g_assert_cmpstr (modori_explanation_get_kind (i), ==, "binary");
+    g_assert_cmpstr (modori_explanation_get_reply_code (i), ==, "");
+    g_assert_cmpstr (modori_explanation_get_status_code (i), ==, "");
+  }
   json = modori_explanation_to_json (e, "en", FALSE);
   g_assert_true (g_utf8_validate (json, -1, NULL));
 

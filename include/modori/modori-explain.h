@@ -16,8 +16,8 @@ G_BEGIN_DECLS
  * ModoriExplanation:
  *
  * What modori made of one piece of text: an SMTP reply, a POP3 "-ERR"
- * line, an IMAP "NO"/"BAD" reply, a mail program's error message, or a
- * bare address. Immutable, reference-counted. String getters return
+ * line, an IMAP "NO"/"BAD" reply, a mail program's error message, a
+ * bounce's headline, a bare address or a sentence naming one. Immutable, reference-counted. String getters return
  * strings owned by the explanation, never %NULL ("" when unknown).
  */
 typedef struct _ModoriExplanation ModoriExplanation;
@@ -37,7 +37,17 @@ MODORI_PUBLIC ModoriExplanation *modori_explain (const char *text, gssize length
 MODORI_PUBLIC ModoriExplanation *modori_explanation_ref (ModoriExplanation *explanation);
 MODORI_PUBLIC void modori_explanation_unref (ModoriExplanation *explanation);
 
-/** modori_explanation_get_kind: Returns: "smtp", "pop3", "imap", "client", "address" or "unknown". */
+/**
+ * modori_explanation_get_kind:
+ *
+ * The kind of text, decided by its shape before its words are read.
+ *
+ * Returns: "smtp", "pop3", "imap" (a server's reply), "client" (a mail
+ *   program's message), "bounce" (a bounce's headline or report text),
+ *   "address" (one address and nothing else), "sentence" (other words; the
+ *   address in them is checked), "binary" (not text: nothing is read) or
+ *   "unknown" (empty).
+ */
 MODORI_PUBLIC const char *modori_explanation_get_kind (const ModoriExplanation *explanation);
 /** modori_explanation_get_case: Returns: the stable case identifier ("pop3-in-use", ...; see doc/explain-cases.md). */
 MODORI_PUBLIC const char *modori_explanation_get_case (const ModoriExplanation *explanation);
