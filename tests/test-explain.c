@@ -129,6 +129,7 @@ static const ExplainCase explain_cases[] = {
   { "550 <address> Host unknown", "smtp", "host-unknown", "hostunknown", "550", "" },
   { "Address not found. Your message wasn't delivered to hanako@example.jpp because the domain example.jpp couldn't be found. Check for typos or unnecessary spaces and try again.", "bounce", "host-unknown", "hostunknown", "", "" },
   { "Your message wasn't delivered to hanako@example.jpp because the domain example.jpp couldn't be found. Check for typos or unnecessary spaces and try again.", "bounce", "host-unknown", "hostunknown", "", "" },
+  { "Your message wasn't delivered to hanako@example.jp because the address couldn't be found. Check for typos or unnecessary spaces and try again.", "bounce", "user-unknown", "userunknown", "", "" },
   { "450 4.1.2 <hanako@example.jpp>: Recipient address rejected: Domain not found", "smtp", "host-unknown", "hostunknown", "450", "" },
   /* 4: invalid route address */
   { "553 <address> Invalid route address", "smtp", "invalid-route", "userunknown", "553", "" },
