@@ -235,6 +235,32 @@ test_japanese_words (void)
       }
 }
 
+/* Wrapped texts are remembered per thread: a text asked for again, at
+ * another width or indent, or after many others, comes out the same. */
+static void
+test_repeated (void)
+{
+  g_autofree char *first = modori_cli_wrap (guidance[0], 30, 4);
+  g_autofree char *again = modori_cli_wrap (guidance[0], 30, 4);
+  g_autofree char *wider = modori_cli_wrap (guidance[0], 60, 4);
+  g_autofree char *indented = modori_cli_wrap (guidance[0], 30, 2);
+  g_autofree char *last = NULL;
+
+  g_assert_cmpstr (again, ==, first);
+  g_assert_cmpstr (wider, !=, first);
+  g_assert_cmpstr (indented, !=, first);
+  for (int i = 0; i < 300; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s %d", guidance[1], i);
+
+      g_free (modori_cli_wrap (text, 30, 4));
+      if (i % 50 == 0)
+        g_free (modori_cli_wrap (guidance[2], 30, 4));
+    }
+  last = modori_cli_wrap (guidance[0], 30, 4);
+  g_assert_cmpstr (last, ==, first);
+}
+
 static void
 test_mixed (void)
 {
@@ -364,6 +390,7 @@ main (int argc, char **argv)
   g_test_add_func ("/wrap/kinsoku-strict", test_kinsoku_strict);
   g_test_add_func ("/wrap/kinsoku-phrase", test_kinsoku_phrase);
   g_test_add_func ("/wrap/japanese-words", test_japanese_words);
+  g_test_add_func ("/wrap/repeated", test_repeated);
   g_test_add_func ("/wrap/mixed", test_mixed);
   g_test_add_func ("/wrap/indent", test_indent);
   g_test_add_func ("/wrap/narrow-width", test_narrow_width);
