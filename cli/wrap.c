@@ -123,9 +123,39 @@ finish_line (Wrapper *w, int32_t next)
   w->width = 0;
 }
 
-/* Adds the segment [from, to) between two break opportunities. */
+/* Words that ICU 72's phrase breaking cuts although they are one word:
+ * its dictionary ends a word at "くだ" and "下", so every "ください"
+ * (in nearly every piece of guidance) was shown as "くだ" / "さい". */
+static const char *const unbreakable[] = { "ください", "下さい" };
+
+/* Whether the byte offset @at of @utf8 falls inside one of unbreakable. */
+static gboolean
+inside_unbreakable (const char *utf8, gsize at)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (unbreakable); i++)
+    {
+      const char *word = unbreakable[i];
+
+      for (const char *cut = g_utf8_next_char (word); *cut != '\0'; cut = g_utf8_next_char (cut))
+        {
+          gsize before = cut - word;
+
+          if (at >= before && memcmp (utf8 + at - before, word, before) == 0
+              && g_str_has_prefix (utf8 + at, cut))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Adds the piece [from, to), which ends at a break opportunity. A piece
+ * too long for a line of its own is cut at the boundaries of @finer[0],
+ * each part added the same way with @finer + 1: phrases are cut where
+ * strict line breaking allows, and those between graphemes as a last
+ * resort. @finer ends with NULL; what is still too long then (a wide
+ * character in a one-column line) takes a line of its own anyway. */
 static void
-add_segment (Wrapper *w, UBreakIterator *graphemes, int32_t from, int32_t to)
+add_piece (Wrapper *w, UBreakIterator *const *finer, int32_t from, int32_t to)
 {
   int32_t body_end = trim_spaces (w->u, from, to);
   int width;
@@ -141,35 +171,32 @@ add_segment (Wrapper *w, UBreakIterator *graphemes, int32_t from, int32_t to)
       finish_line (w, from);
       width = range_width (w->u, from, body_end);
     }
-  if (w->width + width <= w->avail)
+  if (w->width + width <= w->avail || finer[0] == NULL)
     {
       w->width += width;
       w->end = body_end;
       return;
     }
 
-  /* Too long even for a line of its own: break between graphemes. */
+  /* The line is empty here: the piece starts it, with any spaces that
+   * begin the paragraph. */
   for (int32_t pos = w->end, next; pos < body_end; pos = next)
     {
-      int grapheme_width;
-
-      next = ubrk_following (graphemes, pos);
+      next = ubrk_following (finer[0], pos);
       if (next == UBRK_DONE || next > body_end)
         next = body_end;
-      grapheme_width = range_width (w->u, pos, next);
-      if (w->end > w->start && w->width + grapheme_width > w->avail)
-        finish_line (w, pos);
-      w->width += grapheme_width;
-      w->end = next;
+      add_piece (w, finer + 1, pos, next);
     }
 }
 
 /* The break iterators, opened once per thread: opening one loads ICU's
- * rules and cost more than wrapping a record's text (a third of the time
- * of text output). */
+ * rules (and, for phrases, its dictionary) and cost more than wrapping
+ * a record's text (a third of the time of text output). */
 typedef struct {
-  UBreakIterator *lines;
-  UBreakIterator *graphemes;
+  UBreakIterator *phrases;
+  /* Strict line breaking, then graphemes, then NULL: add_piece's
+   * finer boundaries. */
+  UBreakIterator *finer[3];
 } Iterators;
 
 static void
@@ -177,16 +204,49 @@ iterators_free (gpointer data)
 {
   Iterators *it = data;
 
-  ubrk_close (it->graphemes);
-  ubrk_close (it->lines);
+  for (guint i = 0; it->finer[i] != NULL; i++)
+    ubrk_close (it->finer[i]);
+  ubrk_close (it->phrases);
   g_free (it);
 }
 
 static GPrivate thread_iterators = G_PRIVATE_INIT (iterators_free);
 
+/* What the thread wrapped, by width, indent and text. The same guidance
+ * is wrapped for every record of its reason, and phrase breaking runs
+ * ICU's dictionary (text output took 1.6 times as long with it). Texts
+ * longer than any guidance are not kept. A full table keeps only what
+ * was asked for again (guidance, not each record's own diagnostic), or
+ * nothing if everything was: it stays bounded whatever the input. */
+#define WRAPPED_MAX_ENTRIES 64
+#define WRAPPED_MAX_TEXT_BYTES 2048
+
+typedef struct {
+  char *text;
+  gboolean reused;
+} Wrapped;
+
+static void
+wrapped_free (gpointer data)
+{
+  Wrapped *wrapped = data;
+
+  g_free (wrapped->text);
+  g_free (wrapped);
+}
+
+static gboolean
+not_reused (gpointer key, gpointer value, gpointer user_data)
+{
+  return !((Wrapped *) value)->reused;
+}
+
+static GPrivate thread_wrapped = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+
 void
 modori_cli_wrap_release_thread (void)
 {
+  g_private_replace (&thread_wrapped, NULL);
   g_private_replace (&thread_iterators, NULL);
 }
 
@@ -199,40 +259,44 @@ iterators_on (const UChar *u, int32_t n, UErrorCode *status)
   if (it == NULL)
     {
       it = g_new0 (Iterators, 1);
+      /* Japanese is broken between phrases (文節: "メールアドレスが"),
+       * never inside a word ("アドレ" / "ス"). ICU has done this since
+       * 71 with its dictionary; 72 maps lb=strict;lw=phrase to the same
+       * rules as lw=phrase, which are not strict: they break before "ー"
+       * or a small kana where the dictionary ends a word ("漢字" / "ー"),
+       * so the strict iterator below vetoes those breaks. An ICU without
+       * lw=phrase ignores the keyword and breaks between characters. */
+      it->phrases = ubrk_open (UBRK_LINE, "ja@lb=strict;lw=phrase", NULL, 0, status);
       /* Strict Japanese line breaking: small kana and the long vowel
        * mark never start a line (ICU's default lets "ー" begin one). */
-      it->lines = ubrk_open (UBRK_LINE, "ja@lb=strict", NULL, 0, status);
-      it->graphemes = ubrk_open (UBRK_CHARACTER, "ja", NULL, 0, status);
+      it->finer[0] = ubrk_open (UBRK_LINE, "ja@lb=strict", NULL, 0, status);
+      it->finer[1] = ubrk_open (UBRK_CHARACTER, "ja", NULL, 0, status);
       /* Only a broken ICU installation fails here; there is no sensible
        * output without its data. */
       if (U_FAILURE (*status))
         g_error ("cannot open ICU break iterators: %s", u_errorName (*status));
       g_private_set (&thread_iterators, it);
     }
-  ubrk_setText (it->lines, u, n, status);
-  ubrk_setText (it->graphemes, u, n, status);
+  ubrk_setText (it->phrases, u, n, status);
+  for (guint i = 0; it->finer[i] != NULL; i++)
+    ubrk_setText (it->finer[i], u, n, status);
   return it;
 }
 
-char *
-modori_cli_wrap (const char *text, int width, int indent)
+static char *
+wrap_text (const char *text, int width, int indent)
 {
   g_autofree char *valid = NULL;
   g_autofree UChar *u = NULL;
   g_autofree gsize *offsets = NULL;
   UErrorCode status = U_ZERO_ERROR;
-  UBreakIterator *lines, *graphemes;
+  UBreakIterator *phrases, *strict;
   Iterators *iterators;
   gboolean hard = FALSE;
   gsize length;
-  int32_t n;
+  int32_t from, to, n;
   Wrapper w;
 
-  g_return_val_if_fail (text != NULL, NULL);
-
-  indent = MAX (indent, 0);
-  if (width <= indent)
-    width = indent + 10;
   valid = g_utf8_make_valid (text, -1);
   length = strlen (valid);
   if (length == 0)
@@ -242,8 +306,8 @@ modori_cli_wrap (const char *text, int width, int indent)
   iterators = iterators_on (u, n, &status);
   if (U_FAILURE (status))
     g_error ("cannot set the text of ICU break iterators: %s", u_errorName (status));
-  lines = iterators->lines;
-  graphemes = iterators->graphemes;
+  phrases = iterators->phrases;
+  strict = iterators->finer[0];
 
   w = (Wrapper) {
     .utf8 = valid,
@@ -253,23 +317,71 @@ modori_cli_wrap (const char *text, int width, int indent)
     .indent = indent,
     .avail = width - indent,
   };
-  for (int32_t from = ubrk_first (lines), to; (to = ubrk_next (lines)) != UBRK_DONE; from = to)
+  for (from = ubrk_first (phrases); (to = ubrk_next (phrases)) != UBRK_DONE;)
     {
-      int32_t rule = ubrk_getRuleStatus (lines);
+      int32_t rule = ubrk_getRuleStatus (phrases);
 
       hard = rule >= UBRK_LINE_HARD && rule < UBRK_LINE_HARD_LIMIT;
-      add_segment (&w, graphemes, from, to);
+      /* A phrase boundary that strict kinsoku forbids, or that cuts a
+       * word ICU does not know, joins the two phrases into one piece. */
+      if (!hard && to < n
+          && (!ubrk_isBoundary (strict, to) || inside_unbreakable (valid, offsets[to])))
+        continue;
+      add_piece (&w, iterators->finer, from, to);
       if (hard)
         finish_line (&w, to);
+      from = to;
     }
   /* A final line break has already ended the last line. */
   if (!hard)
     finish_line (&w, n);
 
   /* The iterators keep no pointer to @u past this call. */
-  ubrk_setText (lines, NULL, 0, &status);
-  ubrk_setText (graphemes, NULL, 0, &status);
+  ubrk_setText (phrases, NULL, 0, &status);
+  for (guint i = 0; iterators->finer[i] != NULL; i++)
+    ubrk_setText (iterators->finer[i], NULL, 0, &status);
   return g_string_free (w.out, FALSE);
+}
+
+char *
+modori_cli_wrap (const char *text, int width, int indent)
+{
+  GHashTable *table;
+  g_autofree char *key = NULL;
+  Wrapped *known;
+  char *result;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  indent = MAX (indent, 0);
+  if (width <= indent)
+    width = indent + 10;
+  if (strnlen (text, WRAPPED_MAX_TEXT_BYTES + 1) > WRAPPED_MAX_TEXT_BYTES)
+    return wrap_text (text, width, indent);
+
+  table = g_private_get (&thread_wrapped);
+  if (table == NULL)
+    {
+      table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, wrapped_free);
+      g_private_set (&thread_wrapped, table);
+    }
+  key = g_strdup_printf ("%d %d %s", width, indent, text);
+  known = g_hash_table_lookup (table, key);
+  if (known != NULL)
+    {
+      known->reused = TRUE;
+      return g_strdup (known->text);
+    }
+
+  result = wrap_text (text, width, indent);
+  if (g_hash_table_size (table) >= WRAPPED_MAX_ENTRIES
+      && g_hash_table_foreach_remove (table, not_reused, NULL) == 0)
+    g_hash_table_remove_all (table);
+  known = g_new (Wrapped, 1);
+  known->text = g_strdup (result);
+  known->reused = FALSE;
+  g_hash_table_insert (table, g_steal_pointer (&key), known);
+  return result;
 }
 
 int

@@ -5,10 +5,13 @@
 /* Wraps UTF-8 text for a terminal of @width columns. Every output line
  * starts with @indent spaces (counted in the width), except that an empty
  * line stays empty; if @width <= @indent, @indent + 10 is used instead.
- * Lines break only at ICU line-break opportunities (locale "ja"), so
- * Japanese breaks between characters where kinsoku rules allow and never
- * before 。、」 etc., and English breaks between words. A segment longer
- * than the line is broken between graphemes as a last resort. Existing
+ * Lines break only at ICU line-break opportunities: Japanese between
+ * phrases (ICU's "ja@lw=phrase": "メールアドレスが" / "存在しません。",
+ * never "アドレ" / "ス"), English between words. Strict kinsoku holds
+ * at every break: 。、」 etc., small kana and ー never start a line. A
+ * phrase longer than the line is broken where strict line breaking
+ * allows (between characters), and a piece still too long between
+ * graphemes as a last resort. Existing
  * line breaks ('\n', "\r\n", U+2028...) are kept; spaces at a break are
  * dropped; spaces that start a paragraph are kept. Invalid UTF-8 is
  * replaced with U+FFFD first.

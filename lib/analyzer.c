@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "classify.h"
+#include "date.h"
 #include "engine.h"
 #include "hint.h"
 #include "bounds.h"
@@ -90,28 +91,13 @@ modori_analyzer_set_include_vacation (ModoriAnalyzer *analyzer, gboolean include
   analyzer->include_vacation = include;
 }
 
-/* Longest text read as a date: RFC 5322's date-time with a long comment. */
-#define MAX_DATE_BYTES 256
-
 void
 _modori_record_set_date (ModoriRecord *record, const char *rfc5322_date)
 {
-  GDateTime *date;
+  char *timestamp = _modori_date_to_iso8601 (rfc5322_date);
 
-  /* GMime reads a date without a time ("2024-08-21 08-12-55") as midnight
-   * UTC: an invented time is worse than the next source of a date. A date
-   * is some 40 bytes: a longer text is not one (and engines pass one text
-   * for many records). */
-  if (rfc5322_date == NULL || strnlen (rfc5322_date, MAX_DATE_BYTES + 1) > MAX_DATE_BYTES ||
-      strchr (rfc5322_date, ':') == NULL)
-    return;
-  date = g_mime_utils_header_decode_date (rfc5322_date);
-  if (date)
-    {
-      _modori_record_take (record, FIELD_TIMESTAMP,
-                           g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z"));
-      g_date_time_unref (date);
-    }
+  if (timestamp != NULL)
+    _modori_record_take (record, FIELD_TIMESTAMP, timestamp);
 }
 
 /* The first mailbox address of a header such as From or To. */

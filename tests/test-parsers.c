@@ -6,6 +6,7 @@
 #include "charset.h"
 #include "bounds.h"
 #include "dsn-fields.h"
+#include "engine.h"
 #include "record-private.h"
 #include "text.h"
 
@@ -456,6 +457,88 @@ test_record_limits (void)
   g_string_free (long_text, TRUE);
 }
 
+/* Dates as records keep them: the written time with its zone's offset,
+ * "-00:00" (RFC 3339's unknown offset) when the zone is unknown. */
+static const struct {
+  const char *date;
+  const char *timestamp;   /* "" when no date is set */
+} dates[] = {
+  { "Tue, 5 Mar 2024 10:22:31 +0900", "2024-03-05T10:22:31+09:00" },
+  { "Tue, 5 Mar 2024 10:22:31 +0900 (JST)", "2024-03-05T10:22:31+09:00" },
+  { "Tue, 5 Mar 2024 10:22:31 -0330", "2024-03-05T10:22:31-03:30" },
+  { "Tue, 5 Mar 2024 10:22:31 +0000", "2024-03-05T10:22:31+00:00" },
+  /* RFC 5322, 3.3: -0000 says the local zone is unknown. */
+  { "Tue, 5 Mar 2024 10:22:31 -0000", "2024-03-05T10:22:31-00:00" },
+  /* RFC 5322, 4.3, in any case (RFC 5234: strings are case-blind). */
+  { "Tue, 5 Mar 2024 10:22:31 UT", "2024-03-05T10:22:31+00:00" },
+  { "Tue, 5 Mar 2024 10:22:31 GMT", "2024-03-05T10:22:31+00:00" },
+  { "Tue, 5 Mar 2024 10:22:31 EST", "2024-03-05T10:22:31-05:00" },
+  { "Tue, 5 Mar 2024 10:22:31 EDT", "2024-03-05T10:22:31-04:00" },
+  { "Tue, 5 Mar 2024 10:22:31 CST", "2024-03-05T10:22:31-06:00" },
+  { "Tue, 5 Mar 2024 10:22:31 CDT", "2024-03-05T10:22:31-05:00" },
+  { "Tue, 5 Mar 2024 10:22:31 MST", "2024-03-05T10:22:31-07:00" },
+  { "Tue, 5 Mar 2024 10:22:31 MDT", "2024-03-05T10:22:31-06:00" },
+  { "Tue, 5 Mar 2024 10:22:31 PST", "2024-03-05T10:22:31-08:00" },
+  { "Tue, 5 Mar 2024 10:22:31 PDT", "2024-03-05T10:22:31-07:00" },
+  { "Tue, 5 Mar 2024 10:22:31 pdt", "2024-03-05T10:22:31-07:00" },
+  { "Tue, 5 Mar 2024 10:22:31 Est", "2024-03-05T10:22:31-05:00" },
+  /* Names outside the RFC that mean one offset only. */
+  { "Tue, 5 Mar 2024 10:22:31 JST", "2024-03-05T10:22:31+09:00" },
+  { "Fri, 15 Mar 96 17:43:58 JST", "1996-03-15T17:43:58+09:00" },
+  { "5 Mar 2024 10:22 jst", "2024-03-05T10:22:00+09:00" },
+  { "Tue, 5 Mar 2024 10:22:31 KST", "2024-03-05T10:22:31+09:00" },
+  { "Tue, 5 Mar 2024 10:22:31 UTC", "2024-03-05T10:22:31+00:00" },
+  { "Tue, 5 Mar 2024 10:22:31 CET", "2024-03-05T10:22:31+01:00" },
+  { "Tue, 5 Jul 2024 10:22:31 CEST", "2024-07-05T10:22:31+02:00" },
+  { "Tue, 5 Mar 2024 10:22:31 JST (Japan)", "2024-03-05T10:22:31+09:00" },
+  { "Tue Mar  5 10:22:31 JST 2024", "2024-03-05T10:22:31+09:00" },
+  /* A number beside a name decides, as GMime reads it. */
+  { "Tue, 5 Mar 2024 10:22:31 JST +0900", "2024-03-05T10:22:31+09:00" },
+  { "Tue, 5 Mar 2024 10:22:31 GMT (+0900)", "2024-03-05T10:22:31+00:00" },
+  /* Names of several zones, military letters (RFC 822 got their signs
+   * wrong: RFC 5322, 4.3), unknown names, no zone: the time is kept,
+   * the offset unknown. */
+  { "Tue, 5 Mar 2024 10:22:31 IST", "2024-03-05T10:22:31-00:00" },
+  { "Thu, 6 Apr 95 11:05:40 BST", "1995-04-06T11:05:40-00:00" },
+  { "Tue, 5 Mar 2024 10:22:31 XYZ", "2024-03-05T10:22:31-00:00" },
+  { "Tue, 5 Mar 2024 10:22:31 A", "2024-03-05T10:22:31-00:00" },
+  { "Tue, 5 Mar 2024 10:22:31 M", "2024-03-05T10:22:31-00:00" },
+  { "Tue, 5 Mar 2024 10:22:31 n", "2024-03-05T10:22:31-00:00" },
+  { "Tue, 5 Mar 2024 10:22:31 Y", "2024-03-05T10:22:31-00:00" },
+  { "Tue, 5 Mar 2024 10:22:31", "2024-03-05T10:22:31-00:00" },
+  { "Tue, 5 Mar 2024 10:22:31 (JST)", "2024-03-05T10:22:31-00:00" },
+  { "Tue Mar  5 10:22:31 2024", "2024-03-05T10:22:31-00:00" },
+  { "Tue, 5 Mar 2024 10:22:31 +2500", "2024-03-05T10:22:31-00:00" },
+  { "Tue, 5 Mar 2024 10:22:31 GMT+0900", "2024-03-05T10:22:31-00:00" },
+  /* Zulu is the military letter whose sign cannot be wrong. */
+  { "Tue, 5 Mar 2024 10:22:31 Z", "2024-03-05T10:22:31+00:00" },
+  /* No time of day, no date. */
+  { "2024-08-21 08-12-55", "" },
+  { "not a date", "" },
+};
+
+static void
+test_dates (void)
+{
+  guint wrong = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      ModoriRecord *record = _modori_record_new ();
+      const char *got;
+
+      _modori_record_set_date (record, dates[i].date);
+      got = _modori_record_peek (record, FIELD_TIMESTAMP);
+      if (strcmp (got, dates[i].timestamp) != 0)
+        {
+          g_test_message ("%s: got %s, want %s", dates[i].date, got, dates[i].timestamp);
+          wrong++;
+        }
+      modori_record_unref (record);
+    }
+  g_assert_cmpuint (wrong, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -476,5 +559,6 @@ main (int argc, char **argv)
   g_test_add_func ("/text/transcript-lines", test_transcript_lines);
   g_test_add_func ("/charset/to-utf8", test_charsets);
   g_test_add_func ("/record/limits", test_record_limits);
+  g_test_add_func ("/record/dates", test_dates);
   return g_test_run ();
 }

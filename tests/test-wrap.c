@@ -1,4 +1,5 @@
 /* test-wrap.c: wrapping for the terminal, in Japanese and English. */
+#include <locale.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -101,13 +102,24 @@ test_japanese (void)
 }
 
 /* Kinsoku: the 。 that would fit alone on the next line pulls the
- * character before it down instead. */
+ * character before it down instead, also when a phrase too long for a
+ * line is cut. */
 static void
 test_kinsoku (void)
 {
-  g_autofree char *wrapped = modori_cli_wrap ("あいうえお。", 10, 0);
+  g_autofree char *wrapped = modori_cli_wrap ("できませんでした。", 16, 0);
 
-  g_assert_cmpstr (wrapped, ==, "あいうえ\nお。\n");
+  g_assert_cmpstr (wrapped, ==, "できませんでし\nた。\n");
+}
+
+/* ICU's phrase breaking ends a dictionary word before "ー" or a small
+ * kana ("漢字" / "ー"); strict kinsoku vetoes such a break. */
+static void
+test_kinsoku_phrase (void)
+{
+  g_autofree char *wrapped = modori_cli_wrap ("漢字ー漢字ッ漢字", 10, 0);
+
+  g_assert_cmpstr (wrapped, ==, "漢字ー\n漢字ッ漢字\n");
 }
 
 /* Strict kinsoku: the long vowel mark and small kana never start a line
@@ -120,6 +132,133 @@ test_kinsoku_strict (void)
 
   g_assert_cmpstr (vowel, ==, "あいう\nサーバー\n");
   g_assert_cmpstr (small, ==, "あいう\nエッ\n");
+}
+
+/* Guidance as the catalog has it (lib/guidance/catalog.ini): long
+ * sentences full of the words a reader looks for. */
+static const char *const guidance[] = {
+  /* reason/authfailure what[ja] */
+  "受信側のサーバーが「このメールは本当に送信元のドメインから送られたものか」を確認する仕組み（SPF・DKIM・DMARC）で検査したところ、確認が取れなかったため受け取りを断りました。宛先アドレスではなく、送信側の設定の問題です。",
+  /* reason/filtered what[ja] */
+  "受信側はいったん宛先を受け付けたあと、迷惑メールフィルターや受信者の受信設定によってメールの受け取りを拒否しました。携帯電話の「指定受信（ドメイン指定受信）」で、登録された相手以外からのメールを受け取らない設定になっている場合などがこれにあたります。",
+  /* reason/securityerror what[ja], todo[ja] */
+  "セキュリティ上の条件を満たしていないため、メールを拒否されました。送信時のログイン（SMTP認証）や暗号化した通信が必要なのに行われていない、ユーザー名やパスワードが間違っている、などの場合に起こります。",
+  "メールソフトの送信サーバーの設定を確認してください。SMTP認証を有効にし、プロバイダが指定する暗号化方式（SSL/TLS）とポート番号を使い、ユーザー名とパスワードを入力し直してください。",
+  /* reason/userunknown todo[ja] */
+  "電話や名刺、以前のメールなどで正しいアドレスを相手に確認してください。アドレスを一度削除して入力し直し、再送してください。正しいのに届かない場合はアカウントが廃止されているので、新しいアドレスを尋ねてください。",
+  /* POP password hint what[ja], todo[ja] */
+  "受信（POP）サーバーが、このアカウントのパスワードが正しくないと返しました。アカウント名の入力ミスで別のアカウントとして確認されたか、パスワード自体が間違っているかのどちらかです。",
+  "まずアカウント名をプロバイダのアカウント通知書と見比べて入力し直してください。アカウント名が正しければパスワードの誤りです。入力欄は「*」でしか表示されないので、大文字・小文字・数字に注意して入力し直してください。",
+};
+
+/* Words a line break must not cut: a reader scanning "アドレ" / "ス"
+ * loses the word they are looking for. */
+static const char *const whole_words[] = {
+  "アドレス", "メール", "アカウント", "パスワード", "サーバー", "送信",
+  "受信", "宛先", "設定", "確認", "入力", "プロバイダ", "セキュリティ",
+  "ドメイン", "ユーザー", "フィルター", "ください",
+};
+
+/* Kinsoku: what never starts a line (closing marks, punctuation, the
+ * long vowel mark and small kana, as ICU's strict rules have it) and
+ * what never ends one (opening marks). */
+static const char *const no_line_start[] = {
+  "、", "。", "，", "．", "」", "』", "）", "】", "・", "：", "？", "！",
+  "ー", "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ", "ょ", "ァ", "ィ",
+  "ゥ", "ェ", "ォ", "ッ", "ャ", "ュ", "ョ", "ヵ", "ヶ",
+};
+static const char *const no_line_end[] = { "「", "『", "（", "【" };
+
+/* Checks @lines (each with @indent spaces) for kinsoku and for a word of
+ * whole_words cut between two lines. */
+static void
+check_japanese_lines (char **lines, int indent)
+{
+  g_autoptr (GString) joined = g_string_new (NULL);
+  g_autoptr (GArray) breaks = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *body = lines[i] + indent;
+
+      for (guint k = 0; k < G_N_ELEMENTS (no_line_start); k++)
+        if (g_str_has_prefix (body, no_line_start[k]))
+          g_error ("line %u starts with %s: %s", i, no_line_start[k], body);
+      for (guint k = 0; k < G_N_ELEMENTS (no_line_end); k++)
+        if (g_str_has_suffix (body, no_line_end[k]))
+          g_error ("line %u ends with %s: %s", i, no_line_end[k], body);
+      if (i > 0)
+        g_array_append_val (breaks, joined->len);
+      g_string_append (joined, body);
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (whole_words); k++)
+    {
+      gsize word_length = strlen (whole_words[k]);
+
+      for (const char *p = strstr (joined->str, whole_words[k]); p != NULL;
+           p = strstr (p + word_length, whole_words[k]))
+        {
+          gsize at = p - joined->str;
+
+          for (guint b = 0; b < breaks->len; b++)
+            {
+              gsize cut = g_array_index (breaks, gsize, b);
+
+              if (cut > at && cut < at + word_length)
+                {
+                  g_autofree char *shown = g_strjoinv ("\n", lines);
+
+                  g_error ("%s is cut between two lines:\n%s", whole_words[k], shown);
+                }
+            }
+        }
+    }
+}
+
+/* Real guidance at the widths of narrow and ordinary terminals: no word
+ * is cut and kinsoku holds. */
+static void
+test_japanese_words (void)
+{
+  static const int widths[] = { 24, 30, 40, 60, 80 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (guidance); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (widths); k++)
+      {
+        g_autofree char *wrapped = modori_cli_wrap (guidance[i], widths[k], 4);
+        g_auto (GStrv) lines = check_lines (wrapped, widths[k], 4);
+        g_autofree char *joined = join_lines (lines, 4);
+
+        check_japanese_lines (lines, 4);
+        g_assert_cmpstr (joined, ==, guidance[i]);
+      }
+}
+
+/* Wrapped texts are remembered per thread: a text asked for again, at
+ * another width or indent, or after many others, comes out the same. */
+static void
+test_repeated (void)
+{
+  g_autofree char *first = modori_cli_wrap (guidance[0], 30, 4);
+  g_autofree char *again = modori_cli_wrap (guidance[0], 30, 4);
+  g_autofree char *wider = modori_cli_wrap (guidance[0], 60, 4);
+  g_autofree char *indented = modori_cli_wrap (guidance[0], 30, 2);
+  g_autofree char *last = NULL;
+
+  g_assert_cmpstr (again, ==, first);
+  g_assert_cmpstr (wider, !=, first);
+  g_assert_cmpstr (indented, !=, first);
+  for (int i = 0; i < 300; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s %d", guidance[1], i);
+
+      g_free (modori_cli_wrap (text, 30, 4));
+      if (i % 50 == 0)
+        g_free (modori_cli_wrap (guidance[2], 30, 4));
+    }
+  last = modori_cli_wrap (guidance[0], 30, 4);
+  g_assert_cmpstr (last, ==, first);
 }
 
 static void
@@ -239,6 +378,8 @@ test_terminal_width (void)
 int
 main (int argc, char **argv)
 {
+  /* So that failure messages show Japanese rather than "??". */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/wrap/text-width", test_text_width);
@@ -247,6 +388,9 @@ main (int argc, char **argv)
   g_test_add_func ("/wrap/japanese", test_japanese);
   g_test_add_func ("/wrap/kinsoku", test_kinsoku);
   g_test_add_func ("/wrap/kinsoku-strict", test_kinsoku_strict);
+  g_test_add_func ("/wrap/kinsoku-phrase", test_kinsoku_phrase);
+  g_test_add_func ("/wrap/japanese-words", test_japanese_words);
+  g_test_add_func ("/wrap/repeated", test_repeated);
   g_test_add_func ("/wrap/mixed", test_mixed);
   g_test_add_func ("/wrap/indent", test_indent);
   g_test_add_func ("/wrap/narrow-width", test_narrow_width);
