@@ -45,16 +45,41 @@ put (const char *label, const char *value, int width, gboolean block)
   printf ("%s:\n%s", label, wrapped);
 }
 
+/* What kind of text it was, in words; the identifiers (kind, case,
+ * reason) are JSON's and --why's. */
+static const struct { const char *kind, *ja, *en; } kinds[] = {
+  { "smtp", "メールサーバーの応答 (SMTP)", "a mail server's reply (SMTP)" },
+  { "pop3", "受信サーバーの応答 (POP3)", "an incoming mail server's reply (POP3)" },
+  { "imap", "受信サーバーの応答 (IMAP)", "an incoming mail server's reply (IMAP)" },
+  { "client", "メールソフトが表示したメッセージ", "a message from your mail program" },
+  { "bounce", "エラーメール (配送できなかったことの通知) の文面", "the words of an error mail (a delivery failure notice)" },
+  { "address", "メールアドレス", "an e-mail address" },
+  { "sentence", "文章", "a sentence" },
+  { "binary", "文字ではないデータ", "data that is not text" },
+  { "unknown", "空の入力", "empty input" },
+};
+
+static const char *
+kind_words (const char *kind, gboolean ja)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (strcmp (kinds[i].kind, kind) == 0)
+      return ja ? kinds[i].ja : kinds[i].en;
+  return kind;
+}
+
 int
 cmd_explain (int argc, char **argv)
 {
   g_autofree char *format = NULL;
   g_autofree char *lang = NULL;
   g_autofree char **with_stop = NULL;   /* the array only: its strings are argv's */
+  gboolean why = FALSE;
   char **words;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json", "FORMAT" },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Language of the guidance: ja or en (default: from the locale)", "LANG" },
+    { "why", 0, 0, G_OPTION_ARG_NONE, &why, "Also show the identifiers: kind, case, reason, response code, what was seen", NULL },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("[TEXT...] - explain a server reply or mail-program error");
@@ -146,17 +171,12 @@ cmd_explain (int argc, char **argv)
       ModoriReason reason = modori_explanation_get_reason (explanation);
       const char *code = modori_explanation_get_response_code (explanation);
 
-      put (ja ? "種類" : "Kind", modori_explanation_get_kind (explanation), width, FALSE);
-      put (ja ? "ケース" : "Case", modori_explanation_get_case (explanation), width, FALSE);
-      if (reason != MODORI_REASON_UNDEFINED)
-        put (ja ? "理由" : "Reason", modori_reason_to_string (reason), width, FALSE);
+      put (ja ? "種類" : "Kind of text", kind_words (modori_explanation_get_kind (explanation), ja), width, FALSE);
       put (ja ? "応答コード" : "Reply code", modori_explanation_get_reply_code (explanation), width, FALSE);
       put (ja ? "ステータス" : "Status", modori_explanation_get_status_code (explanation), width, FALSE);
-      put (ja ? "レスポンスコード" : "Response code", code, width, FALSE);
       put (ja ? "アドレス" : "Address", modori_explanation_get_address (explanation), width, FALSE);
       put (ja ? "正しいと思われるアドレス" : "Suggested address",
            modori_explanation_get_suggestion (explanation), width, FALSE);
-      put (ja ? "見つかったもの" : "Found", found, width, FALSE);
       put (ja ? "概要" : "Summary", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TITLE), width, FALSE);
       put (ja ? "何が起きたか" : "What happened", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_WHAT), width, TRUE);
       put (ja ? "対処方法" : "What to do", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TODO), width, TRUE);
@@ -165,6 +185,16 @@ cmd_explain (int argc, char **argv)
       const char *hint_todo = hint[0] ? modori_guidance_for_hint (hint, lang, MODORI_GUIDANCE_TODO) : NULL;
       if (hint_todo && g_strcmp0 (hint_todo, modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TODO)) != 0)
         put (ja ? "アドレスの誤り" : "Address problem", hint_todo, width, TRUE);
+      if (why)
+        {
+          /* The identifiers, as JSON names them; "found" is English. */
+          put (ja ? "判定 (kind)" : "Decided (kind)", modori_explanation_get_kind (explanation), width, FALSE);
+          put (ja ? "判定 (case)" : "Decided (case)", modori_explanation_get_case (explanation), width, FALSE);
+          if (reason != MODORI_REASON_UNDEFINED)
+            put (ja ? "判定 (reason)" : "Decided (reason)", modori_reason_to_string (reason), width, FALSE);
+          put (ja ? "判定 (responsecode)" : "Decided (responsecode)", code, width, FALSE);
+          put (ja ? "判定 (found)" : "Decided (found)", found, width, FALSE);
+        }
     }
   if (!commands_finish_output ())
     return EXIT_INPUT_ERROR;

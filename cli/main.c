@@ -25,7 +25,7 @@ static const Command commands[] = {
   { "suppress", cmd_suppress, "the addresses that hard-bounced",
     " format reasons jobs quiet help " },
   { "explain", cmd_explain, "explain a server reply, mail-program error or address",
-    " format lang help " },
+    " format lang why help " },
 };
 
 /* Every option of every command: which take a value decides which

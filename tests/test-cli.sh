@@ -62,11 +62,16 @@ check "json of a mail that is not a bounce exits 1" 1 "$MODORI" --format=json "$
 
 check "explain: a known reply exits 0" 0 "$MODORI" explain 550 "<a@example.jp>" User unknown
 check "explain: a POP3 reply given as one argument is text, not options" 0 "$MODORI" explain "-ERR [IN-USE] /var/spool/pop/z/.taro.pop lock busy! Is another session active?"
-grep -q "pop3-in-use" "$tmp/out"; ok $? "explain reads the -ERR argument as the [IN-USE] case"
+grep -q "^概要: 前回の接続のロックが残っています" "$tmp/out"; ok $? "explain reads the -ERR argument as the [IN-USE] case"
 check "explain: unrecognized text exits 1" 1 "$MODORI" explain hello world
-grep -q "unrecognized" "$tmp/out"; ok $? "explain says the text was not recognized"
+grep -q "^概要: この文面は判別できませんでした\|^Summary: The text was not recognized" "$tmp/out"; ok $? "explain says the text was not recognized"
 check "explain: empty standard input exits 1" 1 sh -c '"$0" explain </dev/null' "$MODORI"
-grep -q "empty text" "$tmp/out"; ok $? "explain says the text was empty"
+grep -q "^種類: 空の入力\|^Kind of text: empty input" "$tmp/out"; ok $? "explain says the text was empty"
+check "explain --why: exits 1 for unrecognized text" 1 "$MODORI" explain --why --lang=en hello world
+grep -q "^Decided (case): unrecognized" "$tmp/out" && grep -q "^Decided (found): .*bytes" "$tmp/out"; ok $? "explain --why shows the identifiers"
+"$MODORI" explain --lang=ja "* NO [AUTHENTICATIONFAILED] Invalid credentials" >"$tmp/out" 2>&1
+grep -q "^種類: 受信サーバーの応答 (IMAP)" "$tmp/out" && ! grep -qE "^[^ ].*: [a-z0-9-]+$|[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}" "$tmp/out"
+ok $? "explain in Japanese shows no identifier and no English sentence"
 check "explain: a POP3 reply on standard input" 0 sh -c 'echo "-ERR [IN-USE] lock busy" | "$0" explain --format=json' "$MODORI"
 grep -q '"case": "pop3-in-use"' "$tmp/out"; ok $? "explain reads standard input"
 check "explain: an unknown option exits 2" 2 "$MODORI" explain --bogus text
@@ -313,7 +318,7 @@ lang_with () {  # lang_with VAR=VALUE... [-- OPTION...]: prints ja or en
   shift
   # shellcheck disable=SC2086
   env -u LC_ALL -u LC_MESSAGES -u LANG -u LANGUAGE $vars "$MODORI" explain "$@" 550 5.1.1 User unknown 2>&1 |
-    sed -n 's/^種類:.*/ja/p; s/^Kind:.*/en/p'
+    sed -n 's/^種類:.*/ja/p; s/^Kind of text:.*/en/p'
 }
 for case in "ja" "ja LANG=" "ja LANG=C" "ja LANG=POSIX" "ja LANG=C.UTF-8" "ja LANG=ja_JP.UTF-8" "ja LANG=ja_JP.eucJP" \
             "en LANG=en_US.UTF-8" "en LANG=en" "en LANG=de_DE.UTF-8" "en LANG=fr_FR@euro" \
