@@ -253,8 +253,9 @@ collapse_shared (const char *diagnostic, gsize max, gboolean *cut)
       memo = g_new0 (DiagnosticMemo, 1);
       g_private_set (&diagnostic_memos, memo);
     }
+  /* (memcmp may not be given the NULL that g_memdup2 made of 0 bytes) */
   if (memo->collapsed == NULL || memo->length != length || memo->source_ended != ended ||
-      memcmp (memo->source, diagnostic, length) != 0)
+      (length > 0 && memcmp (memo->source, diagnostic, length) != 0))
     {
       g_free (memo->source);
       g_free (memo->collapsed);
