@@ -233,7 +233,12 @@ pass (ModoriHeaderLimit *self, const char *p, gsize n)
 static void
 run (ModoriHeaderLimit *self, const char *p, gsize n, gboolean last)
 {
-  const char *end = p + n;
+  const char *end;
+
+  /* An empty carry at the end is a NULL array: no arithmetic on it. */
+  if (n == 0)
+    return;
+  end = p + n;
   const char *kept = p;   /* lines kept as they are since, not yet passed */
 
   while (p < end)
