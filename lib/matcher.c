@@ -28,7 +28,7 @@ struct _Matcher {
 /* Each byte as the matcher reads it: ASCII letters in lower case, every
  * white space a space. */
 static const guchar folded[256] = {
-#define F(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : ((c) == '\t' || (c) == '\n' || (c) == '\r' || (c) == '\f' || (c) == '\v') ? ' ' : (c))
+#define F(c) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : ((c) == '\t' || (c) == '\n' || (c) == '\r' || (c) == '\f' || (c) == '\v') ? ' ' : (c))
 #define F4(c) F (c), F (c + 1), F (c + 2), F (c + 3)
 #define F16(c) F4 (c), F4 (c + 4), F4 (c + 8), F4 (c + 12)
 #define F64(c) F16 (c), F16 (c + 16), F16 (c + 32), F16 (c + 48)
