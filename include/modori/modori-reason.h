@@ -60,6 +60,8 @@ typedef enum {
 
 /**
  * modori_reason_to_string:
+ * @reason: a #ModoriReason
+ *
  * Returns: (transfer none): the stable identifier, e.g. "userunknown";
  *   "undefined" for a value out of range. Static storage, never freed.
  */
@@ -69,6 +71,7 @@ MODORI_PUBLIC const char *modori_reason_to_string (ModoriReason reason);
  * modori_reason_from_string:
  * @name: an identifier such as "mailboxfull" (case-insensitive)
  * @reason: (out): the reason
+ *
  * Returns: %TRUE if @name names a reason.
  */
 MODORI_PUBLIC gboolean modori_reason_from_string (const char   *name,
@@ -76,6 +79,8 @@ MODORI_PUBLIC gboolean modori_reason_from_string (const char   *name,
 
 /**
  * modori_reason_get_definition:
+ * @reason: a #ModoriReason
+ *
  * Returns: (transfer none): a one-line English definition of @reason.
  *   Static storage, never freed.
  */

@@ -28,6 +28,7 @@
 #include <modori/modori-source.h>
 #include <modori/modori-address.h>
 #include <modori/modori-explain.h>
+#include <modori/modori-enum-types.h>
 #undef MODORI_INSIDE
 
 #endif /* MODORI_H */
