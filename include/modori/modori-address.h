@@ -94,6 +94,8 @@ MODORI_PUBLIC void modori_address_diagnosis_unref (ModoriAddressDiagnosis *diagn
  * modori_address_diagnosis_get_flaws:
  * @diagnosis: a #ModoriAddressDiagnosis
  *
+ * The flaws found in the address.
+ *
  * Returns: the #ModoriAddressFlaw bits found (0: none)
  */
 MODORI_PUBLIC guint modori_address_diagnosis_get_flaws (const ModoriAddressDiagnosis *diagnosis);
@@ -101,6 +103,8 @@ MODORI_PUBLIC guint modori_address_diagnosis_get_flaws (const ModoriAddressDiagn
 /**
  * modori_address_diagnosis_get_suggestion:
  * @diagnosis: a #ModoriAddressDiagnosis
+ *
+ * The address with its typing mistakes corrected.
  *
  * Returns: (transfer none): the corrected address, or "" when nothing
  *   was corrected (or nothing sensible can be suggested).
@@ -111,6 +115,8 @@ MODORI_PUBLIC const char *modori_address_diagnosis_get_suggestion (const ModoriA
  * modori_address_diagnosis_get_ascii:
  * @diagnosis: a #ModoriAddressDiagnosis
  *
+ * The address with its domain in ASCII (IDNA), as mail servers take it.
+ *
  * Returns: (transfer none): the (corrected) address with its domain in
  *   IDNA ASCII form ("xn--..."), or "" when IDNA refused the domain.
  */
@@ -120,6 +126,8 @@ MODORI_PUBLIC const char *modori_address_diagnosis_get_ascii (const ModoriAddres
  * modori_address_diagnosis_get_hint:
  * @diagnosis: a #ModoriAddressDiagnosis
  *
+ * The hint of the main flaw.
+ *
  * Returns: (transfer none): the hint identifier of the main flaw (for
  *   modori_guidance_for_hint()), or "" when there is none.
  */
@@ -128,6 +136,8 @@ MODORI_PUBLIC const char *modori_address_diagnosis_get_hint (const ModoriAddress
 /**
  * modori_address_flaw_to_hint:
  * @flaw: one #ModoriAddressFlaw bit
+ *
+ * The hint identifier (for modori_guidance_for_hint()) of one flaw.
  *
  * Returns: (transfer none) (nullable): the hint identifier of one flaw bit.
  */

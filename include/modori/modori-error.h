@@ -34,6 +34,8 @@ typedef enum {
 /**
  * modori_error_quark:
  *
+ * The error domain of modori's #GError, %MODORI_ERROR.
+ *
  * Returns: the #GQuark of %MODORI_ERROR
  */
 MODORI_PUBLIC GQuark modori_error_quark (void);

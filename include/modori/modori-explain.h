@@ -80,6 +80,8 @@ MODORI_PUBLIC const char *modori_explanation_get_kind (const ModoriExplanation *
  * modori_explanation_get_case:
  * @explanation: a #ModoriExplanation
  *
+ * What the text says happened, as a stable identifier.
+ *
  * Returns: (transfer none): the stable case identifier ("pop3-in-use",
  *   ...; see doc/explain-cases.md).
  */
@@ -89,6 +91,8 @@ MODORI_PUBLIC const char *modori_explanation_get_case (const ModoriExplanation *
  * modori_explanation_get_reason:
  * @explanation: a #ModoriExplanation
  *
+ * The bounce reason the case amounts to.
+ *
  * Returns: the bounce reason that applies, or %MODORI_REASON_UNDEFINED.
  */
 MODORI_PUBLIC ModoriReason modori_explanation_get_reason (const ModoriExplanation *explanation);
@@ -96,6 +100,8 @@ MODORI_PUBLIC ModoriReason modori_explanation_get_reason (const ModoriExplanatio
 /**
  * modori_explanation_get_reply_code:
  * @explanation: a #ModoriExplanation
+ *
+ * The SMTP reply code in the text.
  *
  * Returns: (transfer none): the SMTP reply code ("550") or "".
  */
@@ -105,6 +111,8 @@ MODORI_PUBLIC const char *modori_explanation_get_reply_code (const ModoriExplana
  * modori_explanation_get_status_code:
  * @explanation: a #ModoriExplanation
  *
+ * The enhanced status code (RFC 3463) in the text.
+ *
  * Returns: (transfer none): the enhanced status code ("5.1.1") or "".
  */
 MODORI_PUBLIC const char *modori_explanation_get_status_code (const ModoriExplanation *explanation);
@@ -112,6 +120,8 @@ MODORI_PUBLIC const char *modori_explanation_get_status_code (const ModoriExplan
 /**
  * modori_explanation_get_response_code:
  * @explanation: a #ModoriExplanation
+ *
+ * The POP3 or IMAP response code in the text.
  *
  * Returns: (transfer none): the POP3/IMAP response code without brackets
  *   ("IN-USE") or "".
@@ -122,6 +132,8 @@ MODORI_PUBLIC const char *modori_explanation_get_response_code (const ModoriExpl
  * modori_explanation_get_address:
  * @explanation: a #ModoriExplanation
  *
+ * The first e-mail address found in the text.
+ *
  * Returns: (transfer none): the first address in the text, or "".
  */
 MODORI_PUBLIC const char *modori_explanation_get_address (const ModoriExplanation *explanation);
@@ -129,6 +141,8 @@ MODORI_PUBLIC const char *modori_explanation_get_address (const ModoriExplanatio
 /**
  * modori_explanation_get_hint:
  * @explanation: a #ModoriExplanation
+ *
+ * The address doctor's verdict on the address found.
  *
  * Returns: (transfer none): the address doctor's hint for that address, or
  *   "".
@@ -139,6 +153,8 @@ MODORI_PUBLIC const char *modori_explanation_get_hint (const ModoriExplanation *
  * modori_explanation_get_suggestion:
  * @explanation: a #ModoriExplanation
  *
+ * The address found, with its typing mistakes corrected.
+ *
  * Returns: (transfer none): the corrected address, or "".
  */
 MODORI_PUBLIC const char *modori_explanation_get_suggestion (const ModoriExplanation *explanation);
@@ -146,6 +162,8 @@ MODORI_PUBLIC const char *modori_explanation_get_suggestion (const ModoriExplana
 /**
  * modori_explanation_get_found:
  * @explanation: a #ModoriExplanation
+ *
+ * For text that matched nothing, what was seen in it.
  *
  * Returns: (transfer none): for unrecognized text, a short note of what
  *   was seen in it; else "".
@@ -173,6 +191,8 @@ MODORI_PUBLIC const char *modori_explanation_get_guidance (const ModoriExplanati
  * @lang: language of the guidance in it
  * @pretty: indent with two spaces and put one field per line
  *
+ * The explanation as JSON, as `modori explain --format=json` prints it.
+ *
  * Returns: (transfer full): a JSON object: kind, case, reason, replycode,
  *   statuscode, responsecode, address, hint, suggestion, found, title,
  *   what, todo. Free with g_free().
@@ -186,6 +206,8 @@ MODORI_PUBLIC char *modori_explanation_to_json (const ModoriExplanation *explana
  * @case_id: an explain case identifier
  * @lang: "ja" or "en"
  * @field: which text
+ *
+ * The catalog's own text for an explain case.
  *
  * Returns: (transfer none) (nullable): the text, or %NULL when the catalog
  *   has no text of its own for that case.

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
  * @MODORI_GUIDANCE_TITLE: a short headline
  * @MODORI_GUIDANCE_WHAT: what happened, in plain words
  * @MODORI_GUIDANCE_TODO: what the reader should do
+ *
+ * The three texts the guidance catalog has for a reason, a hint or an
+ * explain case.
  */
 typedef enum {
   MODORI_GUIDANCE_TITLE,
@@ -36,6 +39,8 @@ typedef enum {
  * @lang: "ja" or "en"
  * @field: which text
  *
+ * The catalog's text for a reason.
+ *
  * Returns: (transfer none) (nullable): the text, or %NULL if the catalog
  *   has none for @reason.
  */
@@ -48,6 +53,8 @@ MODORI_PUBLIC const char *modori_guidance_for_reason (ModoriReason        reason
  * @hint: a hint identifier such as "comma-for-dot" (see doc/hints.md)
  * @lang: "ja" or "en"
  * @field: which text
+ *
+ * The catalog's text for a hint.
  *
  * Returns: (transfer none) (nullable): the text, or %NULL for an unknown hint.
  */
@@ -76,6 +83,8 @@ MODORI_PUBLIC char *modori_guidance_for_record (const ModoriRecord *record,
 
 /**
  * modori_guidance_list_hints:
+ *
+ * The hints the catalog has text for.
  *
  * Returns: (transfer full) (array zero-terminated=1): every hint identifier
  *   the catalog knows. Free with g_strfreev().

@@ -335,6 +335,8 @@ MODORI_PUBLIC const char *const *modori_record_field_names (void);
  * @record: a #ModoriRecord
  * @pretty: indent with two spaces and put one field per line
  *
+ * The record as JSON, as `modori --format=json` prints it.
+ *
  * Returns: (transfer full): the record as a JSON object (UTF-8, no trailing
  *   newline), with every field of modori_record_field_names() in that order.
  *   Free with g_free().

@@ -52,6 +52,8 @@ MODORI_PUBLIC void modori_report_unref (ModoriReport *report);
  * modori_report_get_n_records:
  * @report: a #ModoriReport
  *
+ * The number of records: affected recipients, over every message.
+ *
  * Returns: how many records the report holds
  */
 MODORI_PUBLIC guint modori_report_get_n_records (const ModoriReport *report);
@@ -60,6 +62,8 @@ MODORI_PUBLIC guint modori_report_get_n_records (const ModoriReport *report);
  * modori_report_get_record:
  * @report: a #ModoriReport
  * @index: 0 to modori_report_get_n_records() - 1
+ *
+ * One record of the report.
  *
  * Returns: (transfer none): the record, owned by the report; take a
  *   reference with modori_record_ref() to keep it longer
@@ -71,6 +75,8 @@ MODORI_PUBLIC ModoriRecord *modori_report_get_record (const ModoriReport *report
  * modori_report_get_n_messages:
  * @report: a #ModoriReport
  *
+ * The number of messages the input held.
+ *
  * Returns: how many messages the input held (1 for a single message)
  */
 MODORI_PUBLIC guint modori_report_get_n_messages (const ModoriReport *report);
@@ -78,6 +84,8 @@ MODORI_PUBLIC guint modori_report_get_n_messages (const ModoriReport *report);
 /**
  * modori_report_get_n_warnings:
  * @report: a #ModoriReport
+ *
+ * The number of warnings about parts that could not be read.
  *
  * Returns: how many warnings the report holds
  */
@@ -87,6 +95,8 @@ MODORI_PUBLIC guint modori_report_get_n_warnings (const ModoriReport *report);
  * modori_report_get_warning:
  * @report: a #ModoriReport
  * @index: 0 to modori_report_get_n_warnings() - 1
+ *
+ * One warning of the report.
  *
  * Returns: (transfer none): warning @index, a UTF-8 sentence naming the
  *   message number where it applies; owned by the report

@@ -129,6 +129,8 @@ MODORI_PUBLIC gboolean modori_source_skip (ModoriSource *source);
  * modori_source_get_bytes_read:
  * @source: a #ModoriSource
  *
+ * How far the source has read, for progress reports.
+ *
  * Returns: bytes of the inputs read so far (compressed bytes for a
  *   compressed file)
  */
@@ -137,6 +139,8 @@ MODORI_PUBLIC guint64 modori_source_get_bytes_read (const ModoriSource *source);
 /**
  * modori_source_get_bytes_total:
  * @source: a #ModoriSource
+ *
+ * How much the source has to read, for progress reports.
  *
  * Returns: the size of all input files; 0 when unknown (standard input,
  *   pipes)
@@ -178,6 +182,8 @@ MODORI_PUBLIC const char *modori_source_message_get_data (const ModoriSourceMess
  * modori_source_message_get_path:
  * @message: a #ModoriSourceMessage
  *
+ * The input the message came from.
+ *
  * Returns: (transfer none) (type filename): the file it came from ("-"
  *   for standard input)
  */
@@ -187,6 +193,8 @@ MODORI_PUBLIC const char *modori_source_message_get_path (const ModoriSourceMess
  * modori_source_message_get_number:
  * @message: a #ModoriSourceMessage
  *
+ * Where the message is in its mbox.
+ *
  * Returns: its number in an mbox (from 1); 0 for a file of one message
  */
 MODORI_PUBLIC guint modori_source_message_get_number (const ModoriSourceMessage *message);
@@ -195,6 +203,8 @@ MODORI_PUBLIC guint modori_source_message_get_number (const ModoriSourceMessage 
  * modori_source_message_get_offset:
  * @message: a #ModoriSourceMessage
  *
+ * Where the message starts in its file.
+ *
  * Returns: where it starts in the (decompressed) file, in bytes
  */
 MODORI_PUBLIC guint64 modori_source_message_get_offset (const ModoriSourceMessage *message);
@@ -202,6 +212,8 @@ MODORI_PUBLIC guint64 modori_source_message_get_offset (const ModoriSourceMessag
 /**
  * modori_source_message_get_origin:
  * @message: a #ModoriSourceMessage
+ *
+ * What the records of the message should give as their origin.
  *
  * Returns: (transfer none): what its records' origin should say: PATH,
  *   or PATH#N in an mbox
