@@ -119,7 +119,9 @@ static const char *
 quoted_reply (const char *text)
 {
   static const char *const markers[] = {
-    "server responded:", "server response was:", "server response:", "サーバーの応答:", NULL
+    "server responded:", "server response was:", "server response:", "サーバーの応答:",
+    /* Thunderbird: "Mail server %S responded:", "メールサーバー %S からの応答:" */
+    "responded:", "からの応答:", NULL
   };
 
   for (guint i = 0; markers[i]; i++)
@@ -260,10 +262,19 @@ explain_prose (ModoriExplanation *e, const char *start, gsize length)
     e->reply_code[0] = '\0';
   e->address = _modori_explain_find_address (start);
   diagnose_address (e);
+  /* A POP3 server's reply quoted by a mail program: its response code
+   * ("[IN-USE]") is read, and without the program's own words the
+   * text is the server's reply. */
+  if (g_str_has_prefix (quoted_reply (start), "-ERR"))
+    {
+      g_free (e->response_code);
+      e->response_code = response_code_after (quoted_reply (start));
+    }
   if (best)
     {
       e->case_id = best->case_id;
-      e->kind = tier (best) == 2 ? "bounce" : client ? "client" : e->reply_code[0] ? "smtp" : "bounce";
+      e->kind = tier (best) == 2 ? "bounce" : client ? "client" : e->reply_code[0] ? "smtp"
+              : e->response_code[0] || g_str_has_prefix (quoted_reply (start), "-ERR") ? "pop3" : "bounce";
     }
   else if (e->reply_code[0])
     {
