@@ -171,7 +171,7 @@ list_dir (GArray *entries, const char *dir)
 ModoriSource *
 modori_source_new (const char *const *paths)
 {
-  ModoriSource *self = g_new0 (ModoriSource, 1);
+  ModoriSource *self = g_atomic_rc_box_new0 (ModoriSource);
 
   self->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_array_set_clear_func (self->entries, entry_clear);
@@ -211,14 +211,18 @@ close_current (ModoriSource *self)
   self->entry = NULL;
 }
 
+static void
+source_clear (ModoriSource *self)
+{
+  close_current (self);
+  g_array_unref (self->entries);
+}
+
 void
 modori_source_free (ModoriSource *self)
 {
-  if (self == NULL)
-    return;
-  close_current (self);
-  g_array_unref (self->entries);
-  g_free (self);
+  if (self != NULL)
+    g_atomic_rc_box_release_full (self, (GDestroyNotify) source_clear);
 }
 
 guint64
@@ -375,7 +379,7 @@ bytes_append (Bytes *bytes, const char *data, gsize length)
 static ModoriSourceMessage *
 message_new (const Entry *entry, guint number, guint64 offset, Bytes *data)
 {
-  ModoriSourceMessage *message = g_new0 (ModoriSourceMessage, 1);
+  ModoriSourceMessage *message = g_atomic_rc_box_new0 (ModoriSourceMessage);
 
   message->path = g_strdup (entry->path);
   message->origin = number ? g_strdup_printf ("%s#%u", entry->path, number) : g_strdup (entry->path);
@@ -594,15 +598,19 @@ modori_source_skip (ModoriSource *self)
   return more;
 }
 
-void
-modori_source_message_free (ModoriSourceMessage *message)
+static void
+message_clear (ModoriSourceMessage *message)
 {
-  if (message == NULL)
-    return;
   g_free (message->data);
   g_free (message->path);
   g_free (message->origin);
-  g_free (message);
+}
+
+void
+modori_source_message_free (ModoriSourceMessage *message)
+{
+  if (message != NULL)
+    g_atomic_rc_box_release_full (message, (GDestroyNotify) message_clear);
 }
 
 const char *

@@ -222,6 +222,90 @@ test_record_json (void)
   g_assert_null (modori_record_get_field (kept, "nosuchfield"));
 }
 
+/* Every field has a typed getter that agrees with the getter by name,
+ * and the public types are boxed GTypes whose copy takes a reference. */
+static void
+test_typed_getters (void)
+{
+  g_autoptr (ModoriReport) report = modori_analyzer_analyze_file (analyzer, "testdata/dsn/postfix-userunknown.eml", NULL);
+  ModoriRecord *record;
+  static const struct {
+    const char *name;
+    const char *(*get) (const ModoriRecord *);
+  } getters[] = {
+    { "recipient", modori_record_get_recipient },
+    { "addresser", modori_record_get_addresser },
+    { "senderdomain", modori_record_get_sender_domain },
+    { "destination", modori_record_get_destination },
+    { "alias", modori_record_get_alias },
+    { "action", modori_record_get_action },
+    { "deliverystatus", modori_record_get_delivery_status },
+    { "replycode", modori_record_get_reply_code },
+    { "diagnosticcode", modori_record_get_diagnostic_code },
+    { "diagnostictype", modori_record_get_diagnostic_type },
+    { "command", modori_record_get_command },
+    { "rhost", modori_record_get_rhost },
+    { "lhost", modori_record_get_lhost },
+    { "hint", modori_record_get_hint },
+    { "suggestion", modori_record_get_suggestion },
+    { "reasonby", modori_record_get_reason_by },
+    { "feedbacktype", modori_record_get_feedback_type },
+    { "messageid", modori_record_get_message_id },
+    { "subject", modori_record_get_subject },
+    { "timestamp", modori_record_get_timestamp },
+    { "decodedby", modori_record_get_decoded_by },
+    { "origin", modori_record_get_origin },
+  };
+  const char *const *names = modori_record_field_names ();
+  guint n_names = g_strv_length ((char **) names);
+  ModoriRecord *copy;
+  GEnumClass *reasons;
+
+  g_assert_nonnull (report);
+  g_assert_cmpuint (modori_report_get_n_records (report), ==, 1);
+  record = modori_report_get_record (report, 0);
+  /* Each field but reason and hardbounce (typed otherwise) is listed. */
+  g_assert_cmpuint (G_N_ELEMENTS (getters) + 2, ==, n_names);
+  for (gsize i = 0; i < G_N_ELEMENTS (getters); i++)
+    {
+      g_assert_true (g_strv_contains (names, getters[i].name));
+      g_assert_cmpstr (getters[i].get (record), ==, modori_record_get_field (record, getters[i].name));
+    }
+  g_assert_cmpstr (modori_record_get_rhost (record), ==, "mx.example.jp");
+  g_assert_cmpstr (modori_record_get_decoded_by (record), ==, "rfc3464");
+  g_assert_cmpstr (modori_record_get_timestamp (record), ==, "2024-03-05T10:22:31+09:00");
+
+  g_assert_true (G_TYPE_IS_BOXED (MODORI_TYPE_RECORD));
+  copy = g_boxed_copy (MODORI_TYPE_RECORD, record);
+  g_assert_true (copy == record);
+  g_boxed_free (MODORI_TYPE_RECORD, copy);
+  g_assert_true (G_TYPE_IS_ENUM (MODORI_TYPE_REASON));
+  g_assert_true (G_TYPE_IS_FLAGS (MODORI_TYPE_ADDRESS_FLAW));
+  reasons = g_type_class_ref (MODORI_TYPE_REASON);
+  g_assert_cmpstr (g_enum_get_value (reasons, MODORI_REASON_USER_UNKNOWN)->value_name, ==,
+                   "MODORI_REASON_USER_UNKNOWN");
+  g_type_class_unref (reasons);
+}
+
+/* A source and its messages are reference-counted: _free drops one. */
+static void
+test_source_refs (void)
+{
+  const char *paths[] = { "testdata/dsn/postfix-userunknown.eml", NULL };
+  ModoriSource *source = modori_source_new (paths);
+  ModoriSource *shared = g_boxed_copy (MODORI_TYPE_SOURCE, source);
+  ModoriSourceMessage *message, *kept;
+
+  modori_source_free (source);
+  message = modori_source_next (shared, NULL);
+  g_assert_nonnull (message);
+  kept = modori_source_message_ref (message);
+  modori_source_message_free (message);
+  g_assert_cmpstr (modori_source_message_get_origin (kept), ==, paths[0]);
+  g_boxed_free (MODORI_TYPE_SOURCE_MESSAGE, kept);
+  g_boxed_free (MODORI_TYPE_SOURCE, shared);
+}
+
 /* The analyzer keeps decoded text on a message while it works on it:
  * a caller's message analyzed again after a change reads the change. */
 static void
@@ -359,6 +443,8 @@ main (int argc, char **argv)
   g_test_add_func ("/api/line-ends", test_line_ends);
   g_test_add_func ("/api/status-preference", test_status_preference);
   g_test_add_func ("/api/record-json", test_record_json);
+  g_test_add_func ("/api/typed-getters", test_typed_getters);
+  g_test_add_func ("/api/source-refs", test_source_refs);
   g_test_add_func ("/api/guidance", test_guidance);
   g_test_add_func ("/api/reasons-documented", test_reasons_documented);
   g_test_add_func ("/api/message-changed", test_message_changed);

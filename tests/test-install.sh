@@ -22,6 +22,11 @@ pc=$(find "$root" -name modori.pc | head -1)
 lib=$(find "$root" -name 'libmodori.so.0*' | head -1)
 [ -n "$pc" ] || missing="$missing modori.pc"
 [ -n "$lib" ] || missing="$missing libmodori.so.0"
+# With introspection built, the GIR and the typelib are installed too.
+if [ -e "$build/lib/Modori-0.typelib" ]; then
+  [ -e "$root/share/gir-1.0/Modori-0.gir" ] || missing="$missing share/gir-1.0/Modori-0.gir"
+  [ -n "$(find "$root" -path '*/girepository-1.0/Modori-0.typelib')" ] || missing="$missing Modori-0.typelib"
+fi
 if [ -z "$missing" ]; then echo "ok 2 - installed files present"; else echo "not ok 2 - missing:$missing"; fi
 
 # Build the README example against the installed tree only.

@@ -54,22 +54,58 @@ typedef enum {
 typedef struct _ModoriAddressDiagnosis ModoriAddressDiagnosis;
 
 /**
+ * MODORI_TYPE_ADDRESS_DIAGNOSIS:
+ *
+ * The #GType of #ModoriAddressDiagnosis, a boxed type.
+ */
+#define MODORI_TYPE_ADDRESS_DIAGNOSIS (modori_address_diagnosis_get_type ())
+MODORI_PUBLIC GType modori_address_diagnosis_get_type (void) G_GNUC_CONST;
+
+/**
  * modori_address_diagnose:
  * @address: an addr-spec ("taro@example.co.jp"), any bytes (invalid UTF-8
  *   is replaced)
  *
- * Returns: (transfer full): the diagnosis (%NULL only when @address is %NULL).
+ * Looks for typing mistakes in @address.
+ *
+ * Returns: (transfer full): the diagnosis (%NULL only when @address is %NULL)
  */
 MODORI_PUBLIC ModoriAddressDiagnosis *modori_address_diagnose (const char *address);
 
+/**
+ * modori_address_diagnosis_ref: (skip)
+ * @diagnosis: a #ModoriAddressDiagnosis
+ *
+ * Takes one more reference to @diagnosis.
+ *
+ * Returns: (transfer full): @diagnosis
+ */
 MODORI_PUBLIC ModoriAddressDiagnosis *modori_address_diagnosis_ref (ModoriAddressDiagnosis *diagnosis);
+
+/**
+ * modori_address_diagnosis_unref: (skip)
+ * @diagnosis: (nullable): a #ModoriAddressDiagnosis
+ *
+ * Drops one reference to @diagnosis; frees it at zero.
+ */
 MODORI_PUBLIC void modori_address_diagnosis_unref (ModoriAddressDiagnosis *diagnosis);
 
-/** modori_address_diagnosis_get_flaws: Returns: the #ModoriAddressFlaw bits found (0: none). */
+/**
+ * modori_address_diagnosis_get_flaws:
+ * @diagnosis: a #ModoriAddressDiagnosis
+ *
+ * The flaws found in the address.
+ *
+ * Returns: the #ModoriAddressFlaw bits found (0: none)
+ */
 MODORI_PUBLIC guint modori_address_diagnosis_get_flaws (const ModoriAddressDiagnosis *diagnosis);
 
 /**
  * modori_address_diagnosis_get_suggestion:
+ * @diagnosis: a #ModoriAddressDiagnosis
+ *
+ * The address with its typing mistakes corrected.
+ *
  * Returns: (transfer none): the corrected address, or "" when nothing
  *   was corrected (or nothing sensible can be suggested).
  */
@@ -77,6 +113,10 @@ MODORI_PUBLIC const char *modori_address_diagnosis_get_suggestion (const ModoriA
 
 /**
  * modori_address_diagnosis_get_ascii:
+ * @diagnosis: a #ModoriAddressDiagnosis
+ *
+ * The address with its domain in ASCII (IDNA), as mail servers take it.
+ *
  * Returns: (transfer none): the (corrected) address with its domain in
  *   IDNA ASCII form ("xn--..."), or "" when IDNA refused the domain.
  */
@@ -84,6 +124,10 @@ MODORI_PUBLIC const char *modori_address_diagnosis_get_ascii (const ModoriAddres
 
 /**
  * modori_address_diagnosis_get_hint:
+ * @diagnosis: a #ModoriAddressDiagnosis
+ *
+ * The hint of the main flaw.
+ *
  * Returns: (transfer none): the hint identifier of the main flaw (for
  *   modori_guidance_for_hint()), or "" when there is none.
  */
@@ -91,6 +135,10 @@ MODORI_PUBLIC const char *modori_address_diagnosis_get_hint (const ModoriAddress
 
 /**
  * modori_address_flaw_to_hint:
+ * @flaw: one #ModoriAddressFlaw bit
+ *
+ * The hint identifier (for modori_guidance_for_hint()) of one flaw.
+ *
  * Returns: (transfer none) (nullable): the hint identifier of one flaw bit.
  */
 MODORI_PUBLIC const char *modori_address_flaw_to_hint (ModoriAddressFlaw flaw);

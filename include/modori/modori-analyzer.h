@@ -23,18 +23,46 @@ G_BEGIN_DECLS
 typedef struct _ModoriAnalyzer ModoriAnalyzer;
 
 /**
+ * MODORI_TYPE_ANALYZER:
+ *
+ * The #GType of #ModoriAnalyzer, a boxed type.
+ */
+#define MODORI_TYPE_ANALYZER (modori_analyzer_get_type ())
+MODORI_PUBLIC GType modori_analyzer_get_type (void) G_GNUC_CONST;
+
+/**
  * modori_analyzer_new:
- * Initializes GMime on first use (once per process, thread-safe).
- * Returns: (transfer full): a new analyzer with default options.
+ *
+ * Makes an analyzer with the default options. Initializes GMime on
+ * first use (once per process, thread-safe).
+ *
+ * Returns: (transfer full): a new analyzer
  */
 MODORI_PUBLIC ModoriAnalyzer *modori_analyzer_new (void);
-/** modori_analyzer_ref: Returns: (transfer full): @analyzer, with one more reference. */
+
+/**
+ * modori_analyzer_ref: (skip)
+ * @analyzer: a #ModoriAnalyzer
+ *
+ * Takes one more reference to @analyzer.
+ *
+ * Returns: (transfer full): @analyzer
+ */
 MODORI_PUBLIC ModoriAnalyzer *modori_analyzer_ref (ModoriAnalyzer *analyzer);
-/** modori_analyzer_unref: drops one reference; frees @analyzer at zero. */
+
+/**
+ * modori_analyzer_unref: (skip)
+ * @analyzer: (nullable): a #ModoriAnalyzer
+ *
+ * Drops one reference to @analyzer; frees it at zero.
+ */
 MODORI_PUBLIC void modori_analyzer_unref (ModoriAnalyzer *analyzer);
 
 /**
  * modori_analyzer_set_include_delivered:
+ * @analyzer: a #ModoriAnalyzer
+ * @include: whether to report them
+ *
  * Also report recipients that a DSN says were delivered, relayed or
  * expanded (reason "delivered"). Off by default.
  */
@@ -43,6 +71,9 @@ MODORI_PUBLIC void modori_analyzer_set_include_delivered (ModoriAnalyzer *analyz
 
 /**
  * modori_analyzer_set_include_vacation:
+ * @analyzer: a #ModoriAnalyzer
+ * @include: whether to report them
+ *
  * Also report automatic replies such as out-of-office notices (reason
  * "vacation"). Off by default.
  */
@@ -51,7 +82,8 @@ MODORI_PUBLIC void modori_analyzer_set_include_vacation (ModoriAnalyzer *analyze
 
 /**
  * modori_analyzer_analyze_file:
- * @path: a file holding one message, or an mbox (it starts with "From ")
+ * @analyzer: a #ModoriAnalyzer
+ * @path: (type filename): a file holding one message, or an mbox (it starts with "From ")
  * @error: set with %MODORI_ERROR_IO when @path cannot be read, or
  *   %MODORI_ERROR_INVALID_INPUT when it holds no mail message at all
  *
@@ -67,8 +99,12 @@ MODORI_PUBLIC ModoriReport *modori_analyzer_analyze_file (ModoriAnalyzer *analyz
 
 /**
  * modori_analyzer_analyze_data:
- * @data: (array length=length): the raw message (or mbox), not copied
+ * @analyzer: a #ModoriAnalyzer
+ * @data: (array length=length) (element-type guint8): the raw message (or
+ *   mbox), not copied
+ * @length: the length of @data in bytes
  * @origin: (nullable): what record origins should say, e.g. "-" for stdin
+ * @error: set as by modori_analyzer_analyze_file()
  *
  * Like modori_analyzer_analyze_file() on bytes in memory.
  *
@@ -82,11 +118,13 @@ MODORI_PUBLIC ModoriReport *modori_analyzer_analyze_data (ModoriAnalyzer *analyz
 
 /**
  * modori_analyzer_analyze_message:
+ * @analyzer: a #ModoriAnalyzer
  * @message: (transfer none): a message parsed by the caller; not modified
  * @origin: (nullable): what record origins should say
  *
- * Returns: (transfer full): the report (never fails: a message that is not
- *   a bounce gives an empty report).
+ * Never fails: a message that is not a bounce gives an empty report.
+ *
+ * Returns: (transfer full): the report
  */
 MODORI_PUBLIC ModoriReport *modori_analyzer_analyze_message (ModoriAnalyzer *analyzer,
                                                              GMimeMessage   *message,

@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * MODORI_ERROR:
+ *
+ * The error domain of modori: errors are #ModoriError values.
+ */
 #define MODORI_ERROR (modori_error_quark ())
 
 /**
@@ -26,6 +31,13 @@ typedef enum {
   MODORI_ERROR_INVALID_INPUT,
 } ModoriError;
 
+/**
+ * modori_error_quark:
+ *
+ * The error domain of modori's #GError, %MODORI_ERROR.
+ *
+ * Returns: the #GQuark of %MODORI_ERROR
+ */
 MODORI_PUBLIC GQuark modori_error_quark (void);
 
 G_END_DECLS

@@ -17,14 +17,24 @@ G_BEGIN_DECLS
  *
  * What modori made of one piece of text: an SMTP reply, a POP3 "-ERR"
  * line, an IMAP "NO"/"BAD" reply, a mail program's error message, a
- * bounce's headline, a bare address or a sentence naming one. Immutable, reference-counted. String getters return
- * strings owned by the explanation, never %NULL ("" when unknown).
+ * bounce's headline, a bare address or a sentence naming one.
+ * Immutable, reference-counted. String getters return strings owned by
+ * the explanation, never %NULL ("" when unknown).
  */
 typedef struct _ModoriExplanation ModoriExplanation;
 
 /**
+ * MODORI_TYPE_EXPLANATION:
+ *
+ * The #GType of #ModoriExplanation, a boxed type.
+ */
+#define MODORI_TYPE_EXPLANATION (modori_explanation_get_type ())
+MODORI_PUBLIC GType modori_explanation_get_type (void) G_GNUC_CONST;
+
+/**
  * modori_explain:
- * @text: the text, any bytes (invalid UTF-8 and NULs are tolerated)
+ * @text: (array length=length) (element-type guint8): the text, any bytes
+ *   (invalid UTF-8 and NULs are tolerated)
  * @length: its length in bytes, or -1 when NUL-terminated
  *
  * Never fails: text that matches nothing gives the case "unrecognized",
@@ -34,43 +44,137 @@ typedef struct _ModoriExplanation ModoriExplanation;
  */
 MODORI_PUBLIC ModoriExplanation *modori_explain (const char *text, gssize length);
 
+/**
+ * modori_explanation_ref: (skip)
+ * @explanation: a #ModoriExplanation
+ *
+ * Takes one more reference to @explanation.
+ *
+ * Returns: (transfer full): @explanation
+ */
 MODORI_PUBLIC ModoriExplanation *modori_explanation_ref (ModoriExplanation *explanation);
+
+/**
+ * modori_explanation_unref: (skip)
+ * @explanation: (nullable): a #ModoriExplanation
+ *
+ * Drops one reference to @explanation; frees it at zero.
+ */
 MODORI_PUBLIC void modori_explanation_unref (ModoriExplanation *explanation);
 
 /**
  * modori_explanation_get_kind:
+ * @explanation: a #ModoriExplanation
  *
  * The kind of text, decided by its shape before its words are read.
  *
- * Returns: "smtp", "pop3", "imap" (a server's reply), "client" (a mail
- *   program's message), "bounce" (a bounce's headline or report text),
+ * Returns: (transfer none): "smtp", "pop3", "imap" (a server's reply),
+ *   "client" (a mail program's message), "bounce" (a bounce's headline or report text),
  *   "address" (one address and nothing else), "sentence" (other words; the
  *   address in them is checked), "binary" (not text: nothing is read) or
  *   "unknown" (empty).
  */
 MODORI_PUBLIC const char *modori_explanation_get_kind (const ModoriExplanation *explanation);
-/** modori_explanation_get_case: Returns: the stable case identifier ("pop3-in-use", ...; see doc/explain-cases.md). */
+
+/**
+ * modori_explanation_get_case:
+ * @explanation: a #ModoriExplanation
+ *
+ * What the text says happened, as a stable identifier.
+ *
+ * Returns: (transfer none): the stable case identifier ("pop3-in-use",
+ *   ...; see doc/explain-cases.md).
+ */
 MODORI_PUBLIC const char *modori_explanation_get_case (const ModoriExplanation *explanation);
-/** modori_explanation_get_reason: Returns: the bounce reason that applies, or %MODORI_REASON_UNDEFINED. */
+
+/**
+ * modori_explanation_get_reason:
+ * @explanation: a #ModoriExplanation
+ *
+ * The bounce reason the case amounts to.
+ *
+ * Returns: the bounce reason that applies, or %MODORI_REASON_UNDEFINED.
+ */
 MODORI_PUBLIC ModoriReason modori_explanation_get_reason (const ModoriExplanation *explanation);
-/** modori_explanation_get_reply_code: Returns: the SMTP reply code ("550") or "". */
+
+/**
+ * modori_explanation_get_reply_code:
+ * @explanation: a #ModoriExplanation
+ *
+ * The SMTP reply code in the text.
+ *
+ * Returns: (transfer none): the SMTP reply code ("550") or "".
+ */
 MODORI_PUBLIC const char *modori_explanation_get_reply_code (const ModoriExplanation *explanation);
-/** modori_explanation_get_status_code: Returns: the enhanced status code ("5.1.1") or "". */
+
+/**
+ * modori_explanation_get_status_code:
+ * @explanation: a #ModoriExplanation
+ *
+ * The enhanced status code (RFC 3463) in the text.
+ *
+ * Returns: (transfer none): the enhanced status code ("5.1.1") or "".
+ */
 MODORI_PUBLIC const char *modori_explanation_get_status_code (const ModoriExplanation *explanation);
-/** modori_explanation_get_response_code: Returns: the POP3/IMAP response code without brackets ("IN-USE") or "". */
+
+/**
+ * modori_explanation_get_response_code:
+ * @explanation: a #ModoriExplanation
+ *
+ * The POP3 or IMAP response code in the text.
+ *
+ * Returns: (transfer none): the POP3/IMAP response code without brackets
+ *   ("IN-USE") or "".
+ */
 MODORI_PUBLIC const char *modori_explanation_get_response_code (const ModoriExplanation *explanation);
-/** modori_explanation_get_address: Returns: the first address in the text, or "". */
+
+/**
+ * modori_explanation_get_address:
+ * @explanation: a #ModoriExplanation
+ *
+ * The first e-mail address found in the text.
+ *
+ * Returns: (transfer none): the first address in the text, or "".
+ */
 MODORI_PUBLIC const char *modori_explanation_get_address (const ModoriExplanation *explanation);
-/** modori_explanation_get_hint: Returns: the address doctor's hint for that address, or "". */
+
+/**
+ * modori_explanation_get_hint:
+ * @explanation: a #ModoriExplanation
+ *
+ * The address doctor's verdict on the address found.
+ *
+ * Returns: (transfer none): the address doctor's hint for that address, or
+ *   "".
+ */
 MODORI_PUBLIC const char *modori_explanation_get_hint (const ModoriExplanation *explanation);
-/** modori_explanation_get_suggestion: Returns: the corrected address, or "". */
+
+/**
+ * modori_explanation_get_suggestion:
+ * @explanation: a #ModoriExplanation
+ *
+ * The address found, with its typing mistakes corrected.
+ *
+ * Returns: (transfer none): the corrected address, or "".
+ */
 MODORI_PUBLIC const char *modori_explanation_get_suggestion (const ModoriExplanation *explanation);
-/** modori_explanation_get_found: Returns: for unrecognized text, a short note of what was seen in it; else "". */
+
+/**
+ * modori_explanation_get_found:
+ * @explanation: a #ModoriExplanation
+ *
+ * For text that matched nothing, what was seen in it.
+ *
+ * Returns: (transfer none): for unrecognized text, a short note of what
+ *   was seen in it; else "".
+ */
 MODORI_PUBLIC const char *modori_explanation_get_found (const ModoriExplanation *explanation);
 
 /**
  * modori_explanation_get_guidance:
+ * @explanation: a #ModoriExplanation
  * @lang: "ja" or "en"
+ * @field: which text
  *
  * The guidance of the case; for a case without its own text (a plain SMTP
  * reply), that of the address hint, else of the reason.
@@ -83,7 +187,12 @@ MODORI_PUBLIC const char *modori_explanation_get_guidance (const ModoriExplanati
 
 /**
  * modori_explanation_to_json:
+ * @explanation: a #ModoriExplanation
  * @lang: language of the guidance in it
+ * @pretty: indent with two spaces and put one field per line
+ *
+ * The explanation as JSON, as `modori explain --format=json` prints it.
+ *
  * Returns: (transfer full): a JSON object: kind, case, reason, replycode,
  *   statuscode, responsecode, address, hint, suggestion, found, title,
  *   what, todo. Free with g_free().
@@ -95,6 +204,11 @@ MODORI_PUBLIC char *modori_explanation_to_json (const ModoriExplanation *explana
 /**
  * modori_guidance_for_case:
  * @case_id: an explain case identifier
+ * @lang: "ja" or "en"
+ * @field: which text
+ *
+ * The catalog's own text for an explain case.
+ *
  * Returns: (transfer none) (nullable): the text, or %NULL when the catalog
  *   has no text of its own for that case.
  */

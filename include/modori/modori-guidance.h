@@ -17,6 +17,9 @@ G_BEGIN_DECLS
  * @MODORI_GUIDANCE_TITLE: a short headline
  * @MODORI_GUIDANCE_WHAT: what happened, in plain words
  * @MODORI_GUIDANCE_TODO: what the reader should do
+ *
+ * The three texts the guidance catalog has for a reason, a hint or an
+ * explain case.
  */
 typedef enum {
   MODORI_GUIDANCE_TITLE,
@@ -32,6 +35,12 @@ typedef enum {
 
 /**
  * modori_guidance_for_reason:
+ * @reason: a #ModoriReason
+ * @lang: "ja" or "en"
+ * @field: which text
+ *
+ * The catalog's text for a reason.
+ *
  * Returns: (transfer none) (nullable): the text, or %NULL if the catalog
  *   has none for @reason.
  */
@@ -42,6 +51,11 @@ MODORI_PUBLIC const char *modori_guidance_for_reason (ModoriReason        reason
 /**
  * modori_guidance_for_hint:
  * @hint: a hint identifier such as "comma-for-dot" (see doc/hints.md)
+ * @lang: "ja" or "en"
+ * @field: which text
+ *
+ * The catalog's text for a hint.
+ *
  * Returns: (transfer none) (nullable): the text, or %NULL for an unknown hint.
  */
 MODORI_PUBLIC const char *modori_guidance_for_hint (const char         *hint,
@@ -50,7 +64,9 @@ MODORI_PUBLIC const char *modori_guidance_for_hint (const char         *hint,
 
 /**
  * modori_guidance_for_record:
- * @record: a record
+ * @record: a #ModoriRecord
+ * @lang: "ja" or "en"
+ * @field: which text
  *
  * The guidance for @record: its hint's words when it has a hint, else
  * its reason's. Where the catalog has them, the words use the record's
@@ -67,6 +83,9 @@ MODORI_PUBLIC char *modori_guidance_for_record (const ModoriRecord *record,
 
 /**
  * modori_guidance_list_hints:
+ *
+ * The hints the catalog has text for.
+ *
  * Returns: (transfer full) (array zero-terminated=1): every hint identifier
  *   the catalog knows. Free with g_strfreev().
  */

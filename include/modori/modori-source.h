@@ -21,20 +21,40 @@ G_BEGIN_DECLS
  * (recognized by content). Files are read as streams: only the current
  * message is held in memory, and no more than 64 MiB of it. An mbox
  * whose first 4 KiB have a CR and no LF is split on lone CRs (old
- * Macintosh line ends). One thread at a time.
+ * Macintosh line ends). One thread at a time. Reference-counted:
+ * modori_source_free() drops the caller's reference.
  */
 typedef struct _ModoriSource ModoriSource;
+
+/**
+ * MODORI_TYPE_SOURCE:
+ *
+ * The #GType of #ModoriSource, a boxed type.
+ */
+#define MODORI_TYPE_SOURCE (modori_source_get_type ())
+MODORI_PUBLIC GType modori_source_get_type (void) G_GNUC_CONST;
 
 /**
  * ModoriSourceMessage:
  *
  * One message taken from a source: its raw bytes and where it was found.
+ * Reference-counted: modori_source_message_free() drops the caller's
+ * reference.
  */
 typedef struct _ModoriSourceMessage ModoriSourceMessage;
 
 /**
+ * MODORI_TYPE_SOURCE_MESSAGE:
+ *
+ * The #GType of #ModoriSourceMessage, a boxed type.
+ */
+#define MODORI_TYPE_SOURCE_MESSAGE (modori_source_message_get_type ())
+MODORI_PUBLIC GType modori_source_message_get_type (void) G_GNUC_CONST;
+
+/**
  * modori_source_new:
- * @paths: (array zero-terminated=1): files, directories, or "-"
+ * @paths: (array zero-terminated=1) (element-type filename): files,
+ *   directories, or "-"
  *
  * Directories are listed and regular files' sizes taken now; files are
  * opened as they are reached and read up to that size, so that mail
@@ -48,11 +68,29 @@ typedef struct _ModoriSourceMessage ModoriSourceMessage;
  * Returns: (transfer full): a new source.
  */
 MODORI_PUBLIC ModoriSource *modori_source_new (const char *const *paths);
-/** modori_source_free: closes the current input and frees @source. */
+
+/**
+ * modori_source_ref: (skip)
+ * @source: a #ModoriSource
+ *
+ * Takes one more reference to @source (the same iterator, not a copy).
+ *
+ * Returns: (transfer full): @source
+ */
+MODORI_PUBLIC ModoriSource *modori_source_ref (ModoriSource *source);
+
+/**
+ * modori_source_free: (skip)
+ * @source: (nullable): a #ModoriSource
+ *
+ * Drops the caller's reference to @source; with the last one, closes
+ * the current input and frees @source.
+ */
 MODORI_PUBLIC void modori_source_free (ModoriSource *source);
 
 /**
  * modori_source_next:
+ * @source: a #ModoriSource
  * @error: set when an input or a message cannot be read; the message
  *   names the file, and the message number and byte offset when known
  *
@@ -74,6 +112,7 @@ MODORI_PUBLIC ModoriSourceMessage *modori_source_next (ModoriSource *source,
 
 /**
  * modori_source_skip:
+ * @source: a #ModoriSource
  *
  * Takes the step modori_source_next() would take (past one message, or
  * one failure) without keeping the message: a file of one message is
@@ -86,23 +125,99 @@ MODORI_PUBLIC ModoriSourceMessage *modori_source_next (ModoriSource *source,
  */
 MODORI_PUBLIC gboolean modori_source_skip (ModoriSource *source);
 
-/** modori_source_get_bytes_read: bytes of the inputs read so far (compressed bytes for a compressed file). */
+/**
+ * modori_source_get_bytes_read:
+ * @source: a #ModoriSource
+ *
+ * How far the source has read, for progress reports.
+ *
+ * Returns: bytes of the inputs read so far (compressed bytes for a
+ *   compressed file)
+ */
 MODORI_PUBLIC guint64 modori_source_get_bytes_read (const ModoriSource *source);
-/** modori_source_get_bytes_total: the size of all input files; 0 when unknown (standard input, pipes). */
+
+/**
+ * modori_source_get_bytes_total:
+ * @source: a #ModoriSource
+ *
+ * How much the source has to read, for progress reports.
+ *
+ * Returns: the size of all input files; 0 when unknown (standard input,
+ *   pipes)
+ */
 MODORI_PUBLIC guint64 modori_source_get_bytes_total (const ModoriSource *source);
 
-/** modori_source_message_free: frees @message. */
+/**
+ * modori_source_message_ref: (skip)
+ * @message: a #ModoriSourceMessage
+ *
+ * Takes one more reference to @message.
+ *
+ * Returns: (transfer full): @message
+ */
+MODORI_PUBLIC ModoriSourceMessage *modori_source_message_ref (ModoriSourceMessage *message);
+
+/**
+ * modori_source_message_free: (skip)
+ * @message: (nullable): a #ModoriSourceMessage
+ *
+ * Drops the caller's reference to @message; frees it with the last one.
+ */
 MODORI_PUBLIC void modori_source_message_free (ModoriSourceMessage *message);
-/** modori_source_message_get_data: Returns: (transfer none): the raw message, without an mbox "From " line, unquoted. */
+
+/**
+ * modori_source_message_get_data:
+ * @message: a #ModoriSourceMessage
+ * @length: (out) (optional): where to store the length in bytes
+ *
+ * The raw message, without an mbox "From " line, unquoted.
+ *
+ * Returns: (transfer none) (array length=length) (element-type guint8):
+ *   the bytes, owned by @message
+ */
 MODORI_PUBLIC const char *modori_source_message_get_data (const ModoriSourceMessage *message,
                                                           gsize                     *length);
-/** modori_source_message_get_path: the file it came from ("-" for standard input). */
+
+/**
+ * modori_source_message_get_path:
+ * @message: a #ModoriSourceMessage
+ *
+ * The input the message came from.
+ *
+ * Returns: (transfer none) (type filename): the file it came from ("-"
+ *   for standard input)
+ */
 MODORI_PUBLIC const char *modori_source_message_get_path (const ModoriSourceMessage *message);
-/** modori_source_message_get_number: its number in an mbox (from 1); 0 for a file of one message. */
+
+/**
+ * modori_source_message_get_number:
+ * @message: a #ModoriSourceMessage
+ *
+ * Where the message is in its mbox.
+ *
+ * Returns: its number in an mbox (from 1); 0 for a file of one message
+ */
 MODORI_PUBLIC guint modori_source_message_get_number (const ModoriSourceMessage *message);
-/** modori_source_message_get_offset: where it starts in the (decompressed) file, in bytes. */
+
+/**
+ * modori_source_message_get_offset:
+ * @message: a #ModoriSourceMessage
+ *
+ * Where the message starts in its file.
+ *
+ * Returns: where it starts in the (decompressed) file, in bytes
+ */
 MODORI_PUBLIC guint64 modori_source_message_get_offset (const ModoriSourceMessage *message);
-/** modori_source_message_get_origin: what its records' origin should say: PATH, or PATH#N in an mbox. */
+
+/**
+ * modori_source_message_get_origin:
+ * @message: a #ModoriSourceMessage
+ *
+ * What the records of the message should give as their origin.
+ *
+ * Returns: (transfer none): what its records' origin should say: PATH,
+ *   or PATH#N in an mbox
+ */
 MODORI_PUBLIC const char *modori_source_message_get_origin (const ModoriSourceMessage *message);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ModoriSource, modori_source_free)

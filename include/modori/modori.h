@@ -12,6 +12,11 @@
  * Memory: _new and _ref return a reference the caller owns; _get_ lends
  * a pointer owned by the object it came from; every public type has a
  * g_autoptr cleanup function.
+ *
+ * Bindings: every public type is a boxed GType (MODORI_TYPE_RECORD, ...;
+ * copying one takes a reference) and every enum a GEnum or GFlags
+ * (modori-enum-types.h), described by Modori-0.gir for GObject
+ * introspection.
  */
 #ifndef MODORI_H
 #define MODORI_H
@@ -28,6 +33,7 @@
 #include <modori/modori-source.h>
 #include <modori/modori-address.h>
 #include <modori/modori-explain.h>
+#include <modori/modori-enum-types.h>
 #undef MODORI_INSIDE
 
 #endif /* MODORI_H */
