@@ -352,6 +352,9 @@ decode (GMimeMessage *message, GPtrArray *records, int depth)
         return message;
       g_ptr_array_set_size (records, 0);
     }
+  /* No engine's: the text the engines kept on it goes (it may be a
+   * message inside the caller's, which must not keep it). */
+  _modori_mime_forget_first_text (message);
   if (depth >= MAX_FORWARD_DEPTH)
     return message;
   attached = _modori_mime_find (g_mime_message_get_mime_part (message), is_attached_message, NULL);
@@ -362,17 +365,45 @@ decode (GMimeMessage *message, GPtrArray *records, int depth)
   return records->len > 0 ? inner : message;
 }
 
+/* A copy of @message of the analyzer's own, to change (NULL if GMime
+ * cannot read back what it wrote). */
+static GMimeMessage *
+private_copy (GMimeMessage *message)
+{
+  GMimeStream *stream = g_mime_stream_mem_new ();
+  GMimeParser *parser;
+  GMimeMessage *copy = NULL;
+
+  if (g_mime_object_write_to_stream (GMIME_OBJECT (message), NULL, stream) >= 0 &&
+      g_mime_stream_reset (stream) == 0)
+    {
+      parser = g_mime_parser_new_with_stream (stream);
+      g_mime_parser_set_respect_content_length (parser, FALSE);
+      copy = g_mime_parser_construct_message (parser, NULL);
+      g_object_unref (parser);
+    }
+  g_object_unref (stream);
+  return copy;
+}
+
+/* Analyzes @bounce into @report. @ours: the message was parsed here and
+ * may be changed; else it is the caller's, never changed: where the
+ * limits would drop some of its headers, a copy is analyzed. */
 static void
-analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce,
+analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce, gboolean ours,
               const char *origin, ModoriReport *report)
 {
   GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) modori_record_unref);
   Context context = { .bounce = bounce };
-  GMimeMessage *first = bounce;   /* the bounce may be one it carries */
+  GMimeMessage *copy = NULL;
+  GMimeMessage *first;   /* the bounce may be one it carries */
   const char *where = origin && origin[0] ? origin : "(data)";   /* for warnings */
 
   _modori_report_count_message (report);
-  _modori_bounds_check_message (bounce, where, report);
+  if (!ours && _modori_bounds_has_long_header (bounce) && (copy = private_copy (bounce)) != NULL)
+    bounce = copy, ours = TRUE;
+  first = bounce;
+  _modori_bounds_check_message (bounce, ours, where, report);
   bounce = decode (bounce, records, 0);
   context.bounce = bounce;
   _modori_bounds_cap_records (records, where, report);
@@ -409,6 +440,7 @@ analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce,
 
   _modori_mime_forget_first_text (first);
   _modori_mime_forget_first_text (bounce);
+  g_clear_object (&copy);
   g_clear_object (&context.original);
   g_free (context.text);
   words_clear (&context.words);
@@ -428,7 +460,7 @@ modori_analyzer_analyze_message (ModoriAnalyzer *analyzer, GMimeMessage *message
   g_return_val_if_fail (GMIME_IS_MESSAGE (message), NULL);
 
   report = _modori_report_new ();
-  analyze_into (analyzer, message, origin, report);
+  analyze_into (analyzer, message, FALSE, origin, report);
   return report;
 }
 
@@ -496,11 +528,11 @@ analyze_stream (const ModoriAnalyzer *analyzer, GMimeStream *stream, gboolean is
       if (is_mbox)
         {
           char *numbered = g_strdup_printf ("%s#%u", origin, n);
-          analyze_into (analyzer, message, numbered, report);
+          analyze_into (analyzer, message, TRUE, numbered, report);
           g_free (numbered);
         }
       else
-        analyze_into (analyzer, message, origin, report);
+        analyze_into (analyzer, message, TRUE, origin, report);
       g_object_unref (message);
     }
   while (is_mbox && !g_mime_parser_eos (parser));

@@ -156,7 +156,9 @@ is_plain_text (GMimeObject *part, gpointer data)
 
 /* Kept on the message: the engine that reads a bounce's text and the
  * analyzer that completes its records each want it; it was decoded and
- * converted twice. */
+ * converted twice. Whoever has the engines read a message forgets it
+ * there before returning (the analyzer, x5's engine), so that the
+ * caller's message keeps nothing of it. */
 #define FIRST_TEXT_KEY "modori-first-text"
 static const char no_text[] = "";   /* cached: the message has none */
 

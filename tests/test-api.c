@@ -258,6 +258,57 @@ test_message_changed (void)
   g_object_unref (stream);
 }
 
+/* Every header of @message, name and raw value, in order. */
+static char *
+all_headers (GMimeMessage *message)
+{
+  GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (message));
+  GString *all = g_string_new (NULL);
+
+  for (int i = 0; i < g_mime_header_list_get_count (headers); i++)
+    {
+      GMimeHeader *header = g_mime_header_list_get_header_at (headers, i);
+      g_string_append_printf (all, "%s:%s", g_mime_header_get_name (header),
+                              g_mime_header_get_raw_value (header));
+    }
+  return g_string_free (all, FALSE);
+}
+
+/* The caller's message is not modified, even where the analysis leaves
+ * out a header over the limits (a 70 KB one). */
+static void
+test_message_kept (void)
+{
+  g_autofree char *bounce = make_bounce ("taro@example.jp", "5.1.1", "550 5.1.1 User unknown");
+  g_autofree char *filler = g_strnfill (70 * 1024, 'x');
+  g_autofree char *data = g_strconcat ("X-Long: ", filler, "\n", bounce, NULL);
+  GMimeStream *stream = g_mime_stream_mem_new_with_buffer (data, strlen (data));
+  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
+  GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
+  g_autofree char *before = NULL, *after = NULL, *whole_before = NULL, *whole_after = NULL;
+  ModoriReport *report;
+
+  g_assert_nonnull (message);
+  before = all_headers (message);
+  whole_before = g_mime_object_to_string (GMIME_OBJECT (message), NULL);
+  g_assert_nonnull (strstr (before, filler));
+
+  report = modori_analyzer_analyze_message (analyzer, message, "kept");
+  g_assert_cmpuint (modori_report_get_n_records (report), ==, 1);
+  g_assert_cmpuint (modori_report_get_n_warnings (report), ==, 1);
+  g_assert_nonnull (strstr (modori_report_get_warning (report, 0), "X-Long"));
+  modori_report_unref (report);
+
+  after = all_headers (message);
+  whole_after = g_mime_object_to_string (GMIME_OBJECT (message), NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (whole_after, ==, whole_before);
+  g_assert_cmpstr (g_mime_object_get_header (GMIME_OBJECT (message), "X-Long"), ==, filler);
+  g_object_unref (message);
+  g_object_unref (parser);
+  g_object_unref (stream);
+}
+
 static void
 test_guidance (void)
 {
@@ -362,6 +413,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/guidance", test_guidance);
   g_test_add_func ("/api/reasons-documented", test_reasons_documented);
   g_test_add_func ("/api/message-changed", test_message_changed);
+  g_test_add_func ("/api/message-kept", test_message_kept);
   status = g_test_run ();
 
   {
