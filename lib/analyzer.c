@@ -528,7 +528,7 @@ analyze_bytes (const ModoriAnalyzer *analyzer, const char *data, gsize length,
   else
     stream = g_mime_stream_mem_new_with_buffer (data, length);
   /* Header blocks are cut to the limits before the parser reads them. */
-  parser = _modori_header_limit_parser_new (stream, FALSE, &limit);
+  parser = _modori_header_limit_parser_new (stream, &limit);
   g_mime_parser_set_respect_content_length (parser, FALSE);
   message = g_mime_parser_construct_message (parser, NULL);
   report_cuts (limit, name, report);

@@ -97,7 +97,7 @@ _modori_mime_parse_bytes (const char *bytes, gsize length)
   GMimeStream *stream = g_mime_stream_mem_new_with_buffer (bytes, length);
   /* The returned original's header is cut to the limits like the
    * bounce's (what is cut of it is not reported: it is not the bounce). */
-  GMimeParser *parser = _modori_header_limit_parser_new (stream, FALSE, NULL);
+  GMimeParser *parser = _modori_header_limit_parser_new (stream, NULL);
   GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
 
   g_object_unref (parser);
