@@ -432,6 +432,63 @@ test_message_kept (void)
 }
 
 static void
+find_message_part (GMimeObject *parent, GMimeObject *part, gpointer data)
+{
+  GMimeMessagePart **found = data;
+
+  if (*found == NULL && GMIME_IS_MESSAGE_PART (part))
+    *found = GMIME_MESSAGE_PART (part);
+}
+
+/* Nor is anything left on the messages inside it: the text the engines
+ * keep on a message while they read it (lib/mime-util.c's key) is gone
+ * from a forwarded message that held no bounce, which a caller could
+ * change and analyze again. */
+static void
+test_nested_message_kept (void)
+{
+  static const char forward[] =
+    "From: friend@example.com\n"
+    "To: sender@example.com\n"
+    "Subject: Fwd: hello\n"
+    "MIME-Version: 1.0\n"
+    "Content-Type: multipart/mixed; boundary=\"X\"\n"
+    "\n"
+    "--X\n"
+    "Content-Type: text/plain\n"
+    "\n"
+    "See below.\n"
+    "--X\n"
+    "Content-Type: message/rfc822\n"
+    "\n"
+    "From: someone@example.net\n"
+    "To: friend@example.com\n"
+    "Subject: hello\n"
+    "\n"
+    "Just a letter.\n"
+    "--X--\n";
+  GMimeStream *stream = g_mime_stream_mem_new_with_buffer (forward, strlen (forward));
+  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
+  GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
+  GMimeMessagePart *attached = NULL;
+  GMimeMessage *inner;
+  ModoriReport *report;
+
+  g_assert_nonnull (message);
+  g_mime_message_foreach (message, find_message_part, &attached);
+  g_assert_nonnull (attached);
+  inner = g_mime_message_part_get_message (attached);
+  report = modori_analyzer_analyze_message (analyzer, message, "nested");
+  g_assert_cmpuint (modori_report_get_n_records (report), ==, 0);
+  modori_report_unref (report);
+  g_assert_null (g_object_get_data (G_OBJECT (message), "modori-first-text"));
+  g_assert_null (g_object_get_data (G_OBJECT (inner), "modori-first-text"));
+  g_object_unref (message);
+  g_object_unref (parser);
+  g_object_unref (stream);
+}
+
+static void
 test_guidance (void)
 {
   g_auto (GStrv) hints = modori_guidance_list_hints ();
@@ -537,6 +594,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/reasons-documented", test_reasons_documented);
   g_test_add_func ("/api/message-changed", test_message_changed);
   g_test_add_func ("/api/message-kept", test_message_kept);
+  g_test_add_func ("/api/nested-message-kept", test_nested_message_kept);
   status = g_test_run ();
 
   {
