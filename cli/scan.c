@@ -48,8 +48,6 @@ scan_analyze (Scan *scan, ScanResult *result, const GError *read_error)
   const ScanOptions *options = scan->options;
   g_autoptr (GError) error = NULL;
   ModoriReport *report;
-  const char *data;
-  gsize length;
 
   if (result->message == NULL)
     {
@@ -57,10 +55,7 @@ scan_analyze (Scan *scan, ScanResult *result, const GError *read_error)
       return;
     }
   result->was_read = TRUE;
-  data = modori_source_message_get_data (result->message, &length);
-  report = modori_analyzer_analyze_data (scan->analyzer, data, length,
-                                         modori_source_message_get_origin (result->message),
-                                         &error);
+  report = modori_analyzer_analyze_source_message (scan->analyzer, result->message, &error);
   if (report == NULL)
     {
       result->error = describe_failure (result->message, error);

@@ -1,11 +1,8 @@
-/* analyzer.c: from raw bytes to a report: split mbox, parse MIME, let an
- * engine decode, complete each record and classify it. */
-#include <errno.h>
-#include <fcntl.h>
+/* analyzer.c: from raw bytes to a report: read them through a source
+ * (which splits an mbox and decompresses), parse MIME, let an engine
+ * decode, complete each record and classify it. */
 #include <signal.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "classify.h"
 #include "date.h"
@@ -15,6 +12,7 @@
 #include "header-limit.h"
 #include "mime-util.h"
 #include "report-private.h"
+#include "source-private.h"
 #include "text.h"
 
 struct _ModoriAnalyzer {
@@ -352,6 +350,9 @@ decode (GMimeMessage *message, GPtrArray *records, int depth)
         return message;
       g_ptr_array_set_size (records, 0);
     }
+  /* No engine's: the text the engines kept on it goes (it may be a
+   * message inside the caller's, which must not keep it). */
+  _modori_mime_forget_first_text (message);
   if (depth >= MAX_FORWARD_DEPTH)
     return message;
   attached = _modori_mime_find (g_mime_message_get_mime_part (message), is_attached_message, NULL);
@@ -362,17 +363,45 @@ decode (GMimeMessage *message, GPtrArray *records, int depth)
   return records->len > 0 ? inner : message;
 }
 
+/* A copy of @message of the analyzer's own, to change (NULL if GMime
+ * cannot read back what it wrote). */
+static GMimeMessage *
+private_copy (GMimeMessage *message)
+{
+  GMimeStream *stream = g_mime_stream_mem_new ();
+  GMimeParser *parser;
+  GMimeMessage *copy = NULL;
+
+  if (g_mime_object_write_to_stream (GMIME_OBJECT (message), NULL, stream) >= 0 &&
+      g_mime_stream_reset (stream) == 0)
+    {
+      parser = g_mime_parser_new_with_stream (stream);
+      g_mime_parser_set_respect_content_length (parser, FALSE);
+      copy = g_mime_parser_construct_message (parser, NULL);
+      g_object_unref (parser);
+    }
+  g_object_unref (stream);
+  return copy;
+}
+
+/* Analyzes @bounce into @report. @ours: the message was parsed here and
+ * may be changed; else it is the caller's, never changed: where the
+ * limits would drop some of its headers, a copy is analyzed. */
 static void
-analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce,
+analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce, gboolean ours,
               const char *origin, ModoriReport *report)
 {
   GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) modori_record_unref);
   Context context = { .bounce = bounce };
-  GMimeMessage *first = bounce;   /* the bounce may be one it carries */
+  GMimeMessage *copy = NULL;
+  GMimeMessage *first;   /* the bounce may be one it carries */
   const char *where = origin && origin[0] ? origin : "(data)";   /* for warnings */
 
   _modori_report_count_message (report);
-  _modori_bounds_check_message (bounce, where, report);
+  if (!ours && _modori_bounds_has_long_header (bounce) && (copy = private_copy (bounce)) != NULL)
+    bounce = copy, ours = TRUE;
+  first = bounce;
+  _modori_bounds_check_message (bounce, ours, where, report);
   bounce = decode (bounce, records, 0);
   context.bounce = bounce;
   _modori_bounds_cap_records (records, where, report);
@@ -409,6 +438,7 @@ analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce,
 
   _modori_mime_forget_first_text (first);
   _modori_mime_forget_first_text (bounce);
+  g_clear_object (&copy);
   g_clear_object (&context.original);
   g_free (context.text);
   words_clear (&context.words);
@@ -428,7 +458,7 @@ modori_analyzer_analyze_message (ModoriAnalyzer *analyzer, GMimeMessage *message
   g_return_val_if_fail (GMIME_IS_MESSAGE (message), NULL);
 
   report = _modori_report_new ();
-  analyze_into (analyzer, message, origin, report);
+  analyze_into (analyzer, message, FALSE, origin, report);
   return report;
 }
 
@@ -452,70 +482,6 @@ report_cuts (ModoriHeaderLimit *limit, const char *name, ModoriReport *report)
   g_ptr_array_unref (cuts);
 }
 
-/* Parses every message of @stream (one, or an mbox's) into @report. */
-static gboolean
-analyze_stream (const ModoriAnalyzer *analyzer, GMimeStream *stream, gboolean is_mbox,
-                const char *origin, const char *name, ModoriReport *report, GError **error)
-{
-  /* Header blocks are cut to the limits before the parser reads them. */
-  ModoriHeaderLimit *limit;
-  GMimeParser *parser = _modori_header_limit_parser_new (stream, is_mbox, &limit);
-  guint n = 0;
-
-  g_mime_parser_set_respect_content_length (parser, FALSE);
-
-  do
-    {
-      gint64 before = g_mime_parser_tell (parser);
-      GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
-
-      n++;
-      report_cuts (limit, name, report);
-      /* A broken separator can leave the parser where it was: stop
-       * rather than loop for ever on the same bytes. */
-      if (message == NULL && is_mbox && g_mime_parser_tell (parser) == before)
-        {
-          _modori_report_add_warning (report, "%s: message %u: broken mbox separator, the rest of the file is not read", name, n);
-          break;
-        }
-      if (message == NULL || !has_headers (message))
-        {
-          g_clear_object (&message);
-          if (!is_mbox)
-            {
-              g_set_error (error, MODORI_ERROR, MODORI_ERROR_INVALID_INPUT,
-                           "%s: not a mail message (no header found)", name);
-              g_object_unref (parser);
-              return FALSE;
-            }
-          if (g_mime_parser_eos (parser))
-            break;
-          _modori_report_add_warning (report, "%s: message %u: not a mail message (no header found)", name, n);
-          continue;
-        }
-      if (is_mbox)
-        {
-          char *numbered = g_strdup_printf ("%s#%u", origin, n);
-          analyze_into (analyzer, message, numbered, report);
-          g_free (numbered);
-        }
-      else
-        analyze_into (analyzer, message, origin, report);
-      g_object_unref (message);
-    }
-  while (is_mbox && !g_mime_parser_eos (parser));
-
-  report_cuts (limit, name, report);
-  g_object_unref (parser);
-  return TRUE;
-}
-
-static gboolean
-looks_like_mbox (const char *head, gsize length)
-{
-  return length >= 5 && memcmp (head, "From ", 5) == 0;
-}
-
 /* Old Macintosh files end lines with a lone CR, which the MIME parser
  * does not take for a line end: such input is rewritten with LF. */
 static gboolean
@@ -535,14 +501,107 @@ cr_to_lf (const char *data, gsize length)
   return copy;
 }
 
+/* Parses the raw bytes of one message (never an mbox: a source has split
+ * it) and analyzes them into @report. @name names the message in errors
+ * and warnings; @origin is what its records' origin says. */
+static gboolean
+analyze_bytes (const ModoriAnalyzer *analyzer, const char *data, gsize length,
+               const char *origin, const char *name, ModoriReport *report, GError **error)
+{
+  ModoriHeaderLimit *limit;
+  GMimeStream *stream;
+  GMimeParser *parser;
+  GMimeMessage *message;
+  gboolean ok;
+
+  if (length == 0)
+    {
+      g_set_error (error, MODORI_ERROR, MODORI_ERROR_INVALID_INPUT, "%s: empty input", name);
+      return FALSE;
+    }
+  if (has_cr_only_line_ends (data, MIN (length, 4096)))
+    {
+      char *converted = cr_to_lf (data, length);
+      stream = g_mime_stream_mem_new_with_buffer (converted, length);
+      g_free (converted);
+    }
+  else
+    stream = g_mime_stream_mem_new_with_buffer (data, length);
+  /* Header blocks are cut to the limits before the parser reads them. */
+  parser = _modori_header_limit_parser_new (stream, &limit);
+  g_mime_parser_set_respect_content_length (parser, FALSE);
+  message = g_mime_parser_construct_message (parser, NULL);
+  report_cuts (limit, name, report);
+  ok = message != NULL && has_headers (message);
+  if (!ok)
+    {
+      g_set_error (error, MODORI_ERROR, MODORI_ERROR_INVALID_INPUT,
+                   "%s: not a mail message (no header found)", name);
+      g_clear_object (&message);
+    }
+  else
+    {
+      analyze_into (analyzer, message, TRUE, origin, report);
+      g_object_unref (message);
+    }
+  g_object_unref (parser);
+  g_object_unref (stream);
+  return ok;
+}
+
+/* Every message of @source (of one input) into a new report. A message
+ * that cannot be read, or holds no mail message, is a warning in an mbox
+ * (the next one is read); otherwise, the input is one message, and that
+ * is the error. @name names messages whose origin is empty. */
+static ModoriReport *
+analyze_source (const ModoriAnalyzer *analyzer, ModoriSource *source, const char *name,
+                GError **error)
+{
+  ModoriReport *report = _modori_report_new ();
+
+  for (;;)
+    {
+      ModoriSourceMessage *message;
+      GError *failure = NULL;
+      guint number;
+
+      message = modori_source_next (source, &failure);
+      if (message)
+        {
+          gsize length;
+          const char *data = modori_source_message_get_data (message, &length);
+          const char *origin = modori_source_message_get_origin (message);
+
+          number = modori_source_message_get_number (message);
+          analyze_bytes (analyzer, data, length, origin, origin[0] ? origin : name, report, &failure);
+          modori_source_message_free (message);
+        }
+      else if (failure == NULL)
+        break;
+      else
+        number = _modori_source_get_number (source);
+      if (failure && number == 0)
+        {
+          g_propagate_error (error, failure);
+          modori_report_unref (report);
+          return NULL;
+        }
+      if (failure)
+        {
+          _modori_report_add_warning (report, "%s", failure->message);
+          g_error_free (failure);
+        }
+    }
+  return report;
+}
+
 ModoriReport *
 modori_analyzer_analyze_data (ModoriAnalyzer *analyzer, const char *data, gsize length,
                               const char *origin, GError **error)
 {
   const char *name = origin ? origin : "(data)";
+  ModoriSource *source;
   ModoriReport *report;
-  GMimeStream *stream;
-  gboolean ok;
 
   g_return_val_if_fail (analyzer != NULL, NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -552,102 +611,43 @@ modori_analyzer_analyze_data (ModoriAnalyzer *analyzer, const char *data, gsize 
       g_set_error (error, MODORI_ERROR, MODORI_ERROR_INVALID_INPUT, "%s: empty input", name);
       return NULL;
     }
-  report = _modori_report_new ();
-  if (has_cr_only_line_ends (data, MIN (length, 4096)))
-    {
-      char *converted = cr_to_lf (data, length);
-      stream = g_mime_stream_mem_new_with_buffer (converted, length);
-      g_free (converted);
-    }
-  else
-    stream = g_mime_stream_mem_new_with_buffer (data, length);
-  ok = analyze_stream (analyzer, stream, looks_like_mbox (data, length),
-                       origin ? origin : "", name, report, error);
-  g_object_unref (stream);
-  if (!ok)
-    g_clear_pointer (&report, modori_report_unref);
+  source = _modori_source_new_for_data (data, length, name, origin ? origin : "");
+  report = analyze_source (analyzer, source, name, error);
+  modori_source_free (source);
   return report;
 }
 
 ModoriReport *
 modori_analyzer_analyze_file (ModoriAnalyzer *analyzer, const char *path, GError **error)
 {
+  ModoriSource *source;
   ModoriReport *report;
-  GMimeStream *stream;
-  struct stat st;
-  char head[4096];
-  ssize_t got;
-  int fd;
 
   g_return_val_if_fail (analyzer != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  fd = open (path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0 || fstat (fd, &st) < 0)
-    {
-      int saved = errno;
-      g_set_error (error, MODORI_ERROR, MODORI_ERROR_IO, "%s: %s", path, g_strerror (saved));
-      if (fd >= 0)
-        close (fd);
-      return NULL;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, MODORI_ERROR, MODORI_ERROR_IO, "%s: is a directory, not a message file", path);
-      close (fd);
-      return NULL;
-    }
+  source = _modori_source_new_for_file (path);
+  report = analyze_source (analyzer, source, path, error);
+  modori_source_free (source);
+  return report;
+}
 
-  do
-    got = read (fd, head, sizeof head);
-  while (got < 0 && errno == EINTR);
-  if (got < 0)
-    {
-      int saved = errno;
-      g_set_error (error, MODORI_ERROR, MODORI_ERROR_IO, "%s: %s", path, g_strerror (saved));
-      close (fd);
-      return NULL;
-    }
-  if (got == 0)
-    {
-      g_set_error (error, MODORI_ERROR, MODORI_ERROR_INVALID_INPUT, "%s: empty file", path);
-      close (fd);
-      return NULL;
-    }
+ModoriReport *
+modori_analyzer_analyze_source_message (ModoriAnalyzer            *analyzer,
+                                        const ModoriSourceMessage *message,
+                                        GError                   **error)
+{
+  const char *origin, *data;
+  ModoriReport *report;
+  gsize length;
 
-  if (has_cr_only_line_ends (head, got))
-    {
-      /* Rare and small: read it whole and rewrite its line ends. */
-      g_autofree char *contents = NULL;
-      gsize length;
+  g_return_val_if_fail (analyzer != NULL, NULL);
+  g_return_val_if_fail (message != NULL, NULL);
 
-      close (fd);
-      if (!g_file_get_contents (path, &contents, &length, NULL))
-        {
-          g_set_error (error, MODORI_ERROR, MODORI_ERROR_IO, "%s: cannot read", path);
-          return NULL;
-        }
-      report = modori_analyzer_analyze_data (analyzer, contents, length, path, error);
-      return report;
-    }
-
-  /* Read the file as a stream: an mbox is never loaded whole. */
+  origin = modori_source_message_get_origin (message);
+  data = modori_source_message_get_data (message, &length);
   report = _modori_report_new ();
-  if (lseek (fd, 0, SEEK_SET) == 0)
-    stream = g_mime_stream_fs_new (fd);   /* owns fd */
-  else
-    {
-      /* A pipe or FIFO: keep what was read, then the rest. */
-      GMimeStream *first = g_mime_stream_mem_new_with_buffer (head, got);
-      GMimeStream *rest = g_mime_stream_fs_new (fd);
-      stream = g_mime_stream_cat_new ();
-      g_mime_stream_cat_add_source (GMIME_STREAM_CAT (stream), first);
-      g_mime_stream_cat_add_source (GMIME_STREAM_CAT (stream), rest);
-      g_object_unref (first);
-      g_object_unref (rest);
-    }
-  if (!analyze_stream (analyzer, stream, looks_like_mbox (head, got), path, path, report, error))
+  if (!analyze_bytes (analyzer, data, length, origin, origin, report, error))
     g_clear_pointer (&report, modori_report_unref);
-  g_object_unref (stream);
   return report;
 }

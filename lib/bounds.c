@@ -3,8 +3,28 @@
 
 #include "bounds.h"
 
+static gsize
+raw_length (GMimeHeader *header)
+{
+  const char *raw = g_mime_header_get_raw_value (header);
+
+  return raw ? strlen (raw) : 0;
+}
+
+gboolean
+_modori_bounds_has_long_header (GMimeMessage *message)
+{
+  GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (message));
+  int n = headers ? g_mime_header_list_get_count (headers) : 0;
+
+  for (int i = 0; i < n; i++)
+    if (raw_length (g_mime_header_list_get_header_at (headers, i)) > MODORI_MAX_HEADER_BYTES)
+      return TRUE;
+  return FALSE;
+}
+
 static void
-drop_long_headers (GMimeObject *object, const char *name, ModoriReport *report)
+drop_long_headers (GMimeObject *object, gboolean drop, const char *name, ModoriReport *report)
 {
   GMimeHeaderList *headers = g_mime_object_get_header_list (object);
   int n = headers ? g_mime_header_list_get_count (headers) : 0;
@@ -12,8 +32,7 @@ drop_long_headers (GMimeObject *object, const char *name, ModoriReport *report)
   for (int i = n - 1; i >= 0; i--)
     {
       GMimeHeader *header = g_mime_header_list_get_header_at (headers, i);
-      const char *raw = g_mime_header_get_raw_value (header);
-      gsize length = raw ? strlen (raw) : 0;
+      gsize length = raw_length (header);
 
       if (length > MODORI_MAX_HEADER_BYTES)
         {
@@ -21,7 +40,8 @@ drop_long_headers (GMimeObject *object, const char *name, ModoriReport *report)
                                       " bytes, over the limit of %d: ignored",
                                       name, g_mime_header_get_name (header), length,
                                       MODORI_MAX_HEADER_BYTES);
-          g_mime_header_list_remove_at (headers, i);
+          if (drop)
+            g_mime_header_list_remove_at (headers, i);
         }
     }
 }
@@ -58,11 +78,11 @@ nesting_depth (GMimeObject *object, int limit)
 }
 
 void
-_modori_bounds_check_message (GMimeMessage *message, const char *name, ModoriReport *report)
+_modori_bounds_check_message (GMimeMessage *message, gboolean drop, const char *name, ModoriReport *report)
 {
   GMimeObject *body = g_mime_message_get_mime_part (message);
 
-  drop_long_headers (GMIME_OBJECT (message), name, report);
+  drop_long_headers (GMIME_OBJECT (message), drop, name, report);
   if (body && nesting_depth (body, MODORI_MAX_MIME_DEPTH) > MODORI_MAX_MIME_DEPTH)
     _modori_report_add_warning (report, "%s: MIME nesting deeper than %d levels: the deeper parts are ignored",
                                 name, MODORI_MAX_MIME_DEPTH);

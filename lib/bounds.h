@@ -72,9 +72,15 @@
 #ifdef MODORI_COMPILATION
 #include "report-private.h"
 
-/* Drops @message's oversized headers and warns about them and about MIME
- * nesting deeper than MODORI_MAX_MIME_DEPTH; @name names the message. */
-void _modori_bounds_check_message (GMimeMessage *message, const char *name, ModoriReport *report);
+/* Whether @message has a header over MODORI_MAX_HEADER_BYTES (one that
+ * _modori_bounds_check_message() drops). */
+gboolean _modori_bounds_has_long_header (GMimeMessage *message);
+
+/* Warns about @message's oversized headers and about MIME nesting deeper
+ * than MODORI_MAX_MIME_DEPTH; @name names the message. With @drop, which
+ * only the analyzer's own copy may have (never the caller's message),
+ * removes those headers too. */
+void _modori_bounds_check_message (GMimeMessage *message, gboolean drop, const char *name, ModoriReport *report);
 
 /* Cuts @records (of ModoriRecord*) to MODORI_MAX_RECIPIENTS, with a warning. */
 void _modori_bounds_cap_records (GPtrArray *records, const char *name, ModoriReport *report);

@@ -6,7 +6,7 @@
 #include "header-limit.h"
 
 /* Bytes of a line's start read to know what the line is: a field's name,
- * a boundary, an mbox separator, a Content-Type naming an attached
+ * a boundary, a Content-Type naming an attached
  * message. A shorter line cut by the end of a read waits for the rest. */
 #define LINE_HEAD 512
 
@@ -22,8 +22,6 @@ typedef enum {
 struct _ModoriHeaderLimit {
   GMimeStream parent;
   GMimeStream *source;
-  gboolean mbox;
-  guint message;                 /* the message being read, from 1 */
   GPtrArray *warnings;           /* of char *, not yet taken */
 
   /* Bytes read from the source and not yet given: [start, end) of out;
@@ -69,24 +67,17 @@ warn (ModoriHeaderLimit *self, const char *format, ...)
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
-  if (self->mbox)
-    {
-      g_ptr_array_add (self->warnings, g_strdup_printf ("message %u: %s", self->message, text));
-      g_free (text);
-    }
-  else
-    g_ptr_array_add (self->warnings, text);
+  g_ptr_array_add (self->warnings, text);
 }
 
 static void
 start_over (ModoriHeaderLimit *self)
 {
-  self->message = self->mbox ? 0 : 1;
   self->mid_line = FALSE;
   self->source_done = FALSE;
   self->in_header = FALSE;
-  /* A single message starts with its header; an mbox with "From ". */
-  self->header_next = !self->mbox;
+  /* A message starts with its header. */
+  self->header_next = TRUE;
   self->message_bytes = 0;
   self->warned_field = self->warned_block = FALSE;
 }
@@ -134,15 +125,6 @@ start_line (ModoriHeaderLimit *self, const char *p, gsize n)
   self->line_kept = 0;
   if (!self->in_header)
     {
-      /* The parser takes every "From " line of an mbox for a separator. */
-      if (self->mbox && n >= 5 && memcmp (p, "From ", 5) == 0)
-        {
-          self->message++;
-          self->message_bytes = 0;
-          self->warned_field = self->warned_block = FALSE;
-          self->header_next = TRUE;
-          return;
-        }
       if (!self->header_next)
         {
           /* Perhaps a boundary: part headers follow. */
@@ -429,26 +411,25 @@ _modori_header_limit_init (ModoriHeaderLimit *self)
 }
 
 GMimeStream *
-_modori_header_limit_new (GMimeStream *source, gboolean mbox)
+_modori_header_limit_new (GMimeStream *source)
 {
   ModoriHeaderLimit *self = g_object_new (MODORI_TYPE_HEADER_LIMIT, NULL);
 
   g_mime_stream_construct (GMIME_STREAM (self), 0, -1);
   self->source = g_object_ref (source);
-  self->mbox = mbox;
   start_over (self);
   return GMIME_STREAM (self);
 }
 
 GMimeParser *
-_modori_header_limit_parser_new (GMimeStream *source, gboolean mbox, ModoriHeaderLimit **limit)
+_modori_header_limit_parser_new (GMimeStream *source, ModoriHeaderLimit **limit)
 {
-  GMimeStream *stream = _modori_header_limit_new (source, mbox);
+  GMimeStream *stream = _modori_header_limit_new (source);
   GMimeParser *parser = g_mime_parser_new_with_stream (stream);
 
   /* Content is copied as it is parsed: this stream cannot be read again. */
   g_mime_parser_set_persist_stream (parser, FALSE);
-  g_mime_parser_set_format (parser, mbox ? GMIME_FORMAT_MBOX : GMIME_FORMAT_MESSAGE);
+  g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
   if (limit)
     *limit = MODORI_HEADER_LIMIT (stream);
   g_object_unref (stream);   /* the parser holds it */

@@ -7,8 +7,8 @@
  * The filter follows the structure as far as the parser reads headers
  * from it: the message's own header block, each MIME part's (the lines
  * after a line starting "--"), and an attached message's (after a header
- * block declaring message/rfc822 or message/global). In an mbox, each
- * "From " line starts a message. */
+ * block declaring message/rfc822 or message/global). One message: an
+ * mbox is split before (source.c). */
 #ifndef MODORI_HEADER_LIMIT_H
 #define MODORI_HEADER_LIMIT_H
 
@@ -28,17 +28,17 @@ GType _modori_header_limit_get_type (void) G_GNUC_CONST;
 #define MODORI_HEADER_LIMIT(object) \
   (G_TYPE_CHECK_INSTANCE_CAST ((object), MODORI_TYPE_HEADER_LIMIT, ModoriHeaderLimit))
 
-/* A stream of @source (one message, or an mbox's messages) with its
- * header blocks cut to the limits. It reads forward only. */
-GMimeStream *_modori_header_limit_new (GMimeStream *source, gboolean mbox);
+/* A stream of @source (one message) with its header blocks cut to the
+ * limits. It reads forward only. */
+GMimeStream *_modori_header_limit_new (GMimeStream *source);
 
 /* A parser of @source through such a stream, set for it (the stream is
  * not persistent); *@limit, if not NULL, is the stream, owned by the
  * parser, for its warnings. */
-GMimeParser *_modori_header_limit_parser_new (GMimeStream *source, gboolean mbox, ModoriHeaderLimit **limit);
+GMimeParser *_modori_header_limit_parser_new (GMimeStream *source, ModoriHeaderLimit **limit);
 
-/* Moves the stream's warnings (what it cut, naming the message number in
- * an mbox) to @warnings (of char *), in the order they arose. */
+/* Moves the stream's warnings (what it cut) to @warnings (of char *), in
+ * the order they arose. */
 void _modori_header_limit_take_warnings (ModoriHeaderLimit *self, GPtrArray *warnings);
 
 G_END_DECLS

@@ -97,7 +97,7 @@ _modori_mime_parse_bytes (const char *bytes, gsize length)
   GMimeStream *stream = g_mime_stream_mem_new_with_buffer (bytes, length);
   /* The returned original's header is cut to the limits like the
    * bounce's (what is cut of it is not reported: it is not the bounce). */
-  GMimeParser *parser = _modori_header_limit_parser_new (stream, FALSE, NULL);
+  GMimeParser *parser = _modori_header_limit_parser_new (stream, NULL);
   GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
 
   g_object_unref (parser);
@@ -156,7 +156,9 @@ is_plain_text (GMimeObject *part, gpointer data)
 
 /* Kept on the message: the engine that reads a bounce's text and the
  * analyzer that completes its records each want it; it was decoded and
- * converted twice. */
+ * converted twice. Whoever has the engines read a message forgets it
+ * there before returning (the analyzer, x5's engine), so that the
+ * caller's message keeps nothing of it. */
 #define FIRST_TEXT_KEY "modori-first-text"
 static const char no_text[] = "";   /* cached: the message has none */
 

@@ -18,7 +18,8 @@ typedef enum { KIND_PLAIN, KIND_GZIP, KIND_XZ } Kind;
 #define FIRST_LOOK 4096
 
 struct _ModoriReader {
-  int fd;
+  int fd;              /* -1 for bytes in memory */
+  const char *data;    /* those bytes */
   Kind kind;
   guint8 in[CHUNK];
   gsize in_len, in_pos;
@@ -37,9 +38,15 @@ fill (ModoriReader *self, gsize want, GError **error)
 
   if (self->in_pos < self->in_len || self->in_eof)
     return TRUE;
-  do
-    got = read (self->fd, self->in, MIN ((guint64) want, self->limit - self->raw));
-  while (got < 0 && errno == EINTR);
+  if (self->data)
+    {
+      got = MIN ((guint64) MIN (want, CHUNK), self->limit - self->raw);
+      memcpy (self->in, self->data + self->raw, got);
+    }
+  else
+    do
+      got = read (self->fd, self->in, MIN ((guint64) want, self->limit - self->raw));
+    while (got < 0 && errno == EINTR);
   if (got < 0)
     {
       int saved = errno;
@@ -63,13 +70,14 @@ fill (ModoriReader *self, gsize want, GError **error)
   return TRUE;
 }
 
-ModoriReader *
-_modori_reader_new (int fd, guint64 limit, GError **error)
+static ModoriReader *
+reader_new (int fd, const char *data, guint64 limit, GError **error)
 {
   static const guint8 xz_magic[] = { 0xFD, '7', 'z', 'X', 'Z', 0 };
   ModoriReader *self = g_new0 (ModoriReader, 1);
 
   self->fd = fd;
+  self->data = data;
   self->limit = limit;
   /* A first look only: enough for the magic numbers and a message's
    * first bytes. A reader that passes a file over reads no more. */
@@ -94,6 +102,19 @@ _modori_reader_new (int fd, guint64 limit, GError **error)
         g_error ("liblzma: out of memory");
     }
   return self;
+}
+
+ModoriReader *
+_modori_reader_new (int fd, guint64 limit, GError **error)
+{
+  return reader_new (fd, NULL, limit, error);
+}
+
+ModoriReader *
+_modori_reader_new_for_data (const char *data, gsize length)
+{
+  /* Reading memory never fails. */
+  return reader_new (-1, data ? data : "", length, NULL);
 }
 
 void

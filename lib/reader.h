@@ -10,6 +10,9 @@ typedef struct _ModoriReader ModoriReader;
  * ending sooner is an error, the file shrank. Fails only on a read
  * error; errors name no file (the caller knows which). */
 ModoriReader *_modori_reader_new (int fd, guint64 limit, GError **error);
+/* The same over @length bytes at @data, not copied: they must outlive
+ * the reader. */
+ModoriReader *_modori_reader_new_for_data (const char *data, gsize length);
 void _modori_reader_free (ModoriReader *reader);
 /* Up to @size decompressed bytes; 0 at the end, -1 with @error set (also
  * past the limits of bounds.h on decompression: MODORI_MAX_EXPANSION,

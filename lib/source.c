@@ -12,6 +12,7 @@
 #include "modori/modori.h"
 #include "bounds.h"
 #include "reader.h"
+#include "source-private.h"
 
 /* What is looked at to tell an mbox and its line ends: as much as the
  * analyzer looks at for a message's line ends (analyzer.c), and what a
@@ -32,6 +33,9 @@ typedef struct {
    * per worker process, all see the same messages); G_MAXUINT64 for
    * standard input and other streams. */
   guint64 limit;
+  gboolean is_stdin;   /* "-" given to modori_source_new() */
+  const char *data;    /* nullable: the bytes of an input in memory */
+  char *origin;        /* nullable: what origins start with, if not path */
 } Entry;
 
 struct _ModoriSourceMessage {
@@ -66,13 +70,15 @@ entry_clear (gpointer data)
   Entry *entry = data;
   g_free (entry->path);
   g_free (entry->error);
+  g_free (entry->origin);
 }
 
-static void
+static Entry *
 add_entry (GArray *entries, const char *path, const char *error, guint64 size, guint64 limit)
 {
   Entry entry = { g_strdup (path), g_strdup (error), size, limit };
   g_array_append_val (entries, entry);
+  return &g_array_index (entries, Entry, entries->len - 1);
 }
 
 /* @path, which cannot be read: modori_source_next() says why in its turn. */
@@ -168,20 +174,35 @@ list_dir (GArray *entries, const char *dir)
     }
 }
 
-ModoriSource *
-modori_source_new (const char *const *paths)
+static ModoriSource *
+source_new (void)
 {
   ModoriSource *self = g_atomic_rc_box_new0 (ModoriSource);
 
   self->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_array_set_clear_func (self->entries, entry_clear);
+  return self;
+}
+
+static void
+count_total (ModoriSource *self)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    self->total += g_array_index (self->entries, Entry, i).size;
+}
+
+ModoriSource *
+modori_source_new (const char *const *paths)
+{
+  ModoriSource *self = source_new ();
+
   g_return_val_if_fail (paths != NULL, self);
   for (const char *const *path = paths; *path; path++)
     {
       struct stat st;
 
       if (strcmp (*path, "-") == 0)
-        add_entry (self->entries, *path, NULL, 0, G_MAXUINT64);
+        add_entry (self->entries, *path, NULL, 0, G_MAXUINT64)->is_stdin = TRUE;
       else if (stat (*path, &st) != 0)
         {
           g_autofree char *why = g_strdup_printf ("%s: %s", *path, g_strerror (errno));
@@ -194,9 +215,50 @@ modori_source_new (const char *const *paths)
       else
         add_entry (self->entries, *path, NULL, 0, G_MAXUINT64);
     }
-  for (guint i = 0; i < self->entries->len; i++)
-    self->total += g_array_index (self->entries, Entry, i).size;
+  count_total (self);
   return self;
+}
+
+ModoriSource *
+_modori_source_new_for_file (const char *path)
+{
+  ModoriSource *self = source_new ();
+  struct stat st;
+
+  if (stat (path, &st) != 0)
+    {
+      g_autofree char *why = g_strdup_printf ("%s: %s", path, g_strerror (errno));
+      add_entry (self->entries, path, why, 0, 0);
+    }
+  else if (S_ISDIR (st.st_mode))
+    {
+      g_autofree char *why = g_strdup_printf ("%s: is a directory, not a message file", path);
+      add_entry (self->entries, path, why, 0, 0);
+    }
+  else if (S_ISREG (st.st_mode))
+    add_entry (self->entries, path, NULL, st.st_size, st.st_size);
+  else
+    add_entry (self->entries, path, NULL, 0, G_MAXUINT64);
+  count_total (self);
+  return self;
+}
+
+ModoriSource *
+_modori_source_new_for_data (const char *data, gsize length, const char *name, const char *origin)
+{
+  ModoriSource *self = source_new ();
+  Entry *entry = add_entry (self->entries, name, NULL, length, length);
+
+  entry->data = data ? data : "";
+  entry->origin = g_strdup (origin);
+  count_total (self);
+  return self;
+}
+
+guint
+_modori_source_get_number (const ModoriSource *self)
+{
+  return self->number;
 }
 
 static void
@@ -380,9 +442,10 @@ static ModoriSourceMessage *
 message_new (const Entry *entry, guint number, guint64 offset, Bytes *data)
 {
   ModoriSourceMessage *message = g_atomic_rc_box_new0 (ModoriSourceMessage);
+  const char *origin = entry->origin ? entry->origin : entry->path;
 
   message->path = g_strdup (entry->path);
-  message->origin = number ? g_strdup_printf ("%s#%u", entry->path, number) : g_strdup (entry->path);
+  message->origin = number ? g_strdup_printf ("%s#%u", origin, number) : g_strdup (origin);
   message->number = number;
   message->offset = offset;
   message->length = data->len;
@@ -403,8 +466,11 @@ open_entry (ModoriSource *self, const Entry *entry, GError **error)
       g_set_error_literal (error, MODORI_ERROR, MODORI_ERROR_IO, entry->error);
       return FALSE;
     }
-  fd = strcmp (entry->path, "-") == 0 ? STDIN_FILENO : open (entry->path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
+  if (entry->data)
+    fd = -1;
+  else
+    fd = entry->is_stdin ? STDIN_FILENO : open (entry->path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0 && entry->data == NULL)
     {
       int saved = errno;
       g_set_error (error, MODORI_ERROR, MODORI_ERROR_IO, "%s: %s", entry->path, g_strerror (saved));
@@ -414,7 +480,8 @@ open_entry (ModoriSource *self, const Entry *entry, GError **error)
   self->eof = FALSE;
   self->buf_offset = 0;
   self->number = 0;
-  self->reader = _modori_reader_new (fd, entry->limit, error);
+  self->reader = entry->data ? _modori_reader_new_for_data (entry->data, entry->limit)
+                             : _modori_reader_new (fd, entry->limit, error);
   /* A failure past the first bytes (a cut gzip file) is given when the
    * messages before it have been. */
   if (self->reader && !want_bytes (self, FIRST_BLOCK, &early) && self->buf_len > 0)

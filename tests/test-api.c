@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <modori/modori.h>
+#include <zlib.h>
 
 static ModoriAnalyzer *analyzer;
 static char *tmpdir;
@@ -202,6 +203,127 @@ test_mbox (void)
   g_assert_cmpint (modori_record_get_reason (modori_report_get_record (report, 1)), ==, MODORI_REASON_MAILBOX_FULL);
 }
 
+static GByteArray *
+gzip_bytes (const char *data, gsize length)
+{
+  GByteArray *out = g_byte_array_sized_new (length + 64);
+  z_stream z = { 0 };
+
+  g_assert_cmpint (deflateInit2 (&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), ==, Z_OK);
+  g_byte_array_set_size (out, deflateBound (&z, length));
+  z.next_in = (Bytef *) data;
+  z.avail_in = length;
+  z.next_out = out->data;
+  z.avail_out = out->len;
+  g_assert_cmpint (deflate (&z, Z_FINISH), ==, Z_STREAM_END);
+  g_byte_array_set_size (out, z.total_out);
+  deflateEnd (&z);
+  return out;
+}
+
+/* Records, origins and warnings of @report, one line each. */
+static char *
+describe (ModoriReport *report)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%u messages\n", modori_report_get_n_messages (report));
+  for (guint i = 0; i < modori_report_get_n_records (report); i++)
+    {
+      g_autofree char *json = modori_record_to_json (modori_report_get_record (report, i), FALSE);
+      g_string_append_printf (out, "%s\n", json);
+    }
+  for (guint i = 0; i < modori_report_get_n_warnings (report); i++)
+    g_string_append_printf (out, "warning %s\n", modori_report_get_warning (report, i));
+  return g_string_free (out, FALSE);
+}
+
+/* One reader: analyze_file() and analyze_data() read an mbox, compressed
+ * or not, as a ModoriSource does, message by message through
+ * analyze_source_message(). */
+static void
+test_one_reader (void)
+{
+  g_autofree char *one = make_bounce ("taro@example.jp", "5.1.1", "550 5.1.1 User unknown");
+  g_autofree char *two = make_bounce ("hanako@example.jp", "5.2.2", "552 5.2.2 Mailbox full");
+  g_autofree char *mbox = g_strdup_printf ("From MAILER-DAEMON Tue Mar  5 10:22:31 2024\n%s\n"
+                                           "From MAILER-DAEMON Tue Mar  5 10:22:32 2024\n"
+                                           "\x01 no header\n\n"
+                                           "From MAILER-DAEMON Tue Mar  5 10:22:33 2024\n%s\n",
+                                           one, two);
+  g_autoptr (GByteArray) packed = gzip_bytes (mbox, strlen (mbox));
+  g_autofree char *path = write_temp ("one-reader.mbox", mbox, -1);
+  g_autofree char *gz_path = write_temp ("one-reader.mbox.gz", (const char *) packed->data, packed->len);
+  const char *paths[] = { path, NULL };
+  g_autoptr (ModoriSource) source = modori_source_new (paths);
+  g_autoptr (GString) expected = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ModoriReport) from_file = NULL, from_gz = NULL, from_data = NULL, from_gz_data = NULL;
+  g_autofree char *file = NULL, *gz = NULL, *data = NULL, *gz_data = NULL, *gz_expected = NULL;
+  g_autofree char *origin = g_strconcat (path, "#3", NULL);
+  guint messages = 0, records = 0;
+
+  /* What the tool does. */
+  for (;;)
+    {
+      g_autoptr (ModoriSourceMessage) message = modori_source_next (source, &error);
+      g_autoptr (ModoriReport) report = NULL;
+      g_autoptr (GError) bad = NULL;
+
+      g_assert_no_error (error);
+      if (message == NULL)
+        break;
+      report = modori_analyzer_analyze_source_message (analyzer, message, &bad);
+      if (report == NULL)
+        {
+          g_assert_error (bad, MODORI_ERROR, MODORI_ERROR_INVALID_INPUT);
+          g_string_append_printf (expected, "warning %s\n", bad->message);
+          continue;
+        }
+      messages += modori_report_get_n_messages (report);
+      for (guint i = 0; i < modori_report_get_n_records (report); i++, records++)
+        {
+          g_autofree char *json = modori_record_to_json (modori_report_get_record (report, i), FALSE);
+          g_string_append_printf (expected, "%s\n", json);
+        }
+    }
+  g_assert_cmpuint (records, ==, 2);
+
+  from_file = modori_analyzer_analyze_file (analyzer, path, &error);
+  g_assert_no_error (error);
+  from_gz = modori_analyzer_analyze_file (analyzer, gz_path, &error);
+  g_assert_no_error (error);
+  from_data = modori_analyzer_analyze_data (analyzer, mbox, strlen (mbox), path, &error);
+  g_assert_no_error (error);
+  from_gz_data = modori_analyzer_analyze_data (analyzer, (const char *) packed->data, packed->len, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (modori_record_get_origin (modori_report_get_record (from_file, 1)), ==, origin);
+
+  /* The records come before the warnings in describe(): the same order
+   * as expected's, where the one warning is of message 2. */
+  file = describe (from_file);
+  data = describe (from_data);
+  gz_data = describe (from_gz_data);
+  gz = describe (from_gz);
+  g_assert_cmpstr (data, ==, file);
+  g_assert_cmpstr (gz_data, ==, file);
+  {
+    /* The records of the .gz name it. */
+    g_auto (GStrv) parts = g_strsplit (file, path, -1);
+    gz_expected = g_strjoinv (gz_path, parts);
+  }
+  g_assert_cmpstr (gz, ==, gz_expected);
+  g_assert_cmpuint (modori_report_get_n_warnings (from_file), ==, 1);
+  g_assert_nonnull (strstr (expected->str, modori_report_get_warning (from_file, 0)));
+  g_assert_cmpuint (modori_report_get_n_records (from_file), ==, records);
+  g_assert_cmpuint (modori_report_get_n_messages (from_file), ==, messages);
+  for (guint i = 0; i < records; i++)
+    {
+      g_autofree char *json = modori_record_to_json (modori_report_get_record (from_file, i), FALSE);
+      g_assert_nonnull (strstr (expected->str, json));
+    }
+}
+
 static void
 test_record_json (void)
 {
@@ -342,6 +464,114 @@ test_message_changed (void)
   g_object_unref (stream);
 }
 
+/* Every header of @message, name and raw value, in order. */
+static char *
+all_headers (GMimeMessage *message)
+{
+  GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (message));
+  GString *all = g_string_new (NULL);
+
+  for (int i = 0; i < g_mime_header_list_get_count (headers); i++)
+    {
+      GMimeHeader *header = g_mime_header_list_get_header_at (headers, i);
+      g_string_append_printf (all, "%s:%s", g_mime_header_get_name (header),
+                              g_mime_header_get_raw_value (header));
+    }
+  return g_string_free (all, FALSE);
+}
+
+/* The caller's message is not modified, even where the analysis leaves
+ * out a header over the limits (a 70 KB one). */
+static void
+test_message_kept (void)
+{
+  g_autofree char *bounce = make_bounce ("taro@example.jp", "5.1.1", "550 5.1.1 User unknown");
+  g_autofree char *filler = g_strnfill (70 * 1024, 'x');
+  g_autofree char *data = g_strconcat ("X-Long: ", filler, "\n", bounce, NULL);
+  GMimeStream *stream = g_mime_stream_mem_new_with_buffer (data, strlen (data));
+  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
+  GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
+  g_autofree char *before = NULL, *after = NULL, *whole_before = NULL, *whole_after = NULL;
+  ModoriReport *report;
+
+  g_assert_nonnull (message);
+  before = all_headers (message);
+  whole_before = g_mime_object_to_string (GMIME_OBJECT (message), NULL);
+  g_assert_nonnull (strstr (before, filler));
+
+  report = modori_analyzer_analyze_message (analyzer, message, "kept");
+  g_assert_cmpuint (modori_report_get_n_records (report), ==, 1);
+  g_assert_cmpuint (modori_report_get_n_warnings (report), ==, 1);
+  g_assert_nonnull (strstr (modori_report_get_warning (report, 0), "X-Long"));
+  modori_report_unref (report);
+
+  after = all_headers (message);
+  whole_after = g_mime_object_to_string (GMIME_OBJECT (message), NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (whole_after, ==, whole_before);
+  g_assert_cmpstr (g_mime_object_get_header (GMIME_OBJECT (message), "X-Long"), ==, filler);
+  g_object_unref (message);
+  g_object_unref (parser);
+  g_object_unref (stream);
+}
+
+static void
+find_message_part (GMimeObject *parent, GMimeObject *part, gpointer data)
+{
+  GMimeMessagePart **found = data;
+
+  if (*found == NULL && GMIME_IS_MESSAGE_PART (part))
+    *found = GMIME_MESSAGE_PART (part);
+}
+
+/* Nor is anything left on the messages inside it: the text the engines
+ * keep on a message while they read it (lib/mime-util.c's key) is gone
+ * from a forwarded message that held no bounce, which a caller could
+ * change and analyze again. */
+static void
+test_nested_message_kept (void)
+{
+  static const char forward[] =
+    "From: friend@example.com\n"
+    "To: sender@example.com\n"
+    "Subject: Fwd: hello\n"
+    "MIME-Version: 1.0\n"
+    "Content-Type: multipart/mixed; boundary=\"X\"\n"
+    "\n"
+    "--X\n"
+    "Content-Type: text/plain\n"
+    "\n"
+    "See below.\n"
+    "--X\n"
+    "Content-Type: message/rfc822\n"
+    "\n"
+    "From: someone@example.net\n"
+    "To: friend@example.com\n"
+    "Subject: hello\n"
+    "\n"
+    "Just a letter.\n"
+    "--X--\n";
+  GMimeStream *stream = g_mime_stream_mem_new_with_buffer (forward, strlen (forward));
+  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
+  GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
+  GMimeMessagePart *attached = NULL;
+  GMimeMessage *inner;
+  ModoriReport *report;
+
+  g_assert_nonnull (message);
+  g_mime_message_foreach (message, find_message_part, &attached);
+  g_assert_nonnull (attached);
+  inner = g_mime_message_part_get_message (attached);
+  report = modori_analyzer_analyze_message (analyzer, message, "nested");
+  g_assert_cmpuint (modori_report_get_n_records (report), ==, 0);
+  modori_report_unref (report);
+  g_assert_null (g_object_get_data (G_OBJECT (message), "modori-first-text"));
+  g_assert_null (g_object_get_data (G_OBJECT (inner), "modori-first-text"));
+  g_object_unref (message);
+  g_object_unref (parser);
+  g_object_unref (stream);
+}
+
 static void
 test_guidance (void)
 {
@@ -439,6 +669,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/garbage", test_garbage);
   g_test_add_func ("/api/truncated", test_truncated);
   g_test_add_func ("/api/mbox", test_mbox);
+  g_test_add_func ("/api/one-reader", test_one_reader);
   g_test_add_func ("/api/guidance-for-record", test_guidance_for_record);
   g_test_add_func ("/api/line-ends", test_line_ends);
   g_test_add_func ("/api/status-preference", test_status_preference);
@@ -448,6 +679,8 @@ main (int argc, char **argv)
   g_test_add_func ("/api/guidance", test_guidance);
   g_test_add_func ("/api/reasons-documented", test_reasons_documented);
   g_test_add_func ("/api/message-changed", test_message_changed);
+  g_test_add_func ("/api/message-kept", test_message_kept);
+  g_test_add_func ("/api/nested-message-kept", test_nested_message_kept);
   status = g_test_run ();
 
   {

@@ -9,6 +9,7 @@
 #include <gmime/gmime.h>
 #include <modori/modori-types.h>
 #include <modori/modori-report.h>
+#include <modori/modori-source.h>
 
 G_BEGIN_DECLS
 
@@ -87,9 +88,12 @@ MODORI_PUBLIC void modori_analyzer_set_include_vacation (ModoriAnalyzer *analyze
  * @error: set with %MODORI_ERROR_IO when @path cannot be read, or
  *   %MODORI_ERROR_INVALID_INPUT when it holds no mail message at all
  *
- * Record origins are @path, or "@path#N" for message N of an mbox.
- * A gzip- or xz-compressed file is not decompressed (it holds no mail
- * message): #ModoriSource reads those.
+ * Reads @path as a #ModoriSource reads a file: an mbox is split (">From "
+ * lines unquoted), a gzip- or xz-compressed file is decompressed, and the
+ * source's limits apply. Record origins are @path, or "@path#N" for
+ * message N of an mbox. In an mbox, a message that cannot be read or
+ * holds no mail message is a warning of the report, and the next one is
+ * read.
  *
  * Returns: (transfer full) (nullable): the report, %NULL on error.
  */
@@ -106,7 +110,10 @@ MODORI_PUBLIC ModoriReport *modori_analyzer_analyze_file (ModoriAnalyzer *analyz
  * @origin: (nullable): what record origins should say, e.g. "-" for stdin
  * @error: set as by modori_analyzer_analyze_file()
  *
- * Like modori_analyzer_analyze_file() on bytes in memory.
+ * Like modori_analyzer_analyze_file() on bytes in memory (an mbox is
+ * split, compressed bytes are decompressed). For a message that a
+ * #ModoriSource gave, use modori_analyzer_analyze_source_message(): it is
+ * not looked at again for an mbox.
  *
  * Returns: (transfer full) (nullable): the report, %NULL on error.
  */
@@ -129,6 +136,21 @@ MODORI_PUBLIC ModoriReport *modori_analyzer_analyze_data (ModoriAnalyzer *analyz
 MODORI_PUBLIC ModoriReport *modori_analyzer_analyze_message (ModoriAnalyzer *analyzer,
                                                              GMimeMessage   *message,
                                                              const char     *origin);
+
+/**
+ * modori_analyzer_analyze_source_message:
+ * @message: (transfer none): a message that a #ModoriSource gave
+ * @error: set with %MODORI_ERROR_INVALID_INPUT when it is empty or holds
+ *   no mail message; the error message starts with its origin
+ *
+ * Analyzes exactly @message, as one message (the source has split its
+ * mbox). Record origins are modori_source_message_get_origin().
+ *
+ * Returns: (transfer full) (nullable): the report, %NULL on error.
+ */
+MODORI_PUBLIC ModoriReport *modori_analyzer_analyze_source_message (ModoriAnalyzer            *analyzer,
+                                                                    const ModoriSourceMessage *message,
+                                                                    GError                   **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ModoriAnalyzer, modori_analyzer_unref)
 

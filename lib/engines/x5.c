@@ -67,6 +67,9 @@ x5_parse (GMimeMessage *bounce, GPtrArray *records)
       _modori_record_set (record, FIELD_DECODEDBY, "x5");
     }
   g_clear_object (&original);
+  /* The engines may have kept its text on it: it may be a part of the
+   * caller's message, which must not keep it. */
+  _modori_mime_forget_first_text (inner);
   g_object_unref (inner);
   return records->len > first;
 }
