@@ -4,7 +4,8 @@
 
 #include <glib/gstdio.h>
 #include <modori/modori.h>
-#include <zlib.h>
+
+#include "gzip-bytes.h"
 
 static ModoriAnalyzer *analyzer;
 static char *tmpdir;
@@ -201,24 +202,6 @@ test_mbox (void)
   g_assert_cmpstr (modori_record_get_origin (modori_report_get_record (report, 1)), ==, origin);
   g_assert_cmpstr (modori_record_get_recipient (modori_report_get_record (report, 1)), ==, "hanako@example.jp");
   g_assert_cmpint (modori_record_get_reason (modori_report_get_record (report, 1)), ==, MODORI_REASON_MAILBOX_FULL);
-}
-
-static GByteArray *
-gzip_bytes (const char *data, gsize length)
-{
-  GByteArray *out = g_byte_array_sized_new (length + 64);
-  z_stream z = { 0 };
-
-  g_assert_cmpint (deflateInit2 (&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), ==, Z_OK);
-  g_byte_array_set_size (out, deflateBound (&z, length));
-  z.next_in = (Bytef *) data;
-  z.avail_in = length;
-  z.next_out = out->data;
-  z.avail_out = out->len;
-  g_assert_cmpint (deflate (&z, Z_FINISH), ==, Z_STREAM_END);
-  g_byte_array_set_size (out, z.total_out);
-  deflateEnd (&z);
-  return out;
 }
 
 /* Records, origins and warnings of @report, one line each. */

@@ -14,9 +14,10 @@
 
 #include <glib/gstdio.h>
 #include <lzma.h>
-#include <zlib.h>
 
 #include <modori/modori.h>
+
+#include "gzip-bytes.h"
 
 #include "../lib/bounds.h"   /* the limits to expect */
 
@@ -103,24 +104,6 @@ test_mbox (void)
 {
   g_autofree char *path = write_temp ("plain.mbox", mbox, -1);
   check_mbox (path);
-}
-
-static GByteArray *
-gzip_bytes (const char *data, gsize length)
-{
-  GByteArray *out = g_byte_array_sized_new (length + 64);
-  z_stream z = { 0 };
-
-  g_assert_cmpint (deflateInit2 (&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), ==, Z_OK);
-  g_byte_array_set_size (out, deflateBound (&z, length));
-  z.next_in = (Bytef *) data;
-  z.avail_in = length;
-  z.next_out = out->data;
-  z.avail_out = out->len;
-  g_assert_cmpint (deflate (&z, Z_FINISH), ==, Z_STREAM_END);
-  g_byte_array_set_size (out, z.total_out);
-  deflateEnd (&z);
-  return out;
 }
 
 static void
