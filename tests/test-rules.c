@@ -540,6 +540,64 @@ test_sources (void)
     }
 }
 
+/* Every text of the tables in tests/wordings, as a mail system writes it, means the
+ * reason its row gives (the columns: tests/wordings/README.md). */
+static void
+test_wordings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open ("tests/wordings", 0, &error);
+  const char *name;
+  guint rows = 0, wrong = 0;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = NULL, *contents = NULL;
+      g_auto(GStrv) lines = NULL;
+      guint file_rows = 0, file_wrong = 0;
+
+      if (!g_str_has_suffix (name, ".tsv"))
+        continue;
+      path = g_build_filename ("tests/wordings", name, NULL);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+      lines = g_strsplit (contents, "\n", -1);
+      for (guint i = 0; lines[i]; i++)
+        {
+          g_auto(GStrv) cols = NULL;
+          ModoriRecord *record;
+          const char *got;
+
+          if (lines[i][0] == '\0' || lines[i][0] == '#')
+            continue;
+          cols = g_strsplit (lines[i], "\t", -1);
+          if (g_strv_length (cols) != 6)
+            g_error ("%s:%u: %u columns, not 6", path, i + 1, g_strv_length (cols));
+          g_assert_true (strlen (cols[5]) > 4);
+          record = record_with ("failed", strcmp (cols[1], "-") ? cols[1] : "",
+                                strcmp (cols[2], "-") ? cols[2] : "", cols[4]);
+          if (strcmp (cols[3], "-"))
+            _modori_record_set (record, FIELD_COMMAND, cols[3]);
+          _modori_classify (record);
+          got = modori_reason_to_string (record->reason);
+          file_rows++;
+          if (strcmp (got, cols[0]))
+            {
+              file_wrong++;
+              g_test_message ("%s:%u: %s, not %s (%s): %s", path, i + 1, got, cols[0],
+                              _modori_record_peek (record, FIELD_REASONBY), cols[4]);
+            }
+          modori_record_unref (record);
+        }
+      g_test_message ("%s: %u of %u", name, file_rows - file_wrong, file_rows);
+      rows += file_rows;
+      wrong += file_wrong;
+    }
+  g_test_message ("wordings: %u of %u rows mean the reason of their row", rows - wrong, rows);
+  g_assert_cmpuint (rows, >, 0);
+  g_assert_cmpuint (wrong, ==, 0);
+}
+
 /* A pattern counts only where it is not inside a longer one found too. */
 static void
 test_matcher_outermost (void)
@@ -591,5 +649,6 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/reason-names", test_reason_names);
   g_test_add_func ("/rules/sources", test_sources);
   g_test_add_func ("/rules/matcher-outermost", test_matcher_outermost);
+  g_test_add_func ("/rules/wordings", test_wordings);
   return g_test_run ();
 }
