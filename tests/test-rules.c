@@ -17,7 +17,7 @@ test_status_table (void)
     { "4.2.2", MODORI_REASON_MAILBOX_FULL, STATUS_FINAL },
     { "5.2.3", MODORI_REASON_EXCEED_LIMIT, STATUS_FINAL },
     { "5.3.4", MODORI_REASON_MESG_TOO_BIG, STATUS_FINAL },
-    { "5.5.3", MODORI_REASON_TOO_MANY_CONN, STATUS_FINAL },
+    { "5.5.3", MODORI_REASON_TOO_MANY_CONN, STATUS_REFINABLE },
     { "5.7.25", MODORI_REASON_REQUIRE_PTR, STATUS_FINAL },
     { "5.7.26", MODORI_REASON_AUTH_FAILURE, STATUS_FINAL },
     /* A cause that servers also send for others: specific words refine it. */
@@ -183,6 +183,10 @@ test_classify_order (void)
       "phrase:sorry, i couldn't find a mail exchanger or ip address,over:5.4.4", TRUE },
     { "failed", "5.1.1", "550", "550 5.1.1 Too many recipients", "RCPT", "toomanyconn",
       "phrase:too many recipients,over:5.1.1", FALSE },
+    /* X.5.3 is refinable: chkuser puts "#5.5.3" on its relay refusal, whose words name the cause. */
+    { "failed", "5.5.3", "553", "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.5.3 - chkuser)", "RCPT",
+      "norelaying", "phrase:sorry, that domain isn't in my list of allowed rcpthosts,over:5.5.3", FALSE },
+    { "failed", "4.5.3", "452", "452 4.5.3 Error: too many recipients", "RCPT", "toomanyconn", "status:4.5.3", FALSE },
     /* The status code decides permanence: a 4xx reply under 5.x.x is permanent. */
     { "failed", "5.1.1", "450", "450 4.1.1 mailbox unknown", "RCPT", "userunknown", "status:5.1.1", TRUE },
     { "failed", "4.1.1", "550", "550 mailbox unknown", "RCPT", "userunknown", "status:4.1.1", FALSE },

@@ -55,7 +55,7 @@ const StatusRule _modori_status_rules[] = {
   { "5.0",  MODORI_REASON_SYSTEM_ERROR, GENERIC, "rfc3463#3.6 (X.5.0 other or undefined protocol status)" },
   { "5.1",  MODORI_REASON_SYNTAX_ERROR, REFINE, "rfc3463#3.6 (X.5.1 invalid command)" },
   { "5.2",  MODORI_REASON_SYNTAX_ERROR, REFINE, "rfc3463#3.6 (X.5.2 syntax error)" },
-  { "5.3",  MODORI_REASON_TOO_MANY_CONN, FINAL, "rfc3463#3.6 (X.5.3 too many recipients)" },
+  { "5.3",  MODORI_REASON_TOO_MANY_CONN, REFINE, "rfc3463#3.6 (X.5.3 too many recipients; chkuser puts #5.5.3 on its relay refusal: words that name another cause decide)" },
   { "5.4",  MODORI_REASON_SYNTAX_ERROR, REFINE, "rfc3463#3.6 (X.5.4 invalid command arguments)" },
   { "5.5",  MODORI_REASON_SYSTEM_ERROR, GENERIC, "rfc3463#3.6 (X.5.5 wrong protocol version)" },
   { "5.6",  MODORI_REASON_SYNTAX_ERROR, GENERIC, "rfc4954#6 (X.5.6 authentication exchange line is too long)" },
