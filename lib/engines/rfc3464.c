@@ -212,6 +212,26 @@ recipient_address (const char *value)
   return address;
 }
 
+/* The words of a comment after the status code, "Status: 5.1.2 (550 No MX
+ * for example.com)": Haraka writes the reply only there (outbound/hmail.js
+ * populate_bounce_message: dsn_status, then " (" dsn_code " " dsn_msg ")"),
+ * with no Diagnostic-Code. NULL when the field has no comment. */
+static char *
+status_comment (const char *value)
+{
+  const char *open = strchr (value, '('), *close;
+  char *raw, *words;
+
+  if (open == NULL || (close = strrchr (open, ')')) == NULL)
+    return NULL;
+  raw = g_strndup (open + 1, close - open - 1);
+  words = _modori_text_collapse_space (raw);
+  g_free (raw);
+  if (words[0] == '\0')
+    g_clear_pointer (&words, g_free);
+  return words;
+}
+
 /* The human-readable part's words per recipient, for reports without a
  * Diagnostic-Code: some MTAs (OpenSMTPD) write the server's reply only
  * there, as "ADDRESS: reply" or "<ADDRESS>: reply" at the start of a line,
@@ -323,6 +343,9 @@ parse_recipient_group (const DsnGroup *group, const DsnGroup *per_message,
       _modori_record_set (record, FIELD_DIAGNOSTICCODE, g_hash_table_lookup (human, key));
       g_free (key);
     }
+  if (!_modori_record_is_set (record, FIELD_DIAGNOSTICCODE) &&
+      (value = _modori_dsn_group_lookup (group, "Status")) != NULL)
+    _modori_record_take (record, FIELD_DIAGNOSTICCODE, status_comment (value));
 
   _modori_record_take (record, FIELD_RHOST,
                        mta_name (_modori_dsn_group_lookup (group, "Remote-MTA")));
