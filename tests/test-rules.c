@@ -12,7 +12,6 @@ test_status_table (void)
     /* One cause: outranks every phrase. */
     { "5.1.6", MODORI_REASON_HAS_MOVED, STATUS_FINAL },
     { "5.1.8", MODORI_REASON_REJECTED, STATUS_FINAL },
-    { "5.1.10", MODORI_REASON_NOT_ACCEPT, STATUS_FINAL },
     { "5.2.2", MODORI_REASON_MAILBOX_FULL, STATUS_FINAL },
     { "4.2.2", MODORI_REASON_MAILBOX_FULL, STATUS_FINAL },
     { "5.2.3", MODORI_REASON_EXCEED_LIMIT, STATUS_FINAL },
@@ -30,6 +29,13 @@ test_status_table (void)
     { "5.4.6", MODORI_REASON_NETWORK_ERROR, STATUS_REFINABLE },
     { "4.4.7", MODORI_REASON_EXPIRED, STATUS_REFINABLE },
     { "5.7.13", MODORI_REASON_SUSPEND, STATUS_REFINABLE },
+    /* Registered for one cause, sent by large providers for others
+     * (status-codes.c): Microsoft's 5.1.10 recipient not found, Gmail's
+     * 4.7.23 PTR, 5.7.27 SPF and 5.7.29 TLS refusals. */
+    { "5.1.10", MODORI_REASON_NOT_ACCEPT, STATUS_REFINABLE },
+    { "4.7.23", MODORI_REASON_AUTH_FAILURE, STATUS_REFINABLE },
+    { "5.7.27", MODORI_REASON_NOT_ACCEPT, STATUS_REFINABLE },
+    { "5.7.29", MODORI_REASON_AUTH_FAILURE, STATUS_REFINABLE },
     /* Classes used for dozens of refusals: any words say better. */
     { "5.6.0", MODORI_REASON_CONTENT_ERROR, STATUS_GENERIC },
     { "5.6.1", MODORI_REASON_CONTENT_ERROR, STATUS_GENERIC },
@@ -298,6 +304,11 @@ test_providers (void)
     { "mta5.am0.yahoodns.net", "example.ca", "4.7.0",
       "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred", "badreputation", "provider:yahoo:[tss04]" },
     { "", "aol.com", "4.7.1", "421 4.7.1 : (DYN:T1) see postmaster", "blocked", "provider:yahoo:(dyn:t1)" },
+    { "mta5.am0.yahoodns.net", "yahoo.com", "",
+      "554 delivery error: dd This user doesn't have a yahoo.com account (testing123@yahoo.com) [-5] - mta123.mail.mud.yahoo.com",
+      "userunknown", "provider:yahoo:doesn't have a yahoo" },
+    { "mta7.am0.yahoodns.net", "yahoo.com", "4.1.8", "451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)",
+      "blocked", "provider:yahoo:excessive unknown recipients" },
     { "gmail-smtp-in.l.google.com", "example.jp", "5.7.1",
       "550-5.7.1 Our system has detected that this message is likely unsolicited mail", "spamdetected",
       "provider:google:likely unsolicited mail" },

@@ -143,6 +143,7 @@ const ProviderRule _modori_provider_rules[] = {
 
   /* Yahoo and AOL */
   { "yahoo", NULL, NULL, "permanently deferred", MODORI_REASON_BLOCKED, NULL, "https://help.yahoo.com/kb/SLN3436.html" },
+  { "yahoo", NULL, NULL, "excessive unknown recipients", MODORI_REASON_BLOCKED, NULL, "https://help.yahoo.com/kb/SLN3444.html (\"451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)\": the sending server, not the sender's domain that X.1.8 names)" },
   { "yahoo", NULL, NULL, "user not accepting mail from this sender", MODORI_REASON_FILTERED, NULL, "https://postmaster.aol.com/errors (AOL: the recipient refuses the sender)" },
 
   /* Apple iCloud */

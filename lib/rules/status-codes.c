@@ -28,7 +28,7 @@ const StatusRule _modori_status_rules[] = {
   { "1.6",  MODORI_REASON_HAS_MOVED, FINAL, "rfc3463#3.2 (X.1.6 destination mailbox has moved)" },
   { "1.7",  MODORI_REASON_REJECTED, FINAL, "rfc3463#3.2 (X.1.7 bad sender's mailbox address syntax)" },
   { "1.8",  MODORI_REASON_REJECTED, FINAL, "rfc3463#3.2 (X.1.8 bad sender's system address)" },
-  { "1.10", MODORI_REASON_NOT_ACCEPT, FINAL, "rfc7505#4.2 (X.1.10 recipient address has null MX)" },
+  { "1.10", MODORI_REASON_NOT_ACCEPT, REFINE, "rfc7505#4.2 (X.1.10 recipient address has null MX)" },
   /* X.2 mailbox */
   { "2.0",  MODORI_REASON_FILTERED, GENERIC, "rfc3463#3.3 (X.2.0 other or undefined mailbox status)" },
   { "2.1",  MODORI_REASON_SUSPEND, GENERIC, "rfc3463#3.3 (X.2.1 mailbox disabled, not accepting messages)" },
@@ -72,14 +72,22 @@ const StatusRule _modori_status_rules[] = {
   { "7.20", MODORI_REASON_AUTH_FAILURE, FINAL, "rfc7372#3.1 (X.7.20 no passing DKIM signature found)" },
   { "7.21", MODORI_REASON_AUTH_FAILURE, FINAL, "rfc7372#3.1 (X.7.21 no acceptable DKIM signature found)" },
   { "7.22", MODORI_REASON_AUTH_FAILURE, FINAL, "rfc7372#3.1 (X.7.22 no valid author-matched DKIM signature found)" },
-  { "7.23", MODORI_REASON_AUTH_FAILURE, FINAL, "rfc7372#3.2 (X.7.23 SPF validation failed)" },
+  { "7.23", MODORI_REASON_AUTH_FAILURE, REFINE, "rfc7372#3.2 (X.7.23 SPF validation failed)" },
   { "7.24", MODORI_REASON_AUTH_FAILURE, FINAL, "rfc7372#3.2 (X.7.24 SPF validation error)" },
   { "7.25", MODORI_REASON_REQUIRE_PTR, FINAL, "rfc7372#3.3 (X.7.25 reverse DNS validation failed)" },
   { "7.26", MODORI_REASON_AUTH_FAILURE, FINAL, "rfc7372#3.4 (X.7.26 multiple authentication checks failed)" },
-  { "7.27", MODORI_REASON_NOT_ACCEPT, FINAL, "rfc7505#4.2 (X.7.27 sender address has null MX)" },
+  { "7.27", MODORI_REASON_NOT_ACCEPT, REFINE, "rfc7505#4.2 (X.7.27 sender address has null MX)" },
   { "7.28", MODORI_REASON_SPAM_DETECTED, REFINE, "IANA SMTP enhanced status codes registry (X.7.28 mail flood detected)" },
-  { "7.29", MODORI_REASON_AUTH_FAILURE, FINAL, "rfc8617#6.1 (X.7.29 ARC validation failure)" },
+  { "7.29", MODORI_REASON_AUTH_FAILURE, REFINE, "rfc8617#6.1 (X.7.29 ARC validation failure)" },
   { "7.30", MODORI_REASON_FAILED_STARTTLS, REFINE, "rfc8689#5.3 (X.7.30 REQUIRETLS support required)" },
+  /* X.1.10, X.7.23, X.7.27 and X.7.29 are refinable, not final: large
+   * providers send them for other causes than the registry's, and say so
+   * in their words. Microsoft 365 sends 5.1.10 for a recipient not found
+   * in its directory (RESOLVER.ADR.RecipientNotFound); Gmail sends 4.7.23
+   * for a missing PTR record, 4.7.27 and 5.7.27 for a failed SPF check,
+   * 4.7.29 and 5.7.29 for mail not sent over TLS
+   * (https://support.google.com/a/answer/3726730;
+   * https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-1-10-in-exchange-online). */
   /* Any other detail of a subject: what the subject itself is about. */
   { "1.*",  MODORI_REASON_USER_UNKNOWN, GENERIC, "rfc3463#3.2 (X.1.XXX addressing status)" },
   { "2.*",  MODORI_REASON_MAILBOX_FULL, GENERIC, "rfc3463#3.3 (X.2.XXX mailbox status)" },
