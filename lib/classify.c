@@ -300,12 +300,19 @@ _modori_classify (ModoriRecord *record)
   const char *status = _modori_record_peek (record, FIELD_DELIVERYSTATUS);
   const char *reply = _modori_record_peek (record, FIELD_REPLYCODE);
   const char *text = _modori_record_peek (record, FIELD_DIAGNOSTICCODE);
+  /* The words are read without a quoted multi-line reply's line
+   * prefixes, which break them ("didn't pass SPF 550-5.7.27
+   * authentication"). */
+  g_autofree char *plain_text = _modori_text_without_continuations (text);
   const StatusRule *status_rule = _modori_status_rule_lookup (status);
   const PhraseRule *specific = NULL, *weak = NULL, *phrase_rule = NULL;
   const ReplyRule *reply_rule = reply[0] ? reply_rule_lookup (reply) : NULL;
   const ProviderRule *provider_rule;
   Evidence evidence = EVIDENCE_WORDS;
   char *domain;
+
+  if (plain_text)
+    text = plain_text;
 
   if (_modori_record_is_set (record, FIELD_REASONBY))
     {

@@ -486,6 +486,63 @@ _modori_text_complete_reply (const char *text, const char *first_line)
   return NULL;
 }
 
+/* The reply code of a continuation prefix at @p ("550-"), or 0. */
+static int
+continuation_code_at (const char *text, const char *p)
+{
+  if ((p > text && !g_ascii_isspace (p[-1])) || p[0] < '2' || p[0] > '5' ||
+      !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) || p[3] != '-')
+    return 0;
+  return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+}
+
+/* A multi-line SMTP reply quoted on one line, as Postfix, Exim and
+ * Sendmail put it into a report ("550-5.7.27 ... didn't pass SPF
+ * 550-5.7.27 authentication ... 550 5.7.27 visit ..."): the server's
+ * words without the line prefixes (RFC 5321 section 4.2.1: "NNN-" on
+ * every line but the last, "NNN " on the last), each prefix's repeated
+ * status code with it, so that words broken across the server's lines
+ * read as written. NULL when @text holds no continuation prefix. One
+ * pass. */
+char *
+_modori_text_without_continuations (const char *text)
+{
+  GString *plain = NULL;
+  int code = 0;
+
+  if (text == NULL)
+    return NULL;
+  for (const char *p = text; *p;)
+    {
+      int here = continuation_code_at (text, p);
+      gboolean last = FALSE;
+
+      /* The last line's "550 5.7.27" after "550-" lines of the same code. */
+      if (here == 0 && code != 0 && (p == text || g_ascii_isspace (p[-1])) && g_ascii_isdigit (p[0]) &&
+          g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && p[3] == ' ' &&
+          (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0') == code)
+        here = code, last = TRUE;
+      if (here == 0)
+        {
+          if (plain)
+            g_string_append_c (plain, *p);
+          p++;
+          continue;
+        }
+      if (plain == NULL)
+        plain = g_string_new_len (text, p - text);
+      code = last ? 0 : here;
+      p += 4;
+      if (status_code_at (p) > 0)
+        {
+          p += status_code_at (p);
+          while (*p == ' ' || *p == '\t')
+            p++;
+        }
+    }
+  return plain ? g_string_free (plain, FALSE) : NULL;
+}
+
 static gboolean
 is_host_char (char c)
 {

@@ -58,6 +58,11 @@ const char *_modori_text_find_transcript_command (const char *text, const char *
  * multi-line reply or the transcript does not hold it. */
 char *_modori_text_complete_reply (const char *text, const char *first_line);
 
+/* @text without the line prefixes of a multi-line reply quoted on one
+ * line ("550-5.7.1 ... 550-5.7.1 ... 550 5.7.1 ..."), or NULL when it
+ * has none. */
+char *_modori_text_without_continuations (const char *text);
+
 /* Sendmail's own line about @recipient in a transcript ("<a@b>...
  * Deferred: Connection refused by mx.example.jp."): what follows the
  * "... ", newly allocated, or NULL. */

@@ -373,6 +373,29 @@ test_charsets (void)
     }
 }
 
+/* A multi-line reply quoted on one line reads without its line prefixes;
+ * a code that only starts the text, or a number in the words, stays. */
+static void
+test_without_continuations (void)
+{
+  g_autofree char *gmail = _modori_text_without_continuations (
+    "550-5.7.27 This message was blocked because it didn't pass SPF 550-5.7.27 authentication. "
+    "Gmail requires 550 5.7.27 visit https://support.google.com/a/answer/81126. - gsmtp");
+  g_autofree char *bare = _modori_text_without_continuations (
+    "host mx.example.com[192.0.2.1] said: 452-4.2.2 The email account that you tried to reach is over 452-4.2.2 quota. "
+    "Please direct 452 4.2.2 the recipient to https://support.google.com/mail/?p=OverQuotaTemp");
+  g_autofree char *no_status = _modori_text_without_continuations ("550-Mailbox unknown. 550-Either there are 550 no mailboxes");
+
+  g_assert_cmpstr (gmail, ==, "This message was blocked because it didn't pass SPF authentication. "
+                              "Gmail requires visit https://support.google.com/a/answer/81126. - gsmtp");
+  g_assert_cmpstr (bare, ==, "host mx.example.com[192.0.2.1] said: The email account that you tried to reach is over quota. "
+                             "Please direct the recipient to https://support.google.com/mail/?p=OverQuotaTemp");
+  g_assert_cmpstr (no_status, ==, "Mailbox unknown. Either there are no mailboxes");
+  g_assert_null (_modori_text_without_continuations ("550 5.1.1 <taro@example.jp>: Recipient address rejected"));
+  g_assert_null (_modori_text_without_continuations ("552 message size 10485760-20000 exceeds 550 bytes"));
+  g_assert_null (_modori_text_without_continuations (NULL));
+}
+
 /* Sendmail's own transcript line for one recipient, the whole of a
  * multi-line reply, and the "DOMAIN does not exist" shape. */
 static void
@@ -557,6 +580,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/remote-host", test_remote_host);
   g_test_add_func ("/text/address", test_address);
   g_test_add_func ("/text/transcript-lines", test_transcript_lines);
+  g_test_add_func ("/text/without-continuations", test_without_continuations);
   g_test_add_func ("/charset/to-utf8", test_charsets);
   g_test_add_func ("/record/limits", test_record_limits);
   g_test_add_func ("/record/dates", test_dates);

@@ -151,6 +151,12 @@ test_classify_order (void)
     const char *reason, *reasonby;
     gboolean hard;
   } cases[] = {
+    /* Words broken by a quoted multi-line reply's line prefixes read whole
+     * (Gmail's 421-4.7.0 notice as Postfix quotes it; "unsolicited" alone
+     * would be spam). */
+    { "failed", "4.7.0", "421", "421-4.7.0 [192.0.2.1] Our system has detected an unusual rate of 421-4.7.0 "
+      "unsolicited mail originating from your IP address. 421 4.7.0 https://support.google.com/mail/?p=UnsolicitedRateLimitError",
+      "RCPT", "blocked", "phrase:unusual rate of unsolicited", FALSE },
     /* 3. A final status code outranks every phrase, even a specific one. */
     { "failed", "5.2.3", "552", "552 5.2.3 message too large for this recipient", "RCPT", "exceedlimit",
       "status:5.2.3", FALSE },
