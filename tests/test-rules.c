@@ -28,6 +28,8 @@ test_status_table (void)
     { "4.4.1", MODORI_REASON_NETWORK_ERROR, STATUS_REFINABLE },
     { "5.4.4", MODORI_REASON_HOST_UNKNOWN, STATUS_REFINABLE },
     { "5.4.6", MODORI_REASON_NETWORK_ERROR, STATUS_REFINABLE },
+    /* X.7.27: RFC 7505 gives it to the sender's null MX, servers send it for either domain. */
+    { "5.7.27", MODORI_REASON_NOT_ACCEPT, STATUS_REFINABLE },
     { "4.4.7", MODORI_REASON_EXPIRED, STATUS_REFINABLE },
     { "5.7.13", MODORI_REASON_SUSPEND, STATUS_REFINABLE },
     /* Classes used for dozens of refusals: any words say better. */
@@ -158,6 +160,10 @@ test_classify_order (void)
       "userunknown", "status:5.1.1", TRUE },
     { "failed", "4.4.7", "", "451 4.4.7 Requested action aborted: local error in processing", "", "expired",
       "status:4.4.7", FALSE },
+    /* X.7.27 is a null MX; the words say whose: the sender's is a refused sender, not a hard bounce. */
+    { "failed", "5.7.27", "550", "550 5.7.27 <s@example.org>: Sender address rejected: Domain example.org does not accept mail (nullMX)",
+      "RCPT", "rejected", "phrase:sender address rejected,over:5.7.27", FALSE },
+    { "failed", "5.7.27", "550", "550 Host does not accept mail", "RCPT", "notaccept", "status:5.7.27", TRUE },
     /* 5-6. A specific phrase outranks a weak one; a weak one decides alone. */
     { "failed", "", "550", "550 Requested action not taken: mailbox unavailable (over quota)", "RCPT",
       "mailboxfull", "phrase:over quota", FALSE },

@@ -76,7 +76,10 @@ const StatusRule _modori_status_rules[] = {
   { "7.24", MODORI_REASON_AUTH_FAILURE, FINAL, "rfc7372#3.2 (X.7.24 SPF validation error)" },
   { "7.25", MODORI_REASON_REQUIRE_PTR, FINAL, "rfc7372#3.3 (X.7.25 reverse DNS validation failed)" },
   { "7.26", MODORI_REASON_AUTH_FAILURE, FINAL, "rfc7372#3.4 (X.7.26 multiple authentication checks failed)" },
-  { "7.27", MODORI_REASON_NOT_ACCEPT, FINAL, "rfc7505#4.2 (X.7.27 sender address has null MX)" },
+  /* RFC 7505 gives X.7.27 to the sender's null MX, but servers also send it
+   * for the recipient's domain: the words say whose domain it is (Postfix's
+   * "Sender address rejected: Domain ... does not accept mail (nullMX)"). */
+  { "7.27", MODORI_REASON_NOT_ACCEPT, REFINE, "rfc7505#4.2 (X.7.27 sender address has null MX); postfix:src/smtpd/smtpd_check.c (reject_unknown_mailhost: 550 4.7.27 for the sender)" },
   { "7.28", MODORI_REASON_SPAM_DETECTED, REFINE, "IANA SMTP enhanced status codes registry (X.7.28 mail flood detected)" },
   { "7.29", MODORI_REASON_AUTH_FAILURE, FINAL, "rfc8617#6.1 (X.7.29 ARC validation failure)" },
   { "7.30", MODORI_REASON_FAILED_STARTTLS, REFINE, "rfc8689#5.3 (X.7.30 REQUIRETLS support required)" },
