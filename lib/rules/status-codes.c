@@ -27,7 +27,9 @@ const StatusRule _modori_status_rules[] = {
   { "1.4",  MODORI_REASON_USER_UNKNOWN, GENERIC, "rfc3463#3.2 (X.1.4 destination mailbox address ambiguous)" },
   { "1.6",  MODORI_REASON_HAS_MOVED, FINAL, "rfc3463#3.2 (X.1.6 destination mailbox has moved)" },
   { "1.7",  MODORI_REASON_REJECTED, FINAL, "rfc3463#3.2 (X.1.7 bad sender's mailbox address syntax)" },
-  { "1.8",  MODORI_REASON_REJECTED, FINAL, "rfc3463#3.2 (X.1.8 bad sender's system address)" },
+  /* Sendmail's FEATURE(require_rdns) sends 4.1.8 for the client's reverse
+   * DNS ("Possibly forged hostname for ..."): the words say which party. */
+  { "1.8",  MODORI_REASON_REJECTED, REFINE, "rfc3463#3.2 (X.1.8 bad sender's system address)" },
   { "1.10", MODORI_REASON_NOT_ACCEPT, FINAL, "rfc7505#4.2 (X.1.10 recipient address has null MX)" },
   /* X.2 mailbox */
   { "2.0",  MODORI_REASON_FILTERED, GENERIC, "rfc3463#3.3 (X.2.0 other or undefined mailbox status)" },
