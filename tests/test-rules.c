@@ -11,7 +11,6 @@ test_status_table (void)
   static const struct { const char *code; ModoriReason reason; StatusStrength strength; } cases[] = {
     /* One cause: outranks every phrase. */
     { "5.1.6", MODORI_REASON_HAS_MOVED, STATUS_FINAL },
-    { "5.1.8", MODORI_REASON_REJECTED, STATUS_FINAL },
     { "5.2.2", MODORI_REASON_MAILBOX_FULL, STATUS_FINAL },
     { "4.2.2", MODORI_REASON_MAILBOX_FULL, STATUS_FINAL },
     { "5.2.3", MODORI_REASON_EXCEED_LIMIT, STATUS_FINAL },
@@ -27,6 +26,10 @@ test_status_table (void)
     { "4.4.1", MODORI_REASON_NETWORK_ERROR, STATUS_REFINABLE },
     { "5.4.4", MODORI_REASON_HOST_UNKNOWN, STATUS_REFINABLE },
     { "5.4.6", MODORI_REASON_NETWORK_ERROR, STATUS_REFINABLE },
+    /* X.1.8: Sendmail sends 4.1.8 for the client's reverse DNS (FEATURE(require_rdns)). */
+    { "5.1.8", MODORI_REASON_REJECTED, STATUS_REFINABLE },
+    /* X.7.27: RFC 7505 gives it to the sender's null MX, servers send it for either domain. */
+    { "5.7.27", MODORI_REASON_NOT_ACCEPT, STATUS_REFINABLE },
     { "4.4.7", MODORI_REASON_EXPIRED, STATUS_REFINABLE },
     { "5.7.13", MODORI_REASON_SUSPEND, STATUS_REFINABLE },
     /* Registered for one cause, sent by large providers for others
@@ -34,7 +37,6 @@ test_status_table (void)
      * 4.7.23 PTR, 5.7.27 SPF and 5.7.29 TLS refusals. */
     { "5.1.10", MODORI_REASON_NOT_ACCEPT, STATUS_REFINABLE },
     { "4.7.23", MODORI_REASON_AUTH_FAILURE, STATUS_REFINABLE },
-    { "5.7.27", MODORI_REASON_NOT_ACCEPT, STATUS_REFINABLE },
     { "5.7.29", MODORI_REASON_AUTH_FAILURE, STATUS_REFINABLE },
     /* Classes used for dozens of refusals: any words say better. */
     { "5.6.0", MODORI_REASON_CONTENT_ERROR, STATUS_GENERIC },
@@ -170,6 +172,12 @@ test_classify_order (void)
       "userunknown", "status:5.1.1", TRUE },
     { "failed", "4.4.7", "", "451 4.4.7 Requested action aborted: local error in processing", "", "expired",
       "status:4.4.7", FALSE },
+    /* X.7.27 is a null MX; the words say whose: the sender's is a refused sender, not a hard bounce. */
+    { "failed", "5.7.27", "550", "550 5.7.27 <s@example.org>: Sender address rejected: Domain example.org does not accept mail (nullMX)",
+      "RCPT", "rejected", "phrase:sender address rejected,over:5.7.27", FALSE },
+    { "failed", "5.7.27", "550", "550 Host does not accept mail", "RCPT", "notaccept", "status:5.7.27", TRUE },
+    { "failed", "4.1.8", "451", "451 4.1.8 Possibly forged hostname for 192.0.2.1", "MAIL", "requireptr",
+      "phrase:possibly forged hostname for,over:4.1.8", FALSE },
     /* 5-6. A specific phrase outranks a weak one; a weak one decides alone. */
     { "failed", "", "550", "550 Requested action not taken: mailbox unavailable (over quota)", "RCPT",
       "mailboxfull", "phrase:over quota", FALSE },

@@ -19,7 +19,8 @@
  * Each recipient's text is what follows it up to the next recipient; a
  * list with no words of its own gets the words after the list.
  *
- * Challenge/response notices and moderation notices are not bounces; a
+ * Challenge/response notices, moderation notices and Postfix's session
+ * notices to the postmaster are not bounces; a
  * report that says the message is still being retried gives records
  * with action "delayed".
  *
@@ -810,6 +811,24 @@ read_lines (const char *report, gsize length, Reader *reader)
   g_free (copy);
 }
 
+/* Postfix's notices to the postmaster about one SMTP session
+ * (notify_classes; postfix src/smtpd/smtpd_chat.c smtpd_chat_notify,
+ * src/smtp/smtp_chat.c smtp_chat_notify): Subject "Postfix SMTP server:
+ * errors from HOST[IP]" (or "SMTP client", "LMTP client"), then
+ * "Transcript of session follows." and the In:/Out: lines. They report a
+ * conversation, not a message the reader sent: a refused RCPT in them is
+ * a client's recipient at this server, or one its sender hears of in a
+ * bounce of its own. */
+static gboolean
+is_session_notice (GMimeMessage *bounce, const char *report)
+{
+  const char *subject = g_mime_message_get_subject (bounce);
+
+  return subject != NULL
+         && (strstr (subject, " server: errors from ") != NULL || strstr (subject, " client: errors from ") != NULL)
+         && strstr (report, "Transcript of session follows.") != NULL;
+}
+
 static gboolean
 freeform_parse (GMimeMessage *bounce, GPtrArray *records)
 {
@@ -836,7 +855,7 @@ freeform_parse (GMimeMessage *bounce, GPtrArray *records)
     kinds_in (head, kinds);
     g_free (head);
   }
-  if (_modori_text_is_challenge (text.report) || kinds[WORD_MODERATION])
+  if (_modori_text_is_challenge (text.report) || kinds[WORD_MODERATION] || is_session_notice (bounce, text.report))
     {
       _modori_text_bounce_clear (&text);
       return FALSE;

@@ -27,7 +27,9 @@ const StatusRule _modori_status_rules[] = {
   { "1.4",  MODORI_REASON_USER_UNKNOWN, GENERIC, "rfc3463#3.2 (X.1.4 destination mailbox address ambiguous)" },
   { "1.6",  MODORI_REASON_HAS_MOVED, FINAL, "rfc3463#3.2 (X.1.6 destination mailbox has moved)" },
   { "1.7",  MODORI_REASON_REJECTED, FINAL, "rfc3463#3.2 (X.1.7 bad sender's mailbox address syntax)" },
-  { "1.8",  MODORI_REASON_REJECTED, FINAL, "rfc3463#3.2 (X.1.8 bad sender's system address)" },
+  /* Sendmail's FEATURE(require_rdns) sends 4.1.8 for the client's reverse
+   * DNS ("Possibly forged hostname for ..."): the words say which party. */
+  { "1.8",  MODORI_REASON_REJECTED, REFINE, "rfc3463#3.2 (X.1.8 bad sender's system address)" },
   { "1.10", MODORI_REASON_NOT_ACCEPT, REFINE, "rfc7505#4.2 (X.1.10 recipient address has null MX)" },
   /* X.2 mailbox */
   { "2.0",  MODORI_REASON_FILTERED, GENERIC, "rfc3463#3.3 (X.2.0 other or undefined mailbox status)" },
@@ -76,7 +78,10 @@ const StatusRule _modori_status_rules[] = {
   { "7.24", MODORI_REASON_AUTH_FAILURE, FINAL, "rfc7372#3.2 (X.7.24 SPF validation error)" },
   { "7.25", MODORI_REASON_REQUIRE_PTR, FINAL, "rfc7372#3.3 (X.7.25 reverse DNS validation failed)" },
   { "7.26", MODORI_REASON_AUTH_FAILURE, FINAL, "rfc7372#3.4 (X.7.26 multiple authentication checks failed)" },
-  { "7.27", MODORI_REASON_NOT_ACCEPT, REFINE, "rfc7505#4.2 (X.7.27 sender address has null MX)" },
+  /* RFC 7505 gives X.7.27 to the sender's null MX, but servers also send it
+   * for the recipient's domain: the words say whose domain it is (Postfix's
+   * "Sender address rejected: Domain ... does not accept mail (nullMX)"). */
+  { "7.27", MODORI_REASON_NOT_ACCEPT, REFINE, "rfc7505#4.2 (X.7.27 sender address has null MX); postfix:src/smtpd/smtpd_check.c (reject_unknown_mailhost: 550 4.7.27 for the sender)" },
   { "7.28", MODORI_REASON_SPAM_DETECTED, REFINE, "IANA SMTP enhanced status codes registry (X.7.28 mail flood detected)" },
   { "7.29", MODORI_REASON_AUTH_FAILURE, REFINE, "rfc8617#6.1 (X.7.29 ARC validation failure)" },
   { "7.30", MODORI_REASON_FAILED_STARTTLS, REFINE, "rfc8689#5.3 (X.7.30 REQUIRETLS support required)" },
