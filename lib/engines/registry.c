@@ -33,6 +33,7 @@ extern const ModoriEngine _modori_engine_freeform;
 extern const ModoriEngine _modori_engine_gmail;
 extern const ModoriEngine _modori_engine_gmx;
 extern const ModoriEngine _modori_engine_googlegroups;
+extern const ModoriEngine _modori_engine_hmailserver;
 extern const ModoriEngine _modori_engine_imailserver;
 extern const ModoriEngine _modori_engine_kddi;
 extern const ModoriEngine _modori_engine_mailfoundry;
@@ -100,6 +101,7 @@ const ModoriEngine *const _modori_engines[] = {
   &_modori_engine_dragonfly,
   &_modori_engine_opensmtpd,
   &_modori_engine_imailserver,
+  &_modori_engine_hmailserver,
   /* Generic text formats, matched by Subject, confirmed by fixed phrases. */
   &_modori_engine_v5sendmail,
   &_modori_engine_postfix,
