@@ -53,9 +53,18 @@ hmailserver_sniff (GMimeMessage *bounce)
 static char *
 recipient_of (const char *line)
 {
+  char *address, *at;
+
   if (line[0] == '\0' || strchr (line, '@') == NULL || strpbrk (line, " \t:<>()"))
     return NULL;
-  return _modori_address_clean (line);
+  address = _modori_address_clean (line);
+  at = address ? strchr (address, '@') : NULL;
+  if (at == NULL || at == address || at[1] == '\0')
+    {
+      g_free (address);
+      return NULL;
+    }
+  return address;
 }
 
 /* The value after "@label" in @block's line that starts with it, newly
