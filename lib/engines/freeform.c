@@ -97,6 +97,8 @@ static const Word words[] = {
   { "届きませんでした", WORD_HEADING },
   { "送信できませんでした", WORD_HEADING },
   { "配送できませんでした", WORD_HEADING },
+  { "届けることが出来ませんでした", WORD_HEADING },     /* Netscape MS in Japanese (DTI) */
+  { "届けることができませんでした", WORD_HEADING },
   { "不能投递", WORD_HEADING },                          /* zh */
   { "无法投递", WORD_HEADING },
   { "無法傳遞", WORD_HEADING },
@@ -128,6 +130,8 @@ static const Word words[] = {
   { "宛先：", WORD_LABEL },
   { "送信先:", WORD_LABEL },
   { "受信者:", WORD_LABEL },
+  { "受取人:", WORD_LABEL },                            /* Netscape MS in Japanese (DTI) */
+  { "受取人：", WORD_LABEL },
   { "收件人:", WORD_LABEL },
   { "收件人：", WORD_LABEL },
 
@@ -158,6 +162,7 @@ static const Word words[] = {
   { "sconosciuto", WORD_FAILURE },
   { "存在しません", WORD_FAILURE },
   { "不明", WORD_FAILURE },
+  { "登録されていません", WORD_FAILURE },                /* "のユーザーは登録されていません" */
 
   /* Whom to write to: not a recipient. */
   { "contact", WORD_CONTACT },
@@ -169,6 +174,8 @@ static const Word words[] = {
   { "reply to this", WORD_CONTACT },
   { "do not reply", WORD_CONTACT },
   { "report this", WORD_CONTACT },
+  { "please reply to", WORD_CONTACT },                  /* Netscape MS "Please reply to Postmaster@..." */
+  { "まで返信", WORD_CONTACT },
   { "問い合わせ", WORD_CONTACT },
   { "問合せ", WORD_CONTACT },
   { "ご連絡", WORD_CONTACT },
@@ -227,6 +234,8 @@ static const Word words[] = {
   { "message headers follow", WORD_ORIGINAL },
   { "headers of the original message", WORD_ORIGINAL },
   { "copy of the original message", WORD_ORIGINAL },
+  { "original message omitted", WORD_ORIGINAL },                  /* Majordomo 2 Mj/Deliver/Dest.pm */
+  { "原始邮件 --", WORD_ORIGINAL },                               /* zh: "------ 原始邮件 ------" */
 };
 
 #define N_KINDS (WORD_ORIGINAL + 1)
@@ -532,6 +541,26 @@ only_addresses (const char *line)
   return p != line;
 }
 
+/* Which kinds of words @line holds outside its addresses: a mailbox
+ * named "contact@", "kontakt@" or "unknown@" says nothing about the line
+ * ("       kontakt@example.net" in a list of failed recipients). One pass
+ * over the line for its addresses, one for the words. */
+static void
+kinds_outside_addresses (const char *line, gboolean kinds[N_KINDS])
+{
+  gsize n = strlen (line);
+  char *masked = g_strndup (line, n);
+  const char *p = line, *end = line + n, *start, *stop;
+
+  while (next_address (p, end, &start, &stop))
+    {
+      memset (masked + (start - line), ' ', stop - start);
+      p = stop;
+    }
+  kinds_in (masked, kinds);
+  g_free (masked);
+}
+
 /* Where the returned original starts in @report: a line that says so,
  * or a block of its headers at the left margin (Received:, Return-Path:,
  * or two lines of From:/To:/Subject:/Date:/Message-ID: with one of the
@@ -608,16 +637,62 @@ original_headers (const char *start)
   return original;
 }
 
+/* Where a paragraph that tells people whom to write to starts in
+ * [@from, @end) ("Please reply to Postmaster@... if you feel this message
+ * to be in error.", "如有疑问，请联系 postmaster@..."): the closing words
+ * of the report, not a recipient's reason. @end when there is none. One
+ * pass over the bytes, each line read once. */
+static gsize
+before_contact_paragraph (const char *report, gsize from, gsize end)
+{
+  gsize paragraph = 0;   /* start of the current paragraph, 0: the first */
+  gboolean blank = FALSE;
+
+  for (gsize line = from; line < end;)
+    {
+      const char *eol = memchr (report + line, '\n', end - line);
+      gsize next = eol ? (gsize) (eol - report) + 1 : end;
+      gsize n = next - line;
+
+      if (strspn (report + line, " \t\r\n") >= n)
+        blank = TRUE;
+      else
+        {
+          if (blank)
+            paragraph = line;
+          blank = FALSE;
+          if (paragraph)
+            {
+              g_autofree char *copy = g_strndup (report + line, n);
+              gboolean kinds[N_KINDS];
+
+              kinds_outside_addresses (copy, kinds);
+              if (kinds[WORD_CONTACT])
+                return paragraph;
+            }
+        }
+      line = next;
+    }
+  return end;
+}
+
 /* The words that belong to the recipient found at @index: from after its
  * mention up to the next recipient's, else the words after the last one. */
 static char *
 text_of (const char *report, gsize length, GPtrArray *found, guint index)
 {
   const Found *f = g_ptr_array_index (found, index);
-  gsize end = index + 1 < found->len ? ((Found *) g_ptr_array_index (found, index + 1))->offset : length;
-  gsize from = f->text_from;
+  gsize from = f->text_from, end = length;
   GString *text;
   gboolean has_letters = FALSE;
+
+  /* Up to the line of the next recipient: its label ("Failed Recipient:",
+   * "收件人：") or its bracket is not this one's words. */
+  if (index + 1 < found->len)
+    {
+      const Found *next = g_ptr_array_index (found, index + 1);
+      end = next->line_start >= from ? next->line_start : next->offset;
+    }
 
   if (f->reply)
     return g_strdup (f->reply);
@@ -634,7 +709,10 @@ text_of (const char *report, gsize length, GPtrArray *found, guint index)
     }
   if (end - from > MAX_DIAGNOSTIC)
     end = from + MAX_DIAGNOSTIC;
+  end = before_contact_paragraph (report, from, end);
   text = g_string_new_len (report + from, end - from);
+  /* A closing bracket, quote or colon right after the address is not words. */
+  g_string_erase (text, 0, strspn (text->str, ">)]'\":;,. \t\n"));
   /* Words before the address on its line are its words too
    * ("? Invalid receiver address: a@b", "Unknown user: a@b"). */
   if (f->offset > f->line_start)
@@ -643,14 +721,28 @@ text_of (const char *report, gsize length, GPtrArray *found, guint index)
       gboolean has_words = FALSE;
       for (gsize i = 0; i < n && !has_words; i++)
         has_words = g_ascii_isalpha (report[f->line_start + i]) || (guchar) report[f->line_start + i] >= 0x80;
+      /* A label before the address names it and gives no reason
+       * ("Failed Recipient:", "宛先:"), unless its words are a reason
+       * ("Invalid recipient:", "Unknown address:"). */
+      if (has_words)
+        {
+          g_autofree char *before = g_strndup (report + f->line_start, n);
+          gboolean kinds[N_KINDS];
+          const PhraseRule *specific, *weak;
+
+          kinds_in (before, kinds);
+          _modori_phrases_reason (before, &specific, &weak);
+          has_words = !kinds[WORD_LABEL] || specific != NULL || weak != NULL;
+        }
+      /* Without the bracket or quote that opens the address. */
+      while (has_words && n > 0 && strchr (" \t<\"'([", report[f->line_start + n - 1]))
+        n--;
       if (has_words)
         {
           g_string_prepend_c (text, ' ');
           g_string_prepend_len (text, report + f->line_start, n);
         }
     }
-  /* A closing bracket or colon right after the address is not words. */
-  g_string_erase (text, 0, strspn (text->str, ">):;,. \t\n"));
   return g_string_free (text, FALSE);
 }
 
@@ -689,7 +781,7 @@ continuation_says_failure (char **lines, gsize i)
 
       if (!(lines[j][0] == ' ' || lines[j][0] == '\t') || strspn (lines[j], " \t\r") == strlen (lines[j]))
         return FALSE;
-      kinds_in (lines[j], kinds);
+      kinds_outside_addresses (lines[j], kinds);
       if (says_failure (lines[j], kinds))
         return TRUE;
     }
@@ -741,7 +833,7 @@ read_lines (const char *report, gsize length, Reader *reader)
 
       if (strspn (line, " \t\r") == strlen (line))
         continue;
-      kinds_in (line, kinds);
+      kinds_outside_addresses (line, kinds);
       has_address = next_address (line, end, &start, &stop);
 
       /* A transcript: "RCPT TO:<a@b>" and a 4xx/5xx reply below it. */
@@ -799,7 +891,7 @@ read_lines (const char *report, gsize length, Reader *reader)
       const char *line = lines[i], *end = line + strlen (line), *start, *stop;
       gboolean kinds[N_KINDS];
 
-      kinds_in (line, kinds);
+      kinds_outside_addresses (line, kinds);
       if (!only_addresses (line) || quotes_a_header (line) || kinds[WORD_CONTACT])
         continue;
       for (const char *p = line; next_address (p, end, &start, &stop); p = stop)
