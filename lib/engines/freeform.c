@@ -12,7 +12,12 @@
  *   - in a list after a sentence that says delivery failed ("could not
  *     be delivered to the following recipients:"), one address a line,
  *     its reason on the indented lines below it;
- *   - in an SMTP transcript, as the RCPT TO that drew a 4xx/5xx reply.
+ *   - in an SMTP transcript, as the RCPT TO that drew a 4xx/5xx reply
+ *     (below it, or on its own line).
+ * An address is read without what opens it in the text: a quote after
+ * a sign ("550-'a@b... User unknown'"), an X.400 attribute that carries
+ * it ("dda:SMTP=a@b;", RFC 2156 "RFC-822=a@b"); a quoted display name
+ * before it does not keep it from heading a line of a list.
  * Never an address of the returned original's headers, of the bounce's
  * own From, To or Return-Path, on a line that quotes a header ("To:",
  * "From:", "Message-ID"), or of a mailbox people are told to contact.
@@ -360,6 +365,9 @@ is_domain_char (guchar c)
   return g_ascii_isalnum (c) || c == '.' || c == '-';
 }
 
+/* X.400 attribute types whose value is an Internet address. */
+static const char *const x400_types[] = { "smtp=", "rfc-822=", "rfc822=", NULL };
+
 /* The next address in [@p, @end): its start and end, or FALSE. One pass:
  * a local part is never read back past where the last search ended. */
 static gboolean
@@ -378,6 +386,17 @@ next_address (const char *p, const char *end, const char **start, const char **s
       /* Quotes and dots that open a local part are the sentence's. */
       while (s < at && (*s == '.' || *s == '\'' || *s == '`'))
         s++;
+      /* A quote after a sign opens the address ("550-'a@b... User
+       * unknown'"); one after a letter is the address's own ("o'neil"). */
+      for (const char *q = s + 1; q < at; q++)
+        if ((*q == '\'' || *q == '`') && !g_ascii_isalnum (q[-1]))
+          s = q + 1;
+      /* The X.400 attribute that carries an Internet address
+       * ("...;dda:SMTP=a@b;", RFC 2156 "RFC-822=a@b"). */
+      for (guint i = 0; x400_types[i]; i++)
+        if ((gsize) (at - s) > strlen (x400_types[i]) &&
+            g_ascii_strncasecmp (s, x400_types[i], strlen (x400_types[i])) == 0)
+          s += strlen (x400_types[i]);
       for (e = at + 1; e < end && is_domain_char ((guchar) *e) && e - at < 255; e++)
         if (*e == '.')
           dot = e;
@@ -516,9 +535,30 @@ says_failure (const char *line, const gboolean kinds[N_KINDS])
 static gboolean
 starts_with_address (const char *line, const char *start)
 {
+  /* An X.400 O/R address whose last attribute is the Internet address
+   * ("c=US;a= ;p=Example;o=EX;dda:SMTP=a@b; on <date>"). */
+  for (guint i = 0; x400_types[i]; i++)
+    {
+      gsize n = strlen (x400_types[i]);
+      if ((gsize) (start - line) >= n && g_ascii_strncasecmp (start - n, x400_types[i], n) == 0 &&
+          memchr (line, ';', start - line) != NULL)
+        return TRUE;
+    }
   for (const char *p = line; p < start; p++)
-    if (!(g_ascii_isspace (*p) || strchr ("<\"'-*•:>([", *p)))
-      return FALSE;
+    {
+      /* A quoted display name ("\"Ann Li\" <a@b>"). */
+      if (*p == '"')
+        {
+          const char *close = memchr (p + 1, '"', start - p - 1);
+          if (close)
+            {
+              p = close;
+              continue;
+            }
+        }
+      if (!(g_ascii_isspace (*p) || strchr ("<\"'-*•:>([", *p)))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -531,8 +571,14 @@ only_addresses (const char *line)
   while (next_address (p, end, &start, &stop))
     {
       for (const char *q = p; q < start; q++)
-        if (!(g_ascii_isspace (*q) || strchr ("<>,;\"'", *q)))
-          return FALSE;
+        {
+          /* A quoted display name between the addresses. */
+          const char *close = *q == '"' ? memchr (q + 1, '"', start - q - 1) : NULL;
+          if (close)
+            q = close;
+          else if (!(g_ascii_isspace (*q) || strchr ("<>,;\"'", *q)))
+            return FALSE;
+        }
       p = stop;
     }
   for (; p < end; p++)
@@ -840,7 +886,18 @@ read_lines (const char *report, gsize length, Reader *reader)
       if (has_address && (rcpt = _modori_text_find_nocase (line, "rcpt to:")) != NULL &&
           next_address (rcpt, end, &start, &stop))
         {
-          char *reply = transcript_reply (lines, i);
+          const char *after = stop;
+          char *reply;
+
+          /* The reply on the same line ("RCPT TO: <a@b> 550 unknown user"),
+           * else on one of the next ones. */
+          while (*after == '>' || *after == ' ' || *after == '\t' || *after == ':')
+            after++;
+          if ((after[0] == '4' || after[0] == '5') && g_ascii_isdigit (after[1]) && g_ascii_isdigit (after[2]) &&
+              !g_ascii_isdigit (after[3]))
+            reply = g_strstrip (g_strdup (after));
+          else
+            reply = transcript_reply (lines, i);
           if (reply)
             add_found (reader, start, stop, offset + (start - line), offset + (stop - line), offset, reply);
           continue;
