@@ -55,6 +55,7 @@ typedef enum {
   WORD_DELAY,        /* the message is still being retried */
   WORD_PERMANENT,    /* ... or it is not */
   WORD_ORIGINAL,     /* the returned original follows */
+  WORD_NOT_FAILED,   /* a list of addresses that did not fail follows */
 } WordKind;
 
 typedef struct {
@@ -226,6 +227,12 @@ static const Word words[] = {
   { "could not be delivered to", WORD_PERMANENT },
   { "has been returned", WORD_PERMANENT },
 
+  /* Sendmail savemail.c errbody: the addresses listed below these are
+   * still being tried or were delivered, in a report that may list
+   * failed ones too. */
+  { "transient non-fatal errors", WORD_NOT_FAILED },
+  { "successful delivery notifications", WORD_NOT_FAILED },
+
   /* The returned original follows. */
   { "below this line is a copy of the message", WORD_ORIGINAL },  /* qmail-send */
   { "this is a copy of the message", WORD_ORIGINAL },             /* Exim */
@@ -243,7 +250,7 @@ static const Word words[] = {
   { "原始邮件 --", WORD_ORIGINAL },                               /* zh: "------ 原始邮件 ------" */
 };
 
-#define N_KINDS (WORD_ORIGINAL + 1)
+#define N_KINDS (WORD_NOT_FAILED + 1)
 
 static const Matcher *
 word_matcher (void)
@@ -443,6 +450,7 @@ typedef struct {
   GPtrArray *found;          /* Found*, in order of mention */
   GHashTable *seen;          /* cleaned address -> TRUE */
   GHashTable *excluded;      /* addresses that are not recipients */
+  gboolean delayed;          /* the whole report says the message is still being tried */
 } Reader;
 
 static gboolean
@@ -869,6 +877,9 @@ read_lines (const char *report, gsize length, Reader *reader)
   /* Below a sentence that opens a list of failed recipients: the list
    * starts at the next line with words, or never. */
   enum { NO_LIST, LIST_EXPECTED, IN_LIST } list = NO_LIST;
+  /* Below a heading of addresses that did not fail, in a report of
+   * failures: those addresses are no recipients of its. */
+  gboolean not_failed = FALSE;
 
   for (gsize i = 0; lines[i]; offset += strlen (lines[i]) + 1, i++)
     {
@@ -904,7 +915,20 @@ read_lines (const char *report, gsize length, Reader *reader)
         }
       if (kinds[WORD_HEADING] && !has_address)
         {
-          list = LIST_EXPECTED;
+          not_failed = kinds[WORD_NOT_FAILED] && !reader->delayed;
+          list = not_failed ? NO_LIST : LIST_EXPECTED;
+          continue;
+        }
+      if (not_failed && has_address && starts_with_address (line, start))
+        {
+          for (const char *p = line; next_address (p, end, &start, &stop); p = stop)
+            {
+              char *raw = g_strndup (start, stop - start);
+              char *clean = _modori_address_clean (raw);
+              g_hash_table_add (reader->excluded, g_ascii_strdown (clean, -1));
+              g_free (clean);
+              g_free (raw);
+            }
           continue;
         }
       if (!has_address || quotes_a_header (line) || kinds[WORD_CONTACT])
@@ -1002,6 +1026,7 @@ freeform_parse (GMimeMessage *bounce, GPtrArray *records)
   exclude_value (reader.excluded, g_mime_object_get_header (GMIME_OBJECT (bounce), "Return-Path"));
   exclude_header_addresses (reader.excluded, text.original, GMIME_ADDRESS_TYPE_FROM);
 
+  reader.delayed = delayed;
   read_lines (text.report, length, &reader);
 
   for (guint i = 0; i < reader.found->len; i++)
