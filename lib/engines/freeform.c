@@ -943,7 +943,9 @@ read_lines (const char *report, gsize length, Reader *reader)
       {
         /* What the line says, read once for all its addresses. */
         gboolean line_fails = says_failure (line, kinds) || kinds[WORD_HEADING];
-        gboolean list_line = only_addresses (line);
+        /* A heading followed on its line by nothing but addresses
+         * ("The following addresses failed: a@b, c@d") lists them all. */
+        gboolean list_line = only_addresses (line) || (kinds[WORD_HEADING] && only_addresses (start));
         gboolean line_starts = starts_with_address (line, start);
 
         for (const char *p = line; next_address (p, end, &start, &stop); p = stop, first = FALSE)
@@ -967,7 +969,7 @@ read_lines (const char *report, gsize length, Reader *reader)
    * ("This message was undeliverable due to the following reason: ...
    * <a@b>") is the recipient, the report its words. */
   offset = 0;
-  for (gsize i = 0; reader->found->len == 0 && lines[i]; offset += strlen (lines[i]) + 1, i++)
+  for (gsize i = 0, none = reader->found->len == 0; none && lines[i]; offset += strlen (lines[i]) + 1, i++)
     {
       const char *line = lines[i], *end = line + strlen (line), *start, *stop;
       gboolean kinds[N_KINDS];
