@@ -775,6 +775,13 @@ text_of (const char *report, gsize length, GPtrArray *found, guint index)
       gboolean has_words = FALSE;
       for (gsize i = 0; i < n && !has_words; i++)
         has_words = g_ascii_isalpha (report[f->line_start + i]) || (guchar) report[f->line_start + i] >= 0x80;
+      /* So is a reply or status code before it ("550 5.1.2 <a@b>... Host
+       * unknown"). */
+      if (!has_words)
+        {
+          g_autofree char *before = g_strndup (report + f->line_start, n);
+          has_words = has_code (before);
+        }
       /* A label before the address names it and gives no reason
        * ("Failed Recipient:", "宛先:"), unless its words are a reason
        * ("Invalid recipient:", "Unknown address:"). */
