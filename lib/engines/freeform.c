@@ -700,7 +700,7 @@ static gsize
 before_contact_paragraph (const char *report, gsize from, gsize end)
 {
   gsize paragraph = 0;   /* start of the current paragraph, 0: the first */
-  gboolean blank = FALSE;
+  gboolean blank = FALSE, failure_said = FALSE;
 
   for (gsize line = from; line < end;)
     {
@@ -715,15 +715,17 @@ before_contact_paragraph (const char *report, gsize from, gsize end)
           if (blank)
             paragraph = line;
           blank = FALSE;
-          if (paragraph)
-            {
-              g_autofree char *copy = g_strndup (report + line, n);
-              gboolean kinds[N_KINDS];
+          {
+            g_autofree char *copy = g_strndup (report + line, n);
+            gboolean kinds[N_KINDS];
 
-              kinds_outside_addresses (copy, kinds);
-              if (kinds[WORD_CONTACT])
-                return paragraph;
-            }
+            kinds_outside_addresses (copy, kinds);
+            /* Only once the reason was given: "because:" and then a
+             * paragraph that names it and whom to ask is the reason. */
+            if (paragraph && failure_said && kinds[WORD_CONTACT])
+              return paragraph;
+            failure_said = failure_said || says_failure (copy, kinds);
+          }
         }
       line = next;
     }
