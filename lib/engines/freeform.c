@@ -18,9 +18,11 @@
  * a sign ("550-'a@b... User unknown'"), an X.400 attribute that carries
  * it ("dda:SMTP=a@b;", RFC 2156 "RFC-822=a@b"); a quoted display name
  * before it does not keep it from heading a line of a list.
- * Never an address of the returned original's headers, of the bounce's
- * own From, To or Return-Path, on a line that quotes a header ("To:",
- * "From:", "Message-ID"), or of a mailbox people are told to contact.
+ * Never the bounce's own From, To or Return-Path, an address on a line
+ * that quotes a header ("To:", "From:", "Message-ID": the returned
+ * original's among them), or a mailbox people are told to contact. The
+ * original's sender may be a recipient: a list's bounce is often for
+ * the poster's own copy.
  * Each recipient's text is what follows it up to the next recipient; a
  * list with no words of its own gets the words after the list.
  *
@@ -1035,7 +1037,9 @@ freeform_parse (GMimeMessage *bounce, GPtrArray *records)
   exclude_header_addresses (reader.excluded, bounce, GMIME_ADDRESS_TYPE_TO);
   exclude_header_addresses (reader.excluded, bounce, GMIME_ADDRESS_TYPE_SENDER);
   exclude_value (reader.excluded, g_mime_object_get_header (GMIME_OBJECT (bounce), "Return-Path"));
-  exclude_header_addresses (reader.excluded, text.original, GMIME_ADDRESS_TYPE_FROM);
+  /* Not the returned original's From: a mailing list's bounce is often
+   * for the poster's own subscription (her copy of her post, her mailbox
+   * full). Its header lines are never read as recipients anyway. */
 
   reader.delayed = delayed;
   read_lines (text.report, length, &reader);
