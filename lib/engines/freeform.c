@@ -573,6 +573,21 @@ starts_with_address (const char *line, const char *start)
   return TRUE;
 }
 
+/* Whether the words right before the address at @start on @line say
+ * it is the sender ("from a@b", "from: <a@b>", "sender a@b"). */
+static gboolean
+names_sender (const char *line, const char *start)
+{
+  const char *p = start;
+  gsize n;
+
+  while (p > line && strchr (" \t<\"':(", p[-1]))
+    p--;
+  n = p - line;
+  return (n >= 4 && g_ascii_strncasecmp (p - 4, "from", 4) == 0 && (n == 4 || !g_ascii_isalpha (p[-5]))) ||
+         (n >= 6 && g_ascii_strncasecmp (p - 6, "sender", 6) == 0 && (n == 6 || !g_ascii_isalpha (p[-7])));
+}
+
 /* Whether @line is nothing but addresses and separators. */
 static gboolean
 only_addresses (const char *line)
@@ -967,6 +982,13 @@ read_lines (const char *report, gsize length, Reader *reader)
             gboolean labelled = first && kinds[WORD_LABEL];
             gboolean failed = line_fails || (at_start && continuation_says_failure (lines, i));
 
+            /* The sender named before the recipient on a failure line
+             * ("Your message from a@b to c@d could not be delivered"). */
+            const char *after_start, *after_stop;
+
+            if (!list_line && !labelled && names_sender (line, start) &&
+                next_address (stop, end, &after_start, &after_stop))
+              continue;
             if (listed || labelled || failed)
               add_found (reader, start, stop, offset + (start - line), offset + (stop - line), offset, NULL);
             /* One recipient a line, unless the line is a list of them. */
