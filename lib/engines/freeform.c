@@ -234,6 +234,8 @@ static const Word words[] = {
    * failed ones too. */
   { "transient non-fatal errors", WORD_NOT_FAILED },
   { "successful delivery notifications", WORD_NOT_FAILED },
+  /* Sendmail 8.7/8.8 "had delivery problems" list: "<a@b>  (transient failure)". */
+  { "(transient failure)", WORD_NOT_FAILED },
 
   /* The returned original follows. */
   { "below this line is a copy of the message", WORD_ORIGINAL },  /* qmail-send */
@@ -946,7 +948,8 @@ read_lines (const char *report, gsize length, Reader *reader)
           list = not_failed ? NO_LIST : LIST_EXPECTED;
           continue;
         }
-      if (not_failed && has_address && starts_with_address (line, start))
+      if ((not_failed || (kinds[WORD_NOT_FAILED] && !kinds[WORD_HEADING] && !reader->delayed)) &&
+          has_address && starts_with_address (line, start))
         {
           for (const char *p = line; next_address (p, end, &start, &stop); p = stop)
             {
