@@ -110,6 +110,26 @@ static const Word words[] = {
   { "不能投递", WORD_HEADING },                          /* zh */
   { "无法投递", WORD_HEADING },
   { "無法傳遞", WORD_HEADING },
+  /* "the following recipients" and "could not be delivered" as
+   * localized bounces word them (a heading only opens a list). */
+  { "folgende empfänger", WORD_HEADING },               /* de */
+  { "folgenden empfänger", WORD_HEADING },
+  { "folgende(n) empfänger", WORD_HEADING },
+  { "nicht zustellbar", WORD_HEADING },
+  { "destinataires suivants", WORD_HEADING },           /* fr */
+  { "destinataire suivant", WORD_HEADING },
+  { "n'a pu être remis", WORD_HEADING },
+  { "siguientes destinatarios", WORD_HEADING },         /* es */
+  { "no se puede entregar", WORD_HEADING },
+  { "seguintes destinatários", WORD_HEADING },          /* pt */
+  { "não pôde ser entregue", WORD_HEADING },
+  { "seguenti destinatari", WORD_HEADING },             /* it */
+  { "volgende ontvangers", WORD_HEADING },              /* nl */
+  { "以下のアドレス", WORD_HEADING },                    /* ja */
+  { "以下の宛先", WORD_HEADING },
+  { "配信に失敗", WORD_HEADING },
+  { "以下收件人", WORD_HEADING },                        /* zh */
+  { "无法发送到", WORD_HEADING },
   { "не может быть доставлено", WORD_HEADING },         /* ru */
   { "не удалось доставить", WORD_HEADING },
 
