@@ -610,6 +610,17 @@ names_sender (const char *line, const char *start)
          (n >= 6 && g_ascii_strncasecmp (p - 6, "sender", 6) == 0 && (n == 6 || !g_ascii_isalpha (p[-7])));
 }
 
+/* Whether @line ends with a colon (spaces aside). */
+static gboolean
+ends_with_colon (const char *line)
+{
+  gsize n = strlen (line);
+
+  while (n > 0 && g_ascii_isspace (line[n - 1]))
+    n--;
+  return n > 0 && line[n - 1] == ':';
+}
+
 /* Whether @line is nothing but addresses and separators. */
 static gboolean
 only_addresses (const char *line)
@@ -997,20 +1008,32 @@ read_lines (const char *report, gsize length, Reader *reader)
          * ("The following addresses failed: a@b, c@d") lists them all. */
         gboolean list_line = only_addresses (line) || (kinds[WORD_HEADING] && only_addresses (start));
         gboolean line_starts = starts_with_address (line, start);
+        /* A label before the first address ("Failed recipient: a@b"), not
+         * a sentence that ends with one ("The message from <a@b> could
+         * not be delivered to the following recipients:"). */
+        gboolean label_before = FALSE;
+
+        if (kinds[WORD_LABEL])
+          {
+            g_autofree char *prefix = g_strndup (line, start - line);
+            gboolean prefix_kinds[N_KINDS];
+
+            kinds_in (prefix, prefix_kinds);
+            label_before = prefix_kinds[WORD_LABEL];
+          }
 
         for (const char *p = line; next_address (p, end, &start, &stop); p = stop, first = FALSE)
           {
             gboolean at_start = first && line_starts;
             gboolean listed = list != NO_LIST && (at_start || list_line);
-            gboolean labelled = first && kinds[WORD_LABEL];
+            gboolean labelled = first && label_before;
             gboolean failed = line_fails || (at_start && continuation_says_failure (lines, i));
 
-            /* The sender named before the recipient on a failure line
-             * ("Your message from a@b to c@d could not be delivered"). */
-            const char *after_start, *after_stop;
-
-            if (!list_line && !labelled && names_sender (line, start) &&
-                next_address (stop, end, &after_start, &after_stop))
+            /* The sender named on a failure line ("Your message from a@b
+             * to c@d could not be delivered", "The message from <a@b> could
+             * not be delivered to 2 recipients:"), or an alias the address
+             * was expanded from. */
+            if (!list_line && !labelled && names_sender (line, start))
               continue;
             if (listed || labelled || failed)
               add_found (reader, start, stop, offset + (start - line), offset + (stop - line), offset, NULL);
@@ -1019,6 +1042,10 @@ read_lines (const char *report, gsize length, Reader *reader)
               break;
           }
         list = list != NO_LIST && line_starts ? IN_LIST : NO_LIST;
+        /* A heading that names an address and ends with a colon still
+         * opens a list below it. */
+        if (kinds[WORD_HEADING] && ends_with_colon (line))
+          list = LIST_EXPECTED;
       }
     }
 
