@@ -71,6 +71,27 @@ recipient_line (const char *line, const char **date)
   return address;
 }
 
+/* The record's diagnostic, and the remote server's reply code Exchange
+ * quotes after "smtp;" ("<host #5.5.0 smtp;554 <a@b>: Relay access
+ * denied>"). */
+static void
+set_diagnostic (ModoriRecord *record, const char *diagnostic)
+{
+  const char *smtp = _modori_text_find_nocase (diagnostic, "smtp;");
+
+  _modori_record_take (record, FIELD_DIAGNOSTICCODE, _modori_text_collapse_space (diagnostic));
+  if (smtp)
+    {
+      const char *code = smtp + 5;
+      if ((code[0] == '4' || code[0] == '5') && g_ascii_isdigit (code[1]) && g_ascii_isdigit (code[2]) &&
+          !g_ascii_isdigit (code[3]))
+        {
+          char reply[4] = { code[0], code[1], code[2], '\0' };
+          _modori_record_set (record, FIELD_REPLYCODE, reply);
+        }
+    }
+}
+
 typedef enum { LAST_NONE, LAST_DIAGNOSTIC, LAST_MTS_ID } LastLine;
 
 static gboolean
@@ -115,8 +136,7 @@ exchange2003_parse (GMimeMessage *bounce, GPtrArray *records)
       if ((address = recipient_line (line, &date)) != NULL)
         {
           if (record)
-            _modori_record_take (record, FIELD_DIAGNOSTICCODE,
-                                 _modori_text_collapse_space (diagnostic->str));
+            set_diagnostic (record, diagnostic->str);
           g_string_truncate (diagnostic, 0);
           record = _modori_engine_add_record (records, ENGINE_NAME, address, NULL);
           _modori_record_set (record, FIELD_ACTION, "failed");
@@ -144,7 +164,7 @@ exchange2003_parse (GMimeMessage *bounce, GPtrArray *records)
       blank_before = FALSE;
     }
   if (record)
-    _modori_record_take (record, FIELD_DIAGNOSTICCODE, _modori_text_collapse_space (diagnostic->str));
+    set_diagnostic (record, diagnostic->str);
 
   g_string_free (diagnostic, TRUE);
   g_strfreev (lines);

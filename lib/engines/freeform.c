@@ -12,10 +12,17 @@
  *   - in a list after a sentence that says delivery failed ("could not
  *     be delivered to the following recipients:"), one address a line,
  *     its reason on the indented lines below it;
- *   - in an SMTP transcript, as the RCPT TO that drew a 4xx/5xx reply.
- * Never an address of the returned original's headers, of the bounce's
- * own From, To or Return-Path, on a line that quotes a header ("To:",
- * "From:", "Message-ID"), or of a mailbox people are told to contact.
+ *   - in an SMTP transcript, as the RCPT TO that drew a 4xx/5xx reply
+ *     (below it, or on its own line).
+ * An address is read without what opens it in the text: a quote after
+ * a sign ("550-'a@b... User unknown'"), an X.400 attribute that carries
+ * it ("dda:SMTP=a@b;", RFC 2156 "RFC-822=a@b"); a quoted display name
+ * before it does not keep it from heading a line of a list.
+ * Never the bounce's own From, To or Return-Path, an address on a line
+ * that quotes a header ("To:", "From:", "Message-ID": the returned
+ * original's among them), or a mailbox people are told to contact. The
+ * original's sender may be a recipient: a list's bounce is often for
+ * the poster's own copy.
  * Each recipient's text is what follows it up to the next recipient; a
  * list with no words of its own gets the words after the list.
  *
@@ -51,6 +58,7 @@ typedef enum {
   WORD_DELAY,        /* the message is still being retried */
   WORD_PERMANENT,    /* ... or it is not */
   WORD_ORIGINAL,     /* the returned original follows */
+  WORD_NOT_FAILED,   /* a list of addresses that did not fail follows */
 } WordKind;
 
 typedef struct {
@@ -98,9 +106,31 @@ static const Word words[] = {
   { "届きませんでした", WORD_HEADING },
   { "送信できませんでした", WORD_HEADING },
   { "配送できませんでした", WORD_HEADING },
+  { "届けることが出来ませんでした", WORD_HEADING },     /* Netscape MS in Japanese (DTI) */
+  { "届けることができませんでした", WORD_HEADING },
   { "不能投递", WORD_HEADING },                          /* zh */
   { "无法投递", WORD_HEADING },
   { "無法傳遞", WORD_HEADING },
+  /* "the following recipients" and "could not be delivered" as
+   * localized bounces word them (a heading only opens a list). */
+  { "folgende empfänger", WORD_HEADING },               /* de */
+  { "folgenden empfänger", WORD_HEADING },
+  { "folgende(n) empfänger", WORD_HEADING },
+  { "nicht zustellbar", WORD_HEADING },
+  { "destinataires suivants", WORD_HEADING },           /* fr */
+  { "destinataire suivant", WORD_HEADING },
+  { "n'a pu être remis", WORD_HEADING },
+  { "siguientes destinatarios", WORD_HEADING },         /* es */
+  { "no se puede entregar", WORD_HEADING },
+  { "seguintes destinatários", WORD_HEADING },          /* pt */
+  { "não pôde ser entregue", WORD_HEADING },
+  { "seguenti destinatari", WORD_HEADING },             /* it */
+  { "volgende ontvangers", WORD_HEADING },              /* nl */
+  { "以下のアドレス", WORD_HEADING },                    /* ja */
+  { "以下の宛先", WORD_HEADING },
+  { "配信に失敗", WORD_HEADING },
+  { "以下收件人", WORD_HEADING },                        /* zh */
+  { "无法发送到", WORD_HEADING },
   { "не может быть доставлено", WORD_HEADING },         /* ru */
   { "не удалось доставить", WORD_HEADING },
 
@@ -129,6 +159,8 @@ static const Word words[] = {
   { "宛先：", WORD_LABEL },
   { "送信先:", WORD_LABEL },
   { "受信者:", WORD_LABEL },
+  { "受取人:", WORD_LABEL },                            /* Netscape MS in Japanese (DTI) */
+  { "受取人：", WORD_LABEL },
   { "收件人:", WORD_LABEL },
   { "收件人：", WORD_LABEL },
 
@@ -159,6 +191,7 @@ static const Word words[] = {
   { "sconosciuto", WORD_FAILURE },
   { "存在しません", WORD_FAILURE },
   { "不明", WORD_FAILURE },
+  { "登録されていません", WORD_FAILURE },                /* "のユーザーは登録されていません" */
 
   /* Whom to write to: not a recipient. */
   { "contact", WORD_CONTACT },
@@ -170,6 +203,8 @@ static const Word words[] = {
   { "reply to this", WORD_CONTACT },
   { "do not reply", WORD_CONTACT },
   { "report this", WORD_CONTACT },
+  { "please reply to", WORD_CONTACT },                  /* Netscape MS "Please reply to Postmaster@..." */
+  { "まで返信", WORD_CONTACT },
   { "問い合わせ", WORD_CONTACT },
   { "問合せ", WORD_CONTACT },
   { "ご連絡", WORD_CONTACT },
@@ -215,6 +250,14 @@ static const Word words[] = {
   { "could not be delivered to", WORD_PERMANENT },
   { "has been returned", WORD_PERMANENT },
 
+  /* Sendmail savemail.c errbody: the addresses listed below these are
+   * still being tried or were delivered, in a report that may list
+   * failed ones too. */
+  { "transient non-fatal errors", WORD_NOT_FAILED },
+  { "successful delivery notifications", WORD_NOT_FAILED },
+  /* Sendmail 8.7/8.8 "had delivery problems" list: "<a@b>  (transient failure)". */
+  { "(transient failure)", WORD_NOT_FAILED },
+
   /* The returned original follows. */
   { "below this line is a copy of the message", WORD_ORIGINAL },  /* qmail-send */
   { "this is a copy of the message", WORD_ORIGINAL },             /* Exim */
@@ -228,9 +271,11 @@ static const Word words[] = {
   { "message headers follow", WORD_ORIGINAL },
   { "headers of the original message", WORD_ORIGINAL },
   { "copy of the original message", WORD_ORIGINAL },
+  { "original message omitted", WORD_ORIGINAL },                  /* Majordomo 2 Mj/Deliver/Dest.pm */
+  { "原始邮件 --", WORD_ORIGINAL },                               /* zh: "------ 原始邮件 ------" */
 };
 
-#define N_KINDS (WORD_ORIGINAL + 1)
+#define N_KINDS (WORD_NOT_FAILED + 1)
 
 static const Matcher *
 word_matcher (void)
@@ -295,7 +340,8 @@ freeform_sniff (GMimeMessage *bounce)
     "undeliver", "undelivered", "not delivered", "delivery fail", "delivery status notification",
     "delivery notification", "failure notice", "returned mail", "mail delivery failed",
     "returned to sender", "nondeliverable", "non-deliverable", "non delivery", "delivery problem",
-    "could not send", "delivery error", "unable to deliver", "mail system error", "bounce",
+    "could not send", "could not be delivered", "not deliverable", "mail failed", "failed mail",
+    "returned message", "delivery error", "unable to deliver", "mail system error", "bounce",
     "delivery report", "warning: could not send", "delayed mail", "delivery delayed",
     "unzustellbar", "nicht zugestellt", "non remis", "non distribuable", "no se puede entregar",
     "no entregado", "non recapitabile", "mancato recapito", "não entregue", "nao entregue",
@@ -352,6 +398,9 @@ is_domain_char (guchar c)
   return g_ascii_isalnum (c) || c == '.' || c == '-';
 }
 
+/* X.400 attribute types whose value is an Internet address. */
+static const char *const x400_types[] = { "smtp=", "rfc-822=", "rfc822=", NULL };
+
 /* The next address in [@p, @end): its start and end, or FALSE. One pass:
  * a local part is never read back past where the last search ended. */
 static gboolean
@@ -370,6 +419,17 @@ next_address (const char *p, const char *end, const char **start, const char **s
       /* Quotes and dots that open a local part are the sentence's. */
       while (s < at && (*s == '.' || *s == '\'' || *s == '`'))
         s++;
+      /* A quote after a sign opens the address ("550-'a@b... User
+       * unknown'"); one after a letter is the address's own ("o'neil"). */
+      for (const char *q = s + 1; q < at; q++)
+        if ((*q == '\'' || *q == '`') && !g_ascii_isalnum (q[-1]))
+          s = q + 1;
+      /* The X.400 attribute that carries an Internet address
+       * ("...;dda:SMTP=a@b;", RFC 2156 "RFC-822=a@b"). */
+      for (guint i = 0; x400_types[i]; i++)
+        if ((gsize) (at - s) > strlen (x400_types[i]) &&
+            g_ascii_strncasecmp (s, x400_types[i], strlen (x400_types[i])) == 0)
+          s += strlen (x400_types[i]);
       for (e = at + 1; e < end && is_domain_char ((guchar) *e) && e - at < 255; e++)
         if (*e == '.')
           dot = e;
@@ -416,6 +476,7 @@ typedef struct {
   GPtrArray *found;          /* Found*, in order of mention */
   GHashTable *seen;          /* cleaned address -> TRUE */
   GHashTable *excluded;      /* addresses that are not recipients */
+  gboolean delayed;          /* the whole report says the message is still being tried */
 } Reader;
 
 static gboolean
@@ -508,10 +569,57 @@ says_failure (const char *line, const gboolean kinds[N_KINDS])
 static gboolean
 starts_with_address (const char *line, const char *start)
 {
+  /* An X.400 O/R address whose last attribute is the Internet address
+   * ("c=US;a= ;p=Example;o=EX;dda:SMTP=a@b; on <date>"). */
+  for (guint i = 0; x400_types[i]; i++)
+    {
+      gsize n = strlen (x400_types[i]);
+      if ((gsize) (start - line) >= n && g_ascii_strncasecmp (start - n, x400_types[i], n) == 0 &&
+          memchr (line, ';', start - line) != NULL)
+        return TRUE;
+    }
   for (const char *p = line; p < start; p++)
-    if (!(g_ascii_isspace (*p) || strchr ("<\"'-*•:>([", *p)))
-      return FALSE;
+    {
+      /* A quoted display name ("\"Ann Li\" <a@b>"). */
+      if (*p == '"')
+        {
+          const char *close = memchr (p + 1, '"', start - p - 1);
+          if (close)
+            {
+              p = close;
+              continue;
+            }
+        }
+      if (!(g_ascii_isspace (*p) || strchr ("<\"'-*•:>([", *p)))
+        return FALSE;
+    }
   return TRUE;
+}
+
+/* Whether the words right before the address at @start on @line say
+ * it is the sender ("from a@b", "from: <a@b>", "sender a@b"). */
+static gboolean
+names_sender (const char *line, const char *start)
+{
+  const char *p = start;
+  gsize n;
+
+  while (p > line && strchr (" \t<\"':(", p[-1]))
+    p--;
+  n = p - line;
+  return (n >= 4 && g_ascii_strncasecmp (p - 4, "from", 4) == 0 && (n == 4 || !g_ascii_isalpha (p[-5]))) ||
+         (n >= 6 && g_ascii_strncasecmp (p - 6, "sender", 6) == 0 && (n == 6 || !g_ascii_isalpha (p[-7])));
+}
+
+/* Whether @line ends with a colon (spaces aside). */
+static gboolean
+ends_with_colon (const char *line)
+{
+  gsize n = strlen (line);
+
+  while (n > 0 && g_ascii_isspace (line[n - 1]))
+    n--;
+  return n > 0 && line[n - 1] == ':';
 }
 
 /* Whether @line is nothing but addresses and separators. */
@@ -523,14 +631,40 @@ only_addresses (const char *line)
   while (next_address (p, end, &start, &stop))
     {
       for (const char *q = p; q < start; q++)
-        if (!(g_ascii_isspace (*q) || strchr ("<>,;\"'", *q)))
-          return FALSE;
+        {
+          /* A quoted display name between the addresses. */
+          const char *close = *q == '"' ? memchr (q + 1, '"', start - q - 1) : NULL;
+          if (close)
+            q = close;
+          else if (!(g_ascii_isspace (*q) || strchr ("<>,;\"'", *q)))
+            return FALSE;
+        }
       p = stop;
     }
   for (; p < end; p++)
     if (!(g_ascii_isspace (*p) || strchr ("<>,;\"'.", *p)))
       return FALSE;
   return p != line;
+}
+
+/* Which kinds of words @line holds outside its addresses: a mailbox
+ * named "contact@", "kontakt@" or "unknown@" says nothing about the line
+ * ("       kontakt@example.net" in a list of failed recipients). One pass
+ * over the line for its addresses, one for the words. */
+static void
+kinds_outside_addresses (const char *line, gboolean kinds[N_KINDS])
+{
+  gsize n = strlen (line);
+  char *masked = g_strndup (line, n);
+  const char *p = line, *end = line + n, *start, *stop;
+
+  while (next_address (p, end, &start, &stop))
+    {
+      memset (masked + (start - line), ' ', stop - start);
+      p = stop;
+    }
+  kinds_in (masked, kinds);
+  g_free (masked);
 }
 
 /* Where the returned original starts in @report: a line that says so,
@@ -609,16 +743,64 @@ original_headers (const char *start)
   return original;
 }
 
+/* Where a paragraph that tells people whom to write to starts in
+ * [@from, @end) ("Please reply to Postmaster@... if you feel this message
+ * to be in error.", "如有疑问，请联系 postmaster@..."): the closing words
+ * of the report, not a recipient's reason. @end when there is none. One
+ * pass over the bytes, each line read once. */
+static gsize
+before_contact_paragraph (const char *report, gsize from, gsize end)
+{
+  gsize paragraph = 0;   /* start of the current paragraph, 0: the first */
+  gboolean blank = FALSE, failure_said = FALSE;
+
+  for (gsize line = from; line < end;)
+    {
+      const char *eol = memchr (report + line, '\n', end - line);
+      gsize next = eol ? (gsize) (eol - report) + 1 : end;
+      gsize n = next - line;
+
+      if (strspn (report + line, " \t\r\n") >= n)
+        blank = TRUE;
+      else
+        {
+          if (blank)
+            paragraph = line;
+          blank = FALSE;
+          {
+            g_autofree char *copy = g_strndup (report + line, n);
+            gboolean kinds[N_KINDS];
+
+            kinds_outside_addresses (copy, kinds);
+            /* Only once the reason was given: "because:" and then a
+             * paragraph that names it and whom to ask is the reason. */
+            if (paragraph && failure_said && kinds[WORD_CONTACT])
+              return paragraph;
+            failure_said = failure_said || says_failure (copy, kinds);
+          }
+        }
+      line = next;
+    }
+  return end;
+}
+
 /* The words that belong to the recipient found at @index: from after its
  * mention up to the next recipient's, else the words after the last one. */
 static char *
 text_of (const char *report, gsize length, GPtrArray *found, guint index)
 {
   const Found *f = g_ptr_array_index (found, index);
-  gsize end = index + 1 < found->len ? ((Found *) g_ptr_array_index (found, index + 1))->offset : length;
-  gsize from = f->text_from;
+  gsize from = f->text_from, end = length;
   GString *text;
   gboolean has_letters = FALSE;
+
+  /* Up to the line of the next recipient: its label ("Failed Recipient:",
+   * "收件人：") or its bracket is not this one's words. */
+  if (index + 1 < found->len)
+    {
+      const Found *next = g_ptr_array_index (found, index + 1);
+      end = next->line_start >= from ? next->line_start : next->offset;
+    }
 
   if (f->reply)
     return g_strdup (f->reply);
@@ -635,7 +817,10 @@ text_of (const char *report, gsize length, GPtrArray *found, guint index)
     }
   if (end - from > MAX_DIAGNOSTIC)
     end = from + MAX_DIAGNOSTIC;
+  end = before_contact_paragraph (report, from, end);
   text = g_string_new_len (report + from, end - from);
+  /* A closing bracket, quote or colon right after the address is not words. */
+  g_string_erase (text, 0, strspn (text->str, ">)]'\":;,. \t\n"));
   /* Words before the address on its line are its words too
    * ("? Invalid receiver address: a@b", "Unknown user: a@b"). */
   if (f->offset > f->line_start)
@@ -644,14 +829,35 @@ text_of (const char *report, gsize length, GPtrArray *found, guint index)
       gboolean has_words = FALSE;
       for (gsize i = 0; i < n && !has_words; i++)
         has_words = g_ascii_isalpha (report[f->line_start + i]) || (guchar) report[f->line_start + i] >= 0x80;
+      /* So is a reply or status code before it ("550 5.1.2 <a@b>... Host
+       * unknown"). */
+      if (!has_words)
+        {
+          g_autofree char *before = g_strndup (report + f->line_start, n);
+          has_words = has_code (before);
+        }
+      /* A label before the address names it and gives no reason
+       * ("Failed Recipient:", "宛先:"), unless its words are a reason
+       * ("Invalid recipient:", "Unknown address:"). */
+      if (has_words)
+        {
+          g_autofree char *before = g_strndup (report + f->line_start, n);
+          gboolean kinds[N_KINDS];
+          const PhraseRule *specific, *weak;
+
+          kinds_in (before, kinds);
+          _modori_phrases_reason (before, &specific, &weak);
+          has_words = !kinds[WORD_LABEL] || specific != NULL || weak != NULL;
+        }
+      /* Without the bracket or quote that opens the address. */
+      while (has_words && n > 0 && strchr (" \t<\"'([", report[f->line_start + n - 1]))
+        n--;
       if (has_words)
         {
           g_string_prepend_c (text, ' ');
           g_string_prepend_len (text, report + f->line_start, n);
         }
     }
-  /* A closing bracket or colon right after the address is not words. */
-  g_string_erase (text, 0, strspn (text->str, ">):;,. \t\n"));
   return g_string_free (text, FALSE);
 }
 
@@ -690,7 +896,7 @@ continuation_says_failure (char **lines, gsize i)
 
       if (!(lines[j][0] == ' ' || lines[j][0] == '\t') || strspn (lines[j], " \t\r") == strlen (lines[j]))
         return FALSE;
-      kinds_in (lines[j], kinds);
+      kinds_outside_addresses (lines[j], kinds);
       if (says_failure (lines[j], kinds))
         return TRUE;
     }
@@ -732,6 +938,9 @@ read_lines (const char *report, gsize length, Reader *reader)
   /* Below a sentence that opens a list of failed recipients: the list
    * starts at the next line with words, or never. */
   enum { NO_LIST, LIST_EXPECTED, IN_LIST } list = NO_LIST;
+  /* Below a heading of addresses that did not fail, in a report of
+   * failures: those addresses are no recipients of its. */
+  gboolean not_failed = FALSE;
 
   for (gsize i = 0; lines[i]; offset += strlen (lines[i]) + 1, i++)
     {
@@ -742,21 +951,46 @@ read_lines (const char *report, gsize length, Reader *reader)
 
       if (strspn (line, " \t\r") == strlen (line))
         continue;
-      kinds_in (line, kinds);
+      kinds_outside_addresses (line, kinds);
       has_address = next_address (line, end, &start, &stop);
 
       /* A transcript: "RCPT TO:<a@b>" and a 4xx/5xx reply below it. */
       if (has_address && (rcpt = _modori_text_find_nocase (line, "rcpt to:")) != NULL &&
           next_address (rcpt, end, &start, &stop))
         {
-          char *reply = transcript_reply (lines, i);
+          const char *after = stop;
+          char *reply;
+
+          /* The reply on the same line ("RCPT TO: <a@b> 550 unknown user"),
+           * else on one of the next ones. */
+          while (*after == '>' || *after == ' ' || *after == '\t' || *after == ':')
+            after++;
+          if ((after[0] == '4' || after[0] == '5') && g_ascii_isdigit (after[1]) && g_ascii_isdigit (after[2]) &&
+              !g_ascii_isdigit (after[3]))
+            reply = g_strstrip (g_strdup (after));
+          else
+            reply = transcript_reply (lines, i);
           if (reply)
             add_found (reader, start, stop, offset + (start - line), offset + (stop - line), offset, reply);
           continue;
         }
       if (kinds[WORD_HEADING] && !has_address)
         {
-          list = LIST_EXPECTED;
+          not_failed = kinds[WORD_NOT_FAILED] && !reader->delayed;
+          list = not_failed ? NO_LIST : LIST_EXPECTED;
+          continue;
+        }
+      if ((not_failed || (kinds[WORD_NOT_FAILED] && !kinds[WORD_HEADING] && !reader->delayed)) &&
+          has_address && starts_with_address (line, start))
+        {
+          for (const char *p = line; next_address (p, end, &start, &stop); p = stop)
+            {
+              char *raw = g_strndup (start, stop - start);
+              char *clean = _modori_address_clean (raw);
+              g_hash_table_add (reader->excluded, g_ascii_strdown (clean, -1));
+              g_free (clean);
+              g_free (raw);
+            }
           continue;
         }
       if (!has_address || quotes_a_header (line) || kinds[WORD_CONTACT])
@@ -771,16 +1005,37 @@ read_lines (const char *report, gsize length, Reader *reader)
       {
         /* What the line says, read once for all its addresses. */
         gboolean line_fails = says_failure (line, kinds) || kinds[WORD_HEADING];
-        gboolean list_line = only_addresses (line);
+        /* A heading followed on its line by nothing but addresses
+         * ("The following addresses failed: a@b, c@d") lists them all. */
+        gboolean list_line = only_addresses (line) || (kinds[WORD_HEADING] && only_addresses (start));
         gboolean line_starts = starts_with_address (line, start);
+        /* A label before the first address ("Failed recipient: a@b"), not
+         * a sentence that ends with one ("The message from <a@b> could
+         * not be delivered to the following recipients:"). */
+        gboolean label_before = FALSE;
+
+        if (kinds[WORD_LABEL])
+          {
+            g_autofree char *prefix = g_strndup (line, start - line);
+            gboolean prefix_kinds[N_KINDS];
+
+            kinds_in (prefix, prefix_kinds);
+            label_before = prefix_kinds[WORD_LABEL];
+          }
 
         for (const char *p = line; next_address (p, end, &start, &stop); p = stop, first = FALSE)
           {
             gboolean at_start = first && line_starts;
             gboolean listed = list != NO_LIST && (at_start || list_line);
-            gboolean labelled = first && kinds[WORD_LABEL];
+            gboolean labelled = first && label_before;
             gboolean failed = line_fails || (at_start && continuation_says_failure (lines, i));
 
+            /* The sender named on a failure line ("Your message from a@b
+             * to c@d could not be delivered", "The message from <a@b> could
+             * not be delivered to 2 recipients:"), or an alias the address
+             * was expanded from. */
+            if (!list_line && !labelled && names_sender (line, start))
+              continue;
             if (listed || labelled || failed)
               add_found (reader, start, stop, offset + (start - line), offset + (stop - line), offset, NULL);
             /* One recipient a line, unless the line is a list of them. */
@@ -788,6 +1043,10 @@ read_lines (const char *report, gsize length, Reader *reader)
               break;
           }
         list = list != NO_LIST && line_starts ? IN_LIST : NO_LIST;
+        /* A heading that names an address and ends with a colon still
+         * opens a list below it. */
+        if (kinds[WORD_HEADING] && ends_with_colon (line))
+          list = LIST_EXPECTED;
       }
     }
 
@@ -795,12 +1054,12 @@ read_lines (const char *report, gsize length, Reader *reader)
    * ("This message was undeliverable due to the following reason: ...
    * <a@b>") is the recipient, the report its words. */
   offset = 0;
-  for (gsize i = 0; reader->found->len == 0 && lines[i]; offset += strlen (lines[i]) + 1, i++)
+  for (gsize i = 0, none = reader->found->len == 0; none && lines[i]; offset += strlen (lines[i]) + 1, i++)
     {
       const char *line = lines[i], *end = line + strlen (line), *start, *stop;
       gboolean kinds[N_KINDS];
 
-      kinds_in (line, kinds);
+      kinds_outside_addresses (line, kinds);
       if (!only_addresses (line) || quotes_a_header (line) || kinds[WORD_CONTACT])
         continue;
       for (const char *p = line; next_address (p, end, &start, &stop); p = stop)
@@ -870,8 +1129,11 @@ freeform_parse (GMimeMessage *bounce, GPtrArray *records)
   exclude_header_addresses (reader.excluded, bounce, GMIME_ADDRESS_TYPE_TO);
   exclude_header_addresses (reader.excluded, bounce, GMIME_ADDRESS_TYPE_SENDER);
   exclude_value (reader.excluded, g_mime_object_get_header (GMIME_OBJECT (bounce), "Return-Path"));
-  exclude_header_addresses (reader.excluded, text.original, GMIME_ADDRESS_TYPE_FROM);
+  /* Not the returned original's From: a mailing list's bounce is often
+   * for the poster's own subscription (her copy of her post, her mailbox
+   * full). Its header lines are never read as recipients anyway. */
 
+  reader.delayed = delayed;
   read_lines (text.report, length, &reader);
 
   for (guint i = 0; i < reader.found->len; i++)
