@@ -34,23 +34,25 @@ typedef struct {
 } Analysis;
 
 /* On a worker: the printer's text for @report. */
-static char *
-on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report)
+static void
+on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report, GString *prepared)
 {
   Analysis *analysis = user_data;
+  g_autofree char *text = NULL;
 
   /* A message of an mbox that holds no bounce is no news. */
   if (modori_report_get_n_records (report) == 0 && modori_source_message_get_number (message) > 0)
-    return NULL;
-  return analysis->printer->render (analysis->printer, modori_source_message_get_origin (message), report);
+    return;
+  text = analysis->printer->render (analysis->printer, modori_source_message_get_origin (message), report);
+  g_string_append (prepared, text);
 }
 
 static gboolean
-on_consume (gpointer user_data, const char *prepared, guint n_records)
+on_consume (gpointer user_data, const char *prepared, gsize length, guint n_records)
 {
   Analysis *analysis = user_data;
 
-  if (prepared)
+  if (length)
     analysis->printer->write (analysis->printer, prepared);
   if (n_records > 0)
     analysis->found = TRUE;

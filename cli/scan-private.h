@@ -9,7 +9,7 @@
 typedef struct {
   ModoriSourceMessage *message;  /* NULL for a read error, and in the
                                   * parent of worker processes */
-  char *prepared;                /* from prepare() */
+  GString *prepared;             /* from prepare() */
   guint n_records;
   gboolean was_read;             /* a message, not a read error */
   char *error;                   /* the whole line to print, or NULL */

@@ -63,7 +63,8 @@ scan_analyze (Scan *scan, ScanResult *result, const GError *read_error)
     }
   result->n_records = modori_report_get_n_records (report);
   result->warnings = copy_warnings (report);
-  result->prepared = options->prepare (options->user_data, result->message, report);
+  result->prepared = g_string_new (NULL);
+  options->prepare (options->user_data, result->message, report, result->prepared);
   modori_report_unref (report);
 }
 
@@ -91,7 +92,8 @@ scan_emit (Scan *scan, ScanResult *result)
   for (char **warning = result->warnings; warning && *warning; warning++)
     commands_error ("warning: %s", *warning);
   if (result->was_read && !result->error &&
-      !options->consume (options->user_data, result->prepared, result->n_records))
+      !options->consume (options->user_data, result->prepared ? result->prepared->str : "",
+                         result->prepared ? result->prepared->len : 0, result->n_records))
     {
       scan->stopped = TRUE;
       scan->failed = TRUE;
@@ -103,7 +105,8 @@ void
 scan_clear_result (ScanResult *result)
 {
   g_clear_pointer (&result->message, modori_source_message_free);
-  g_clear_pointer (&result->prepared, g_free);
+  if (result->prepared)
+    g_string_free (g_steal_pointer (&result->prepared), TRUE);
   g_clear_pointer (&result->error, g_free);
   g_clear_pointer (&result->warnings, g_strfreev);
   result->n_records = 0;
