@@ -6,7 +6,7 @@
 #include <modori/modori.h>
 
 #include "commands.h"
-#include "escape.h"
+#include "sprinter.h"
 #include "wrap.h"
 
 static const char description[] =
@@ -21,28 +21,52 @@ static const char description[] =
   "  1  the text was not recognized\n"
   "  2  bad usage, or standard input could not be read";
 
-/* @value may quote the text given, which may come from a bounce: it is
- * escaped, before wrapping so that widths are those of what is shown. */
 /* The most read from standard input: a reply or an error message is a
  * few lines; an endless input must not fill memory. */
 #define MAX_EXPLAIN_BYTES (1024 * 1024)
 
+/* "Label: value" on one line (a block: "Label:" and the value wrapped
+ * below it), through the text sprinter; left out when empty. @value may
+ * quote the text given, which may come from a bounce: the sprinter
+ * escapes it, before wrapping so that widths are those of what is shown. */
 static void
-put (const char *label, const char *value, int width, gboolean block)
+put (Sprinter *sp, const char *label, const char *value, gboolean block)
 {
-  g_autofree char *shown = NULL, *wrapped = NULL;
+  sp->map_key (sp, label);
+  if (block)
+    sp->text (sp, value);
+  else
+    sp->string (sp, value);
+}
 
-  if (value == NULL || value[0] == '\0')
-    return;
-  if (!block)
+/* The explanation as JSON: the library's names, in its order. */
+static void
+put_json (Sprinter *sp, const ModoriExplanation *explanation, const char *lang)
+{
+  ModoriReason reason = modori_explanation_get_reason (explanation);
+  const struct { const char *key, *value; } fields[] = {
+    { "kind", modori_explanation_get_kind (explanation) },
+    { "case", modori_explanation_get_case (explanation) },
+    { "reason", reason == MODORI_REASON_UNDEFINED ? "" : modori_reason_to_string (reason) },
+    { "replycode", modori_explanation_get_reply_code (explanation) },
+    { "statuscode", modori_explanation_get_status_code (explanation) },
+    { "responsecode", modori_explanation_get_response_code (explanation) },
+    { "address", modori_explanation_get_address (explanation) },
+    { "hint", modori_explanation_get_hint (explanation) },
+    { "suggestion", modori_explanation_get_suggestion (explanation) },
+    { "found", modori_explanation_get_found (explanation) },
+    { "title", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TITLE) },
+    { "what", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_WHAT) },
+    { "todo", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TODO) },
+  };
+
+  sp->begin_map (sp);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      shown = escape_line (value);
-      printf ("%s: %s\n", label, shown);
-      return;
+      sp->map_key (sp, fields[i].key);
+      sp->string (sp, fields[i].value ? fields[i].value : "");
     }
-  shown = escape_multiline (value);
-  wrapped = modori_cli_wrap (shown, width, 2);
-  printf ("%s:\n%s", label, wrapped);
+  sp->end (sp);
 }
 
 /* What kind of text it was, in words; the identifiers (kind, case,
@@ -86,6 +110,8 @@ cmd_explain (int argc, char **argv)
   int status;
   g_autoptr (ModoriExplanation) explanation = NULL;
   g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GString) output = NULL;
+  Sprinter *sp;
   gboolean ja;
   int width = modori_cli_terminal_width (STDOUT_FILENO);
 
@@ -160,42 +186,50 @@ cmd_explain (int argc, char **argv)
       }
 
   explanation = modori_explain (text->str, text->len);
+  output = g_string_new (NULL);
   if (format != NULL && strcmp (format, "json") == 0)
     {
-      g_autofree char *json = modori_explanation_to_json (explanation, lang, TRUE);
-      printf ("%s\n", json);
+      sp = sprinter_json_new (output, SPRINTER_JSON);
+      put_json (sp, explanation, lang);
     }
   else
     {
+      SprinterTextOptions options = { .width = width, .wrap_fields = FALSE };
       const char *found = modori_explanation_get_found (explanation);
       ModoriReason reason = modori_explanation_get_reason (explanation);
       const char *code = modori_explanation_get_response_code (explanation);
 
-      put (ja ? "種類" : "Kind of text", kind_words (modori_explanation_get_kind (explanation), ja), width, FALSE);
-      put (ja ? "応答コード" : "Reply code", modori_explanation_get_reply_code (explanation), width, FALSE);
-      put (ja ? "ステータス" : "Status", modori_explanation_get_status_code (explanation), width, FALSE);
-      put (ja ? "アドレス" : "Address", modori_explanation_get_address (explanation), width, FALSE);
-      put (ja ? "正しいと思われるアドレス" : "Suggested address",
-           modori_explanation_get_suggestion (explanation), width, FALSE);
-      put (ja ? "概要" : "Summary", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TITLE), width, FALSE);
-      put (ja ? "何が起きたか" : "What happened", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_WHAT), width, TRUE);
-      put (ja ? "対処方法" : "What to do", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TODO), width, TRUE);
+      sp = sprinter_text_new (output, &options);
+      sp->begin_map (sp);
+
+      put (sp, ja ? "種類" : "Kind of text", kind_words (modori_explanation_get_kind (explanation), ja), FALSE);
+      put (sp, ja ? "応答コード" : "Reply code", modori_explanation_get_reply_code (explanation), FALSE);
+      put (sp, ja ? "ステータス" : "Status", modori_explanation_get_status_code (explanation), FALSE);
+      put (sp, ja ? "アドレス" : "Address", modori_explanation_get_address (explanation), FALSE);
+      put (sp, ja ? "正しいと思われるアドレス" : "Suggested address",
+           modori_explanation_get_suggestion (explanation), FALSE);
+      put (sp, ja ? "概要" : "Summary", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TITLE), FALSE);
+      put (sp, ja ? "何が起きたか" : "What happened", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_WHAT), TRUE);
+      put (sp, ja ? "対処方法" : "What to do", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TODO), TRUE);
       /* The address doctor's finding adds to a reply's own case. */
       const char *hint = modori_explanation_get_hint (explanation);
       const char *hint_todo = hint[0] ? modori_guidance_for_hint (hint, lang, MODORI_GUIDANCE_TODO) : NULL;
       if (hint_todo && g_strcmp0 (hint_todo, modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TODO)) != 0)
-        put (ja ? "アドレスの誤り" : "Address problem", hint_todo, width, TRUE);
+        put (sp, ja ? "アドレスの誤り" : "Address problem", hint_todo, TRUE);
       if (why)
         {
           /* The identifiers, as JSON names them; "found" is English. */
-          put (ja ? "判定 (kind)" : "Decided (kind)", modori_explanation_get_kind (explanation), width, FALSE);
-          put (ja ? "判定 (case)" : "Decided (case)", modori_explanation_get_case (explanation), width, FALSE);
+          put (sp, ja ? "判定 (kind)" : "Decided (kind)", modori_explanation_get_kind (explanation), FALSE);
+          put (sp, ja ? "判定 (case)" : "Decided (case)", modori_explanation_get_case (explanation), FALSE);
           if (reason != MODORI_REASON_UNDEFINED)
-            put (ja ? "判定 (reason)" : "Decided (reason)", modori_reason_to_string (reason), width, FALSE);
-          put (ja ? "判定 (responsecode)" : "Decided (responsecode)", code, width, FALSE);
-          put (ja ? "判定 (found)" : "Decided (found)", found, width, FALSE);
+            put (sp, ja ? "判定 (reason)" : "Decided (reason)", modori_reason_to_string (reason), FALSE);
+          put (sp, ja ? "判定 (responsecode)" : "Decided (responsecode)", code, FALSE);
+          put (sp, ja ? "判定 (found)" : "Decided (found)", found, FALSE);
         }
+      sp->end (sp);
     }
+  sp->free (sp);
+  fwrite (output->str, 1, output->len, stdout);
   if (!commands_finish_output ())
     return EXIT_INPUT_ERROR;
   /* binary input is not recognized either */

@@ -1,13 +1,11 @@
-/* printer-text.c: plain-language output for people, wrapped to the
- * terminal with East Asian widths and Japanese line breaking. What the
- * bounce or the file name says is escaped first (escape.h), so that the
- * widths are those of what is shown. */
+/* printer-text.c: plain-language output for people, through the text
+ * sprinter: wrapped to the terminal with East Asian widths and Japanese
+ * line breaking, and what the bounce or the file name says escaped
+ * first (escape.h), so that the widths are those of what is shown. */
 #include <string.h>
 
-#include "escape.h"
 #include "outcome.h"
 #include "printer.h"
-#include "wrap.h"
 
 typedef enum {
   LABEL_RECIPIENT,
@@ -103,102 +101,93 @@ static const struct { const char *command, *ja, *en; } steps[] = {
   { "BDAT", "本文の送信 (BDAT)", "sending the message (BDAT)" },
 };
 
-typedef struct {
-  Printer base;
-  PrinterOptions options;
-  const char *const *labels;
-} TextPrinter;
-
-static void
-put_wrapped (const TextPrinter *self, GString *out, const char *text, int indent)
+static const char *const *
+labels_for (const PrinterOptions *options)
 {
-  g_autofree char *wrapped = modori_cli_wrap (text, self->options.width, indent);
-  g_string_append (out, wrapped);
-}
-
-/* "  Label: value", wrapped with continuation lines under the label. */
-static void
-put_field (const TextPrinter *self, GString *out, Label label, const char *value)
-{
-  g_autofree char *shown = NULL, *line = NULL;
-
-  if (value == NULL || value[0] == '\0')
-    return;
-  shown = escape_line (value);
-  line = g_strdup_printf ("%s: %s", self->labels[label], shown);
-  put_wrapped (self, out, line, 2);
-}
-
-static void
-put_block (const TextPrinter *self, GString *out, Label label, const char *text)
-{
-  g_autofree char *shown = NULL;
-
-  if (text == NULL || text[0] == '\0')
-    return;
-  shown = escape_multiline (text);
-  g_string_append_printf (out, "  %s:\n", self->labels[label]);
-  put_wrapped (self, out, shown, 4);
+  return strcmp (options->lang, "ja") == 0 ? labels_ja : labels_en;
 }
 
 static const char *
-step_words (const TextPrinter *self, const char *command)
+step_words (const PrinterOptions *options, const char *command)
 {
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (strcmp (steps[i].command, command) == 0)
-      return strcmp (self->options.lang, "ja") == 0 ? steps[i].ja : steps[i].en;
+      return strcmp (options->lang, "ja") == 0 ? steps[i].ja : steps[i].en;
   return command;
 }
 
+/* "Label: value" two spaces in, wrapped; left out when empty. */
 static void
-print_record (const TextPrinter *self, GString *out, ModoriRecord *record)
+put_field (Sprinter *sp, const char *const *labels, Label label, const char *value)
 {
-  const char *lang = self->options.lang;
+  sp->map_key (sp, labels[label]);
+  sp->string (sp, value);
+}
+
+/* "Label:" and the text four spaces in, wrapped. */
+static void
+put_block (Sprinter *sp, const char *const *labels, Label label, const char *text)
+{
+  sp->map_key (sp, labels[label]);
+  sp->text (sp, text);
+}
+
+/* A blank line, "Recipient: address", and the record's fields below. */
+static void
+print_record (const PrinterOptions *options, Sprinter *sp, ModoriRecord *record)
+{
+  const char *const *labels = labels_for (options);
+  const char *lang = options->lang;
   ModoriReason reason = modori_record_get_reason (record);
   Outcome outcome = outcome_of (record);
   const char *title = modori_guidance_for_reason (reason, lang, MODORI_GUIDANCE_TITLE);
   const char *sent_to = outcome_sent_to (record);
   const char *recipient = modori_record_get_recipient (record);
   const char *command = modori_record_get_command (record);
-  g_autofree char *reason_line = NULL, *sent_to_shown = NULL, *subject = NULL;
+  g_autofree char *reason_line = NULL, *subject = NULL;
   g_autofree char *what = NULL, *todo = NULL;
 
-  sent_to_shown = sent_to[0] ? escape_line (sent_to) : g_strdup (self->labels[LABEL_NO_RECIPIENT]);
-  g_string_append_printf (out, "\n%s: %s\n", self->labels[LABEL_RECIPIENT], sent_to_shown);
+  sp->separator (sp);
+  sp->begin_map (sp);
+  sp->map_key (sp, labels[LABEL_RECIPIENT]);
+  sp->string (sp, sent_to[0] ? sent_to : labels[LABEL_NO_RECIPIENT]);
+  sp->begin_map (sp);
   /* The sender typed the alias; the address that failed is where it
    * was forwarded. */
   if (sent_to != recipient)
-    put_field (self, out, LABEL_FORWARDED_TO, recipient);
-  put_field (self, out, LABEL_SUGGESTION, modori_record_get_suggestion (record));
-  reason_line = self->options.why ? g_strdup_printf ("%s (%s)", title ? title : "", modori_reason_to_string (reason))
-                                  : g_strdup (title ? title : "");
-  put_field (self, out, outcome == OUTCOME_FAILED || outcome == OUTCOME_DELAYED ? LABEL_REASON : LABEL_NOTICE,
+    put_field (sp, labels, LABEL_FORWARDED_TO, recipient);
+  put_field (sp, labels, LABEL_SUGGESTION, modori_record_get_suggestion (record));
+  reason_line = options->why ? g_strdup_printf ("%s (%s)", title ? title : "", modori_reason_to_string (reason))
+                             : g_strdup (title ? title : "");
+  put_field (sp, labels, outcome == OUTCOME_FAILED || outcome == OUTCOME_DELAYED ? LABEL_REASON : LABEL_NOTICE,
              reason_line);
-  put_field (self, out, LABEL_STATUS, modori_record_get_delivery_status (record));
-  put_field (self, out, LABEL_REPLY, modori_record_get_reply_code (record));
+  put_field (sp, labels, LABEL_STATUS, modori_record_get_delivery_status (record));
+  put_field (sp, labels, LABEL_REPLY, modori_record_get_reply_code (record));
   if (command[0])
-    put_field (self, out, LABEL_COMMAND, step_words (self, command));
+    put_field (sp, labels, LABEL_COMMAND, step_words (options, command));
   if (modori_record_get_field (record, "subject")[0])
     {
       subject = g_strdup_printf (strcmp (lang, "ja") == 0 ? "「%s」" : "\"%s\"",
                                  modori_record_get_field (record, "subject"));
-      put_field (self, out, LABEL_ORIGINAL, subject);
+      put_field (sp, labels, LABEL_ORIGINAL, subject);
     }
-  if (self->options.why)
-    put_field (self, out, LABEL_SUGGEST_WHY, modori_record_get_field (record, "reasonby"));
-  put_block (self, out, LABEL_SERVER_SAID, modori_record_get_diagnostic_code (record));
+  if (options->why)
+    put_field (sp, labels, LABEL_SUGGEST_WHY, modori_record_get_field (record, "reasonby"));
+  put_block (sp, labels, LABEL_SERVER_SAID, modori_record_get_diagnostic_code (record));
 
   /* The finer case (a hint) replaces the reason's general words, which
    * can mislead (a comma in the domain is no "unknown user name"). */
   what = modori_guidance_for_record (record, lang, MODORI_GUIDANCE_WHAT);
   todo = modori_guidance_for_record (record, lang, MODORI_GUIDANCE_TODO);
-  put_block (self, out, LABEL_WHAT, what);
-  put_block (self, out, LABEL_TODO, todo);
+  put_block (sp, labels, LABEL_WHAT, what);
+  put_block (sp, labels, LABEL_TODO, todo);
+  sp->end (sp);
+  sp->end (sp);
 }
 
 /* "PATH: sentence", then a line for each further kind of record. */
 static void
-put_heading (const TextPrinter *self, GString *out, const char *input_shown, ModoriReport *report)
+put_heading (const PrinterOptions *options, Sprinter *sp, const char *input, ModoriReport *report)
 {
   guint counts[N_OUTCOMES] = { 0 };
   gboolean first = TRUE;
@@ -208,68 +197,34 @@ put_heading (const TextPrinter *self, GString *out, const char *input_shown, Mod
   for (guint o = 0; o < N_OUTCOMES; o++)
     {
       const char *format;
+      g_autofree char *sentence = NULL, *line = NULL;
 
       if (counts[o] == 0)
         continue;
-      format = strcmp (self->options.lang, "ja") == 0 ? headings_ja[o] : headings_en[o][counts[o] != 1];
-      g_string_append_printf (out, "%s%s", first ? input_shown : "", first ? ": " : "  ");
+      format = strcmp (options->lang, "ja") == 0 ? headings_ja[o] : headings_en[o][counts[o] != 1];
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"   /* a format from our own table */
-      g_string_append_printf (out, format, counts[o]);
+      sentence = g_strdup_printf (format, counts[o]);
 #pragma GCC diagnostic pop
-      g_string_append_c (out, '\n');
+      line = g_strconcat (first ? input : "", first ? ": " : "  ", sentence, NULL);
+      sp->string (sp, line);
       first = FALSE;
     }
 }
 
-static char *
-text_render (Printer *printer, const char *input, ModoriReport *report)
+void
+printer_text_render (const PrinterOptions *options, Sprinter *sp, const char *input, ModoriReport *report)
 {
-  const TextPrinter *self = (const TextPrinter *) printer;
   guint n = modori_report_get_n_records (report);
-  g_autofree char *input_shown = escape_line (input);
-  GString *out = g_string_new (NULL);
 
   if (n == 0)
     {
-      g_string_append_printf (out, "%s: %s\n", input_shown, self->labels[LABEL_NONE_FOUND]);
-      return g_string_free (out, FALSE);
+      g_autofree char *line = g_strconcat (input, ": ", labels_for (options)[LABEL_NONE_FOUND], NULL);
+      sp->string (sp, line);
+      return;
     }
-  put_heading (self, out, input_shown, report);
+  put_heading (options, sp, input, report);
   for (guint i = 0; i < n; i++)
-    print_record (self, out, modori_report_get_record (report, i));
-  g_string_append_c (out, '\n');
-  return g_string_free (out, FALSE);
-}
-
-static void
-text_write (Printer *printer, const char *text)
-{
-  fputs (text, ((TextPrinter *) printer)->options.out);
-}
-
-static void
-text_finish (Printer *printer)
-{
-  fflush (((TextPrinter *) printer)->options.out);
-}
-
-static void
-text_free (Printer *printer)
-{
-  g_free (printer);
-}
-
-Printer *
-printer_text_new (const PrinterOptions *options)
-{
-  TextPrinter *self = g_new0 (TextPrinter, 1);
-
-  self->base.render = text_render;
-  self->base.write = text_write;
-  self->base.finish = text_finish;
-  self->base.free = text_free;
-  self->options = *options;
-  self->labels = strcmp (options->lang, "ja") == 0 ? labels_ja : labels_en;
-  return &self->base;
+    print_record (options, sp, modori_report_get_record (report, i));
+  sp->separator (sp);
 }
