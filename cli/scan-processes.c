@@ -507,8 +507,8 @@ stop_workers (Worker *workers, int jobs)
   return well;
 }
 
-gboolean
-scan_run_processes (Scan *scan, int jobs)
+static gboolean
+run_processes (Scan *scan, int jobs)
 {
   Pool pool = { .scan = scan, .jobs = jobs, .end = G_MAXUINT64 };
   ModoriSource *source;
@@ -558,3 +558,5 @@ scan_run_processes (Scan *scan, int jobs)
   g_free (pool.workers);
   return TRUE;
 }
+
+const ScanStrategy scan_processes = { "processes", run_processes };
