@@ -5,6 +5,7 @@
 
 #include <modori/modori.h>
 
+#include "catalog.h"
 #include "commands.h"
 #include "sprinter.h"
 #include "wrap.h"
@@ -26,13 +27,14 @@ static const char description[] =
 #define MAX_EXPLAIN_BYTES (1024 * 1024)
 
 /* "Label: value" on one line (a block: "Label:" and the value wrapped
- * below it), through the text sprinter; left out when empty. @value may
- * quote the text given, which may come from a bounce: the sprinter
- * escapes it, before wrapping so that widths are those of what is shown. */
+ * below it), through the text sprinter, the label the catalog's words
+ * for @label; left out when empty. @value may quote the text given,
+ * which may come from a bounce: the sprinter escapes it, before
+ * wrapping so that widths are those of what is shown. */
 static void
-put (Sprinter *sp, const char *label, const char *value, gboolean block)
+put (Sprinter *sp, const char *lang, const char *label, const char *value, gboolean block)
 {
-  sp->map_key (sp, label);
+  sp->map_key (sp, catalog_get (lang, label));
   if (block)
     sp->text (sp, value);
   else
@@ -69,27 +71,15 @@ put_json (Sprinter *sp, const ModoriExplanation *explanation, const char *lang)
   sp->end (sp);
 }
 
-/* What kind of text it was, in words; the identifiers (kind, case,
- * reason) are JSON's and --why's. */
-static const struct { const char *kind, *ja, *en; } kinds[] = {
-  { "smtp", "メールサーバーの応答 (SMTP)", "a mail server's reply (SMTP)" },
-  { "pop3", "受信サーバーの応答 (POP3)", "an incoming mail server's reply (POP3)" },
-  { "imap", "受信サーバーの応答 (IMAP)", "an incoming mail server's reply (IMAP)" },
-  { "client", "メールソフトが表示したメッセージ", "a message from your mail program" },
-  { "bounce", "エラーメール (配送できなかったことの通知) の文面", "the words of an error mail (a delivery failure notice)" },
-  { "address", "メールアドレス", "an e-mail address" },
-  { "sentence", "文章", "a sentence" },
-  { "binary", "文字ではないデータ", "data that is not text" },
-  { "unknown", "空の入力", "empty input" },
-};
-
+/* What kind of text it was, in words (the catalog's [kind]); the
+ * identifiers (kind, case, reason) are JSON's and --why's. */
 static const char *
-kind_words (const char *kind, gboolean ja)
+kind_words (const char *kind, const char *lang)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (strcmp (kinds[i].kind, kind) == 0)
-      return ja ? kinds[i].ja : kinds[i].en;
-  return kind;
+  g_autofree char *id = g_strconcat ("kind/", kind, NULL);
+  const char *words = catalog_find (lang, id);
+
+  return words ? words : kind;
 }
 
 int
@@ -112,7 +102,6 @@ cmd_explain (int argc, char **argv)
   g_autoptr (GString) text = g_string_new (NULL);
   g_autoptr (GString) output = NULL;
   Sprinter *sp;
-  gboolean ja;
   int width = modori_cli_terminal_width (STDOUT_FILENO);
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -147,7 +136,6 @@ cmd_explain (int argc, char **argv)
       commands_error ("unknown format '%s' (use text or json)", format);
       return EXIT_INPUT_ERROR;
     }
-  ja = strcmp (lang, "ja") == 0;
   words = argv + 1;
   for (char **w = words; *w; w++)
     if (g_str_has_prefix (*w, "--") && (*w)[2] != '\0')
@@ -202,29 +190,29 @@ cmd_explain (int argc, char **argv)
       sp = sprinter_text_new (output, &options);
       sp->begin_map (sp);
 
-      put (sp, ja ? "種類" : "Kind of text", kind_words (modori_explanation_get_kind (explanation), ja), FALSE);
-      put (sp, ja ? "応答コード" : "Reply code", modori_explanation_get_reply_code (explanation), FALSE);
-      put (sp, ja ? "ステータス" : "Status", modori_explanation_get_status_code (explanation), FALSE);
-      put (sp, ja ? "アドレス" : "Address", modori_explanation_get_address (explanation), FALSE);
-      put (sp, ja ? "正しいと思われるアドレス" : "Suggested address",
+      put (sp, lang, "explain/kind", kind_words (modori_explanation_get_kind (explanation), lang), FALSE);
+      put (sp, lang, "explain/reply", modori_explanation_get_reply_code (explanation), FALSE);
+      put (sp, lang, "explain/status", modori_explanation_get_status_code (explanation), FALSE);
+      put (sp, lang, "explain/address", modori_explanation_get_address (explanation), FALSE);
+      put (sp, lang, "explain/suggestion",
            modori_explanation_get_suggestion (explanation), FALSE);
-      put (sp, ja ? "概要" : "Summary", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TITLE), FALSE);
-      put (sp, ja ? "何が起きたか" : "What happened", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_WHAT), TRUE);
-      put (sp, ja ? "対処方法" : "What to do", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TODO), TRUE);
+      put (sp, lang, "explain/title", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TITLE), FALSE);
+      put (sp, lang, "explain/what", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_WHAT), TRUE);
+      put (sp, lang, "explain/todo", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TODO), TRUE);
       /* The address doctor's finding adds to a reply's own case. */
       const char *hint = modori_explanation_get_hint (explanation);
       const char *hint_todo = hint[0] ? modori_guidance_for_hint (hint, lang, MODORI_GUIDANCE_TODO) : NULL;
       if (hint_todo && g_strcmp0 (hint_todo, modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TODO)) != 0)
-        put (sp, ja ? "アドレスの誤り" : "Address problem", hint_todo, TRUE);
+        put (sp, lang, "explain/hint", hint_todo, TRUE);
       if (why)
         {
           /* The identifiers, as JSON names them; "found" is English. */
-          put (sp, ja ? "判定 (kind)" : "Decided (kind)", modori_explanation_get_kind (explanation), FALSE);
-          put (sp, ja ? "判定 (case)" : "Decided (case)", modori_explanation_get_case (explanation), FALSE);
+          put (sp, lang, "explain/why-kind", modori_explanation_get_kind (explanation), FALSE);
+          put (sp, lang, "explain/why-case", modori_explanation_get_case (explanation), FALSE);
           if (reason != MODORI_REASON_UNDEFINED)
-            put (sp, ja ? "判定 (reason)" : "Decided (reason)", modori_reason_to_string (reason), FALSE);
-          put (sp, ja ? "判定 (responsecode)" : "Decided (responsecode)", code, FALSE);
-          put (sp, ja ? "判定 (found)" : "Decided (found)", found, FALSE);
+            put (sp, lang, "explain/why-reason", modori_reason_to_string (reason), FALSE);
+          put (sp, lang, "explain/why-responsecode", code, FALSE);
+          put (sp, lang, "explain/why-found", found, FALSE);
         }
       sp->end (sp);
     }

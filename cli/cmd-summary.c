@@ -5,6 +5,7 @@
 
 #include <modori/modori.h>
 
+#include "catalog.h"
 #include "commands.h"
 #include "outcome.h"
 #include "rows.h"
@@ -171,25 +172,6 @@ print_json (Sprinter *sp, const Totals *totals, guint top)
   sp->end (sp);
 }
 
-enum { T_MESSAGES, T_BOUNCES, T_HARD, T_SOFT, T_DELAYED, T_UNNAMED, T_FEEDBACK, T_AUTOREPLIES,
-       T_DELIVERED, T_BY_REASON, T_BY_DOMAIN, T_BY_RECIPIENT, N_TEXTS };
-
-static const char *const texts_ja[N_TEXTS] = {
-  "メッセージ数", "届かなかった宛先", "恒久的な失敗", "一時的な失敗",
-  "配送を再試行中の宛先 (遅延の通知、失敗には数えません)",
-  "宛先が書かれていないエラー報告 (宛先別の集計には数えません)",
-  "受信側からの報告 (苦情など)", "自動応答 (不在通知など)", "配送完了の通知",
-  "原因別", "宛先ドメイン別", "よく戻ってくる宛先",
-};
-static const char *const texts_en[N_TEXTS] = {
-  "Messages", "Failed recipients", "Permanent", "Temporary",
-  "Still being retried (delay notices, not counted as failures)",
-  "Failure reports that name no recipient (not counted by recipient)",
-  "Reports from the receiving side (complaints and similar)",
-  "Automatic replies (out-of-office and similar)", "Delivery notices",
-  "By reason", "By destination domain", "Most bounced recipients",
-};
-
 /* "Title:" and a line for each row: its count and its name. */
 static void
 put_text_table (Sprinter *sp, const char *title, GHashTable *table, guint limit, const char *lang, gboolean reasons)
@@ -219,34 +201,33 @@ put_text_table (Sprinter *sp, const char *title, GHashTable *table, guint limit,
 static void
 print_text (Sprinter *sp, const Totals *totals, guint top, const char *lang)
 {
-  const char *const *t = strcmp (lang, "ja") == 0 ? texts_ja : texts_en;
   /* Counted apart, shown when there are some. */
-  const struct { guint text; guint64 n; } apart[] = {
-    { T_DELAYED, totals->delayed }, { T_UNNAMED, totals->unnamed },
-    { T_FEEDBACK, totals->feedback }, { T_AUTOREPLIES, totals->autoreplies },
-    { T_DELIVERED, totals->delivered },
+  const struct { const char *label; guint64 n; } apart[] = {
+    { "summary/delayed", totals->delayed }, { "summary/unnamed", totals->unnamed },
+    { "summary/feedback", totals->feedback }, { "summary/autoreplies", totals->autoreplies },
+    { "summary/delivered", totals->delivered },
   };
 
   sp->begin_map (sp);
-  sp->map_key (sp, t[T_MESSAGES]);
+  sp->map_key (sp, catalog_get (lang, "summary/messages"));
   sp->integer (sp, totals->messages);
-  sp->map_key (sp, t[T_BOUNCES]);
+  sp->map_key (sp, catalog_get (lang, "summary/bounces"));
   sp->integer (sp, totals->records);
   sp->begin_map (sp);
-  sp->map_key (sp, t[T_HARD]);
+  sp->map_key (sp, catalog_get (lang, "summary/hard"));
   sp->integer (sp, totals->hard);
-  sp->map_key (sp, t[T_SOFT]);
+  sp->map_key (sp, catalog_get (lang, "summary/soft"));
   sp->integer (sp, totals->soft);
   sp->end (sp);
   for (guint i = 0; i < G_N_ELEMENTS (apart); i++)
     if (apart[i].n)
       {
-        sp->map_key (sp, t[apart[i].text]);
+        sp->map_key (sp, catalog_get (lang, apart[i].label));
         sp->integer (sp, apart[i].n);
       }
-  put_text_table (sp, t[T_BY_REASON], totals->reasons, G_MAXUINT, lang, TRUE);
-  put_text_table (sp, t[T_BY_DOMAIN], totals->domains, top, lang, FALSE);
-  put_text_table (sp, t[T_BY_RECIPIENT], totals->recipients, top, lang, FALSE);
+  put_text_table (sp, catalog_get (lang, "summary/by-reason"), totals->reasons, G_MAXUINT, lang, TRUE);
+  put_text_table (sp, catalog_get (lang, "summary/by-domain"), totals->domains, top, lang, FALSE);
+  put_text_table (sp, catalog_get (lang, "summary/by-recipient"), totals->recipients, top, lang, FALSE);
   sp->end (sp);
 }
 
