@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "../cli/rows.h"
 #include "../cli/sprinter.h"
 
 /* A map with a list of inline maps, as summary writes it. */
@@ -144,6 +145,40 @@ test_text (void)
                    "\nRows:\n  row\n");
 }
 
+/* A worker's rows: any byte of a field is the field's, and a row cut
+ * short is not read. */
+static void
+test_rows (void)
+{
+  g_autoptr (GString) rows = g_string_new (NULL);
+  const char *const fields[] = { "a\tb\nc\\", "", "\xff\x01\x7f", "\u65e5\u672c" };
+  char *got[2];
+  RowsReader reader;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    rows_add (rows, fields[i]);
+  rows_add (rows, "half a row");
+  rows_reader_init (&reader, rows->str, rows->len);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i += 2)
+    {
+      g_assert_true (rows_next (&reader, 2, got));
+      g_assert_cmpstr (got[0], ==, fields[i]);
+      g_assert_cmpstr (got[1], ==, fields[i + 1]);
+      g_free (got[0]);
+      g_free (got[1]);
+    }
+  g_assert_false (rows_next (&reader, 2, got));
+  /* A length that claims more than there is. */
+  rows_reader_init (&reader, rows->str, rows->len - 1);
+  g_assert_true (rows_next (&reader, 2, got));
+  g_free (got[0]);
+  g_free (got[1]);
+  g_assert_true (rows_next (&reader, 2, got));
+  g_free (got[0]);
+  g_free (got[1]);
+  g_assert_false (rows_next (&reader, 1, got));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -153,5 +188,6 @@ main (int argc, char **argv)
   g_test_add_func ("/sprinter/json-items", test_json_items);
   g_test_add_func ("/sprinter/csv", test_csv);
   g_test_add_func ("/sprinter/text", test_text);
+  g_test_add_func ("/rows/round-trip", test_rows);
   return g_test_run ();
 }
