@@ -4,22 +4,24 @@
 #include "catalog.h"
 #include "cli-resources.h"
 
-/* "group/key" and "group/key[ja]" -> the words. */
-static GHashTable *
-entries (void)
+/* "group/key" -> the words, a table for each language: [0] English,
+ * [1] Japanese. */
+static GHashTable **
+tables (void)
 {
   static gsize once = 0;
-  static GHashTable *table;
+  static GHashTable *the_tables[2];
 
   if (g_once_init_enter (&once))
     {
-      GHashTable *t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       g_autoptr (GKeyFile) keys = g_key_file_new ();
       g_autoptr (GBytes) bytes = g_resource_lookup_data (_modori_cli_get_resource (), "/org/modori/cli/catalog.ini",
                                                          G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
       g_autoptr (GError) error = NULL;
       g_auto (GStrv) groups = NULL;
 
+      for (guint i = 0; i < G_N_ELEMENTS (the_tables); i++)
+        the_tables[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       if (bytes == NULL || !g_key_file_load_from_bytes (keys, bytes, G_KEY_FILE_KEEP_TRANSLATIONS, &error))
         g_critical ("modori: the tool's catalog is unreadable: %s", error ? error->message : "missing");
       groups = g_key_file_get_groups (keys, NULL);
@@ -30,28 +32,28 @@ entries (void)
           for (char **name = names; name && *name; name++)
             {
               char *value = g_key_file_get_string (keys, *group, *name, NULL);
+              gboolean ja = g_str_has_suffix (*name, "[ja]");
+              size_t length = strlen (*name) - (ja ? strlen ("[ja]") : 0);
 
-              if (value)
-                g_hash_table_insert (t, g_strconcat (*group, "/", *name, NULL), value);
+              /* Other languages' keys ([fr] ...) are not read. */
+              if (value == NULL || (!ja && strchr (*name, '[')))
+                {
+                  g_free (value);
+                  continue;
+                }
+              g_hash_table_insert (the_tables[ja], g_strdup_printf ("%s/%.*s", *group, (int) length, *name), value);
             }
         }
-      table = t;
       g_once_init_leave (&once, 1);
     }
-  return table;
+  return the_tables;
 }
 
 /* @id in @lang only, no fallback. */
 static const char *
 find_exact (const char *lang, const char *id)
 {
-  char key[128];
-
-  if (strcmp (lang, "ja") == 0)
-    g_snprintf (key, sizeof key, "%s[ja]", id);
-  else
-    g_strlcpy (key, id, sizeof key);
-  return g_hash_table_lookup (entries (), key);
+  return g_hash_table_lookup (tables ()[strcmp (lang, "ja") == 0], id);
 }
 
 const char *
@@ -59,7 +61,7 @@ catalog_find (const char *lang, const char *id)
 {
   const char *words = find_exact (lang, id);
 
-  return words ? words : g_hash_table_lookup (entries (), id);
+  return words ? words : g_hash_table_lookup (tables ()[0], id);
 }
 
 const char *

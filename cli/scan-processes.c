@@ -42,8 +42,9 @@
 /* A frame that claims more warnings than this is corrupt. */
 #define MAX_WARNINGS 100000
 
-/* A frame: its length (of what follows), this header, then the prepared
- * text, the error and each warning, each as a 64-bit length and bytes. */
+/* A frame: its length (of what follows), this header, then what
+ * prepare() appended (rows or rendered output), the error and each
+ * warning, each as a 64-bit length and bytes. */
 typedef struct {
   guint64 index;
   guint32 end;          /* no message at @index: the inputs are done */

@@ -16,7 +16,7 @@ typedef struct {
 typedef struct {
   Sprinter base;
   GArray *frames;     /* of Frame, innermost last */
-  char *key;          /* the key given for the next value (text) */
+  const char *key;    /* the key given for the next value (text) */
 } Common;
 
 static Frame *
@@ -45,7 +45,6 @@ common_free (Sprinter *sp)
   Common *self = (Common *) sp;
 
   g_array_unref (self->frames);
-  g_free (self->key);
   g_free (self);
 }
 
@@ -408,7 +407,7 @@ text_line (Text *self, const char *shown)
 {
   GString *out = self->common.base.out;
   int indent = text_indent (self);
-  g_autofree char *key = g_steal_pointer (&self->common.key);
+  const char *key = g_steal_pointer (&self->common.key);
 
   if (self->options.wrap_fields && indent > 0)
     {
@@ -428,7 +427,7 @@ static void
 text_begin (Sprinter *sp)
 {
   Text *self = (Text *) sp;
-  g_autofree char *key = g_steal_pointer (&self->common.key);
+  const char *key = g_steal_pointer (&self->common.key);
 
   if (key)
     {
@@ -449,10 +448,7 @@ text_end (Sprinter *sp)
 static void
 text_map_key (Sprinter *sp, const char *key)
 {
-  Common *self = (Common *) sp;
-
-  g_free (self->key);
-  self->key = g_strdup (key);
+  ((Common *) sp)->key = key;
 }
 
 static void
@@ -463,7 +459,7 @@ text_string (Sprinter *sp, const char *value)
 
   if (value == NULL || value[0] == '\0')
     {
-      g_clear_pointer (&self->common.key, g_free);
+      self->common.key = NULL;
       return;
     }
   shown = escape_line (value);
@@ -474,7 +470,7 @@ static void
 text_text (Sprinter *sp, const char *value)
 {
   Text *self = (Text *) sp;
-  g_autofree char *key = g_steal_pointer (&self->common.key);
+  const char *key = g_steal_pointer (&self->common.key);
   g_autofree char *shown = NULL, *wrapped = NULL;
   int indent = text_indent (self);
 

@@ -22,6 +22,7 @@ struct _Sprinter {
   void (*begin_inline_map) (Sprinter *sp);
   void (*begin_list) (Sprinter *sp);
   void (*end) (Sprinter *sp);
+  /* @key is not copied: it must live until its value is given. */
   void (*map_key) (Sprinter *sp, const char *key);
   /* Values. string() is one line of text; text() may span lines (the
    * text back end writes it as an indented, wrapped block). */
