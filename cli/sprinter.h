@@ -33,9 +33,10 @@ struct _Sprinter {
   /* Between items that people read apart: a blank line in text,
    * nothing elsewhere. */
   void (*separator) (Sprinter *sp);
-  /* Items of the open list that another sprinter of the same back end
-   * rendered (sprinter_*_new_items()): a worker's records, put in the
-   * parent's array. "" adds nothing. */
+  /* What another sprinter of the same back end rendered, added as it
+   * is: a worker's records. In an open JSON list they are its items
+   * (rendered by sprinter_json_new_items()), the comma added; "" adds
+   * nothing. */
   void (*items) (Sprinter *sp, const char *rendered);
   void (*free) (Sprinter *sp);
   GString *out;
