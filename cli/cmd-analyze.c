@@ -34,24 +34,24 @@ typedef struct {
 } Analysis;
 
 /* On a worker: the printer's text for @report. */
-static char *
-on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report)
+static void
+on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report, GString *prepared)
 {
   Analysis *analysis = user_data;
 
   /* A message of an mbox that holds no bounce is no news. */
   if (modori_report_get_n_records (report) == 0 && modori_source_message_get_number (message) > 0)
-    return NULL;
-  return analysis->printer->render (analysis->printer, modori_source_message_get_origin (message), report);
+    return;
+  printer_render (analysis->printer, modori_source_message_get_origin (message), report, prepared);
 }
 
 static gboolean
-on_consume (gpointer user_data, const char *prepared, guint n_records)
+on_consume (gpointer user_data, const char *prepared, gsize length, guint n_records)
 {
   Analysis *analysis = user_data;
 
-  if (prepared)
-    analysis->printer->write (analysis->printer, prepared);
+  if (length)
+    printer_write (analysis->printer, prepared);
   if (n_records > 0)
     analysis->found = TRUE;
   /* A full disk: no use analyzing the rest. */
@@ -113,19 +113,20 @@ cmd_analyze (int argc, char **argv)
   options.why = why;
   options.width = modori_cli_terminal_width (STDOUT_FILENO);
   if (format == NULL || strcmp (format, "text") == 0)
-    printer = printer_text_new (&options);
+    options.format = PRINTER_TEXT;
   else if (strcmp (format, "json") == 0)
-    printer = printer_json_new (&options, FALSE);
+    options.format = PRINTER_JSON;
   else if (strcmp (format, "jsonl") == 0)
-    printer = printer_json_new (&options, TRUE);
+    options.format = PRINTER_JSON_LINES;
   else if (strcmp (format, "csv") == 0)
-    printer = printer_csv_new (&options);
+    options.format = PRINTER_CSV;
   else
     {
       commands_error ("unknown format '%s' (use text, json, jsonl or csv)", format);
       return EXIT_INPUT_ERROR;
     }
 
+  printer = printer_new (&options);
   analyzer = modori_analyzer_new ();
   modori_analyzer_set_include_delivered (analyzer, delivered);
   modori_analyzer_set_include_vacation (analyzer, vacation);
@@ -135,8 +136,7 @@ cmd_analyze (int argc, char **argv)
   /* Records printed on the same terminal would be mixed into it. */
   scan.progress = !quiet && isatty (STDERR_FILENO) && !isatty (STDOUT_FILENO);
   failed = !scan_run (analyzer, paths, &scan);
-  printer->finish (printer);
-  printer->free (printer);
+  printer_finish (printer);
   if (!commands_finish_output ())
     failed = TRUE;
 

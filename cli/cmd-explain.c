@@ -5,8 +5,9 @@
 
 #include <modori/modori.h>
 
+#include "catalog.h"
 #include "commands.h"
-#include "escape.h"
+#include "sprinter.h"
 #include "wrap.h"
 
 static const char description[] =
@@ -21,51 +22,64 @@ static const char description[] =
   "  1  the text was not recognized\n"
   "  2  bad usage, or standard input could not be read";
 
-/* @value may quote the text given, which may come from a bounce: it is
- * escaped, before wrapping so that widths are those of what is shown. */
 /* The most read from standard input: a reply or an error message is a
  * few lines; an endless input must not fill memory. */
 #define MAX_EXPLAIN_BYTES (1024 * 1024)
 
+/* "Label: value" on one line (a block: "Label:" and the value wrapped
+ * below it), through the text sprinter, the label the catalog's words
+ * for @label; left out when empty. @value may quote the text given,
+ * which may come from a bounce: the sprinter escapes it, before
+ * wrapping so that widths are those of what is shown. */
 static void
-put (const char *label, const char *value, int width, gboolean block)
+put (Sprinter *sp, const char *lang, const char *label, const char *value, gboolean block)
 {
-  g_autofree char *shown = NULL, *wrapped = NULL;
-
-  if (value == NULL || value[0] == '\0')
-    return;
-  if (!block)
-    {
-      shown = escape_line (value);
-      printf ("%s: %s\n", label, shown);
-      return;
-    }
-  shown = escape_multiline (value);
-  wrapped = modori_cli_wrap (shown, width, 2);
-  printf ("%s:\n%s", label, wrapped);
+  sp->map_key (sp, catalog_get (lang, label));
+  if (block)
+    sp->text (sp, value);
+  else
+    sp->string (sp, value);
 }
 
-/* What kind of text it was, in words; the identifiers (kind, case,
- * reason) are JSON's and --why's. */
-static const struct { const char *kind, *ja, *en; } kinds[] = {
-  { "smtp", "メールサーバーの応答 (SMTP)", "a mail server's reply (SMTP)" },
-  { "pop3", "受信サーバーの応答 (POP3)", "an incoming mail server's reply (POP3)" },
-  { "imap", "受信サーバーの応答 (IMAP)", "an incoming mail server's reply (IMAP)" },
-  { "client", "メールソフトが表示したメッセージ", "a message from your mail program" },
-  { "bounce", "エラーメール (配送できなかったことの通知) の文面", "the words of an error mail (a delivery failure notice)" },
-  { "address", "メールアドレス", "an e-mail address" },
-  { "sentence", "文章", "a sentence" },
-  { "binary", "文字ではないデータ", "data that is not text" },
-  { "unknown", "空の入力", "empty input" },
-};
-
-static const char *
-kind_words (const char *kind, gboolean ja)
+/* The explanation as JSON: the library's names, in its order. */
+static void
+put_json (Sprinter *sp, const ModoriExplanation *explanation, const char *lang)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (strcmp (kinds[i].kind, kind) == 0)
-      return ja ? kinds[i].ja : kinds[i].en;
-  return kind;
+  ModoriReason reason = modori_explanation_get_reason (explanation);
+  const struct { const char *key, *value; } fields[] = {
+    { "kind", modori_explanation_get_kind (explanation) },
+    { "case", modori_explanation_get_case (explanation) },
+    { "reason", reason == MODORI_REASON_UNDEFINED ? "" : modori_reason_to_string (reason) },
+    { "replycode", modori_explanation_get_reply_code (explanation) },
+    { "statuscode", modori_explanation_get_status_code (explanation) },
+    { "responsecode", modori_explanation_get_response_code (explanation) },
+    { "address", modori_explanation_get_address (explanation) },
+    { "hint", modori_explanation_get_hint (explanation) },
+    { "suggestion", modori_explanation_get_suggestion (explanation) },
+    { "found", modori_explanation_get_found (explanation) },
+    { "title", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TITLE) },
+    { "what", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_WHAT) },
+    { "todo", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TODO) },
+  };
+
+  sp->begin_map (sp);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      sp->map_key (sp, fields[i].key);
+      sp->string (sp, fields[i].value ? fields[i].value : "");
+    }
+  sp->end (sp);
+}
+
+/* What kind of text it was, in words (the catalog's [kind]); the
+ * identifiers (kind, case, reason) are JSON's and --why's. */
+static const char *
+kind_words (const char *kind, const char *lang)
+{
+  g_autofree char *id = g_strconcat ("kind/", kind, NULL);
+  const char *words = catalog_find (lang, id);
+
+  return words ? words : kind;
 }
 
 int
@@ -86,7 +100,8 @@ cmd_explain (int argc, char **argv)
   int status;
   g_autoptr (ModoriExplanation) explanation = NULL;
   g_autoptr (GString) text = g_string_new (NULL);
-  gboolean ja;
+  g_autoptr (GString) output = NULL;
+  Sprinter *sp;
   int width = modori_cli_terminal_width (STDOUT_FILENO);
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -121,7 +136,6 @@ cmd_explain (int argc, char **argv)
       commands_error ("unknown format '%s' (use text or json)", format);
       return EXIT_INPUT_ERROR;
     }
-  ja = strcmp (lang, "ja") == 0;
   words = argv + 1;
   for (char **w = words; *w; w++)
     if (g_str_has_prefix (*w, "--") && (*w)[2] != '\0')
@@ -160,42 +174,50 @@ cmd_explain (int argc, char **argv)
       }
 
   explanation = modori_explain (text->str, text->len);
+  output = g_string_new (NULL);
   if (format != NULL && strcmp (format, "json") == 0)
     {
-      g_autofree char *json = modori_explanation_to_json (explanation, lang, TRUE);
-      printf ("%s\n", json);
+      sp = sprinter_json_new (output, SPRINTER_JSON);
+      put_json (sp, explanation, lang);
     }
   else
     {
+      SprinterTextOptions options = { .width = width, .wrap_fields = FALSE };
       const char *found = modori_explanation_get_found (explanation);
       ModoriReason reason = modori_explanation_get_reason (explanation);
       const char *code = modori_explanation_get_response_code (explanation);
 
-      put (ja ? "種類" : "Kind of text", kind_words (modori_explanation_get_kind (explanation), ja), width, FALSE);
-      put (ja ? "応答コード" : "Reply code", modori_explanation_get_reply_code (explanation), width, FALSE);
-      put (ja ? "ステータス" : "Status", modori_explanation_get_status_code (explanation), width, FALSE);
-      put (ja ? "アドレス" : "Address", modori_explanation_get_address (explanation), width, FALSE);
-      put (ja ? "正しいと思われるアドレス" : "Suggested address",
-           modori_explanation_get_suggestion (explanation), width, FALSE);
-      put (ja ? "概要" : "Summary", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TITLE), width, FALSE);
-      put (ja ? "何が起きたか" : "What happened", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_WHAT), width, TRUE);
-      put (ja ? "対処方法" : "What to do", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TODO), width, TRUE);
+      sp = sprinter_text_new (output, &options);
+      sp->begin_map (sp);
+
+      put (sp, lang, "explain/kind", kind_words (modori_explanation_get_kind (explanation), lang), FALSE);
+      put (sp, lang, "explain/reply", modori_explanation_get_reply_code (explanation), FALSE);
+      put (sp, lang, "explain/status", modori_explanation_get_status_code (explanation), FALSE);
+      put (sp, lang, "explain/address", modori_explanation_get_address (explanation), FALSE);
+      put (sp, lang, "explain/suggestion",
+           modori_explanation_get_suggestion (explanation), FALSE);
+      put (sp, lang, "explain/title", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TITLE), FALSE);
+      put (sp, lang, "explain/what", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_WHAT), TRUE);
+      put (sp, lang, "explain/todo", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TODO), TRUE);
       /* The address doctor's finding adds to a reply's own case. */
       const char *hint = modori_explanation_get_hint (explanation);
       const char *hint_todo = hint[0] ? modori_guidance_for_hint (hint, lang, MODORI_GUIDANCE_TODO) : NULL;
       if (hint_todo && g_strcmp0 (hint_todo, modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TODO)) != 0)
-        put (ja ? "アドレスの誤り" : "Address problem", hint_todo, width, TRUE);
+        put (sp, lang, "explain/hint", hint_todo, TRUE);
       if (why)
         {
           /* The identifiers, as JSON names them; "found" is English. */
-          put (ja ? "判定 (kind)" : "Decided (kind)", modori_explanation_get_kind (explanation), width, FALSE);
-          put (ja ? "判定 (case)" : "Decided (case)", modori_explanation_get_case (explanation), width, FALSE);
+          put (sp, lang, "explain/why-kind", modori_explanation_get_kind (explanation), FALSE);
+          put (sp, lang, "explain/why-case", modori_explanation_get_case (explanation), FALSE);
           if (reason != MODORI_REASON_UNDEFINED)
-            put (ja ? "判定 (reason)" : "Decided (reason)", modori_reason_to_string (reason), width, FALSE);
-          put (ja ? "判定 (responsecode)" : "Decided (responsecode)", code, width, FALSE);
-          put (ja ? "判定 (found)" : "Decided (found)", found, width, FALSE);
+            put (sp, lang, "explain/why-reason", modori_reason_to_string (reason), FALSE);
+          put (sp, lang, "explain/why-responsecode", code, FALSE);
+          put (sp, lang, "explain/why-found", found, FALSE);
         }
+      sp->end (sp);
     }
+  sp->free (sp);
+  fwrite (output->str, 1, output->len, stdout);
   if (!commands_finish_output ())
     return EXIT_INPUT_ERROR;
   /* binary input is not recognized either */

@@ -5,10 +5,12 @@
 
 #include <modori/modori.h>
 
+#include "catalog.h"
 #include "commands.h"
-#include "escape.h"
 #include "outcome.h"
+#include "rows.h"
 #include "scan.h"
+#include "sprinter.h"
 
 typedef struct {
   guint64 messages, records, hard, soft, delayed;
@@ -16,26 +18,23 @@ typedef struct {
   GHashTable *reasons, *domains, *recipients;   /* name -> count */
 } Totals;
 
-/* On a worker: one line per record, "KIND <tab> reason <tab> domain <tab>
- * recipient", the fields escaped so that no tab or newline is theirs.
- * KIND is H or S for a failure (hard, soft), and for what is counted
- * apart: D a delay notice (still being retried), U a failure whose
- * recipient the report does not name, F a feedback report, A an
+/* On a worker: one row per record (rows.h), "KIND reason domain
+ * recipient". KIND is H or S for a failure (hard, soft), and for what
+ * is counted apart: D a delay notice (still being retried), U a failure
+ * whose recipient the report does not name, F a feedback report, A an
  * automatic reply, OK a delivery notice. The recipient is the address
  * the sender typed (the alias of a forwarding bounce). */
-static char *
-on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report)
-{
-  GString *lines = g_string_new (NULL);
+enum { ROW_KIND, ROW_REASON, ROW_DOMAIN, ROW_RECIPIENT, N_ROW_FIELDS };
 
+static void
+on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report, GString *rows)
+{
   for (guint i = 0; i < modori_report_get_n_records (report); i++)
     {
       ModoriRecord *record = modori_report_get_record (report, i);
       const char *sent_to = outcome_sent_to (record);
       const char *at = strrchr (sent_to, '@');
       g_autofree char *recipient = g_ascii_strdown (sent_to, -1);
-      g_autofree char *domain_field = g_strescape (at && at[1] ? recipient + (at - sent_to) + 1 : "?", NULL);
-      g_autofree char *recipient_field = g_strescape (recipient[0] ? recipient : "?", NULL);
       static const char *const kinds[N_OUTCOMES] = {
         [OUTCOME_DELAYED] = "D", [OUTCOME_FEEDBACK] = "F",
         [OUTCOME_AUTOREPLY] = "A", [OUTCOME_DELIVERED] = "OK",
@@ -45,11 +44,11 @@ on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport
 
       if (outcome == OUTCOME_FAILED)
         kind = !sent_to[0] ? "U" : modori_record_get_hard_bounce (record) ? "H" : "S";
-      g_string_append_printf (lines, "%s\t%s\t%s\t%s\n", kind,
-                              modori_reason_to_string (modori_record_get_reason (record)),
-                              domain_field, recipient_field);
+      rows_add (rows, kind);
+      rows_add (rows, modori_reason_to_string (modori_record_get_reason (record)));
+      rows_add (rows, at && at[1] ? recipient + (at - sent_to) + 1 : "?");
+      rows_add (rows, recipient[0] ? recipient : "?");
     }
-  return g_string_free (lines, FALSE);
 }
 
 static void
@@ -60,39 +59,40 @@ count (GHashTable *table, const char *key)
 }
 
 static gboolean
-on_consume (gpointer user_data, const char *prepared, guint n_records)
+on_consume (gpointer user_data, const char *prepared, gsize length, guint n_records)
 {
   Totals *totals = user_data;
-  g_auto (GStrv) lines = g_strsplit (prepared, "\n", -1);
+  RowsReader reader;
+  char *fields[N_ROW_FIELDS];
 
   totals->messages++;
-  for (char **line = lines; *line && **line; line++)
+  rows_reader_init (&reader, prepared, length);
+  while (rows_next (&reader, N_ROW_FIELDS, fields))
     {
-      g_auto (GStrv) fields = g_strsplit (*line, "\t", 4);
-      g_autofree char *domain = NULL, *recipient = NULL;
+      const char *kind = fields[ROW_KIND];
 
-      if (g_strv_length (fields) != 4)
-        continue;
-      if (strcmp (fields[0], "H") != 0 && strcmp (fields[0], "S") != 0)
+      if (strcmp (kind, "H") != 0 && strcmp (kind, "S") != 0)
         {
-          guint64 *apart = strcmp (fields[0], "D") == 0 ? &totals->delayed
-                         : strcmp (fields[0], "U") == 0 ? &totals->unnamed
-                         : strcmp (fields[0], "F") == 0 ? &totals->feedback
-                         : strcmp (fields[0], "A") == 0 ? &totals->autoreplies
+          guint64 *apart = strcmp (kind, "D") == 0 ? &totals->delayed
+                         : strcmp (kind, "U") == 0 ? &totals->unnamed
+                         : strcmp (kind, "F") == 0 ? &totals->feedback
+                         : strcmp (kind, "A") == 0 ? &totals->autoreplies
                          : &totals->delivered;
           (*apart)++;
-          continue;
         }
-      domain = g_strcompress (fields[2]);
-      recipient = g_strcompress (fields[3]);
-      totals->records++;
-      if (fields[0][0] == 'H')
-        totals->hard++;
       else
-        totals->soft++;
-      count (totals->reasons, fields[1]);
-      count (totals->domains, domain);
-      count (totals->recipients, recipient);
+        {
+          totals->records++;
+          if (kind[0] == 'H')
+            totals->hard++;
+          else
+            totals->soft++;
+          count (totals->reasons, fields[ROW_REASON]);
+          count (totals->domains, fields[ROW_DOMAIN]);
+          count (totals->recipients, fields[ROW_RECIPIENT]);
+        }
+      for (guint f = 0; f < N_ROW_FIELDS; f++)
+        g_free (fields[f]);
     }
   return TRUE;
 }
@@ -130,115 +130,105 @@ sorted_rows (GHashTable *table)
 }
 
 static void
-put_json_string (const char *s)
-{
-  putchar ('"');
-  for (; *s; s++)
-    {
-      if (*s == '"' || *s == '\\')
-        printf ("\\%c", *s);
-      else if ((guchar) *s < 0x20)
-        printf ("\\u%04x", (guchar) *s);
-      else
-        putchar (*s);
-    }
-  putchar ('"');
-}
-
-static void
-put_json_table (const char *name, GHashTable *table, guint limit, gboolean last)
+put_json_table (Sprinter *sp, const char *name, GHashTable *table, guint limit)
 {
   g_autoptr (GArray) rows = sorted_rows (table);
 
-  printf ("  \"%s\": [", name);
+  sp->map_key (sp, name);
+  sp->begin_list (sp);
   for (guint i = 0; i < rows->len && i < limit; i++)
     {
       Row *row = &g_array_index (rows, Row, i);
-      printf ("%s\n    {\"name\": ", i ? "," : "");
-      put_json_string (row->key);
-      printf (", \"count\": %" G_GSIZE_FORMAT "}", row->n);
+
+      sp->begin_inline_map (sp);
+      sp->map_key (sp, "name");
+      sp->string (sp, row->key);
+      sp->map_key (sp, "count");
+      sp->integer (sp, row->n);
+      sp->end (sp);
     }
-  printf ("%s]%s\n", rows->len ? "\n  " : "", last ? "" : ",");
+  sp->end (sp);
 }
 
 static void
-print_json (const Totals *totals, guint top)
+print_json (Sprinter *sp, const Totals *totals, guint top)
 {
-  printf ("{\n  \"messages\": %" G_GUINT64_FORMAT ",\n  \"bounces\": %" G_GUINT64_FORMAT ",\n"
-          "  \"hard\": %" G_GUINT64_FORMAT ",\n  \"soft\": %" G_GUINT64_FORMAT ",\n"
-          "  \"delayed\": %" G_GUINT64_FORMAT ",\n  \"unnamed\": %" G_GUINT64_FORMAT ",\n"
-          "  \"feedback\": %" G_GUINT64_FORMAT ",\n  \"autoreplies\": %" G_GUINT64_FORMAT ",\n"
-          "  \"delivered\": %" G_GUINT64_FORMAT ",\n",
-          totals->messages, totals->records, totals->hard, totals->soft, totals->delayed,
-          totals->unnamed, totals->feedback, totals->autoreplies, totals->delivered);
-  put_json_table ("reasons", totals->reasons, G_MAXUINT, FALSE);
-  put_json_table ("domains", totals->domains, top, FALSE);
-  put_json_table ("recipients", totals->recipients, top, TRUE);
-  puts ("}");
+  const struct { const char *name; guint64 n; } counts[] = {
+    { "messages", totals->messages }, { "bounces", totals->records },
+    { "hard", totals->hard }, { "soft", totals->soft }, { "delayed", totals->delayed },
+    { "unnamed", totals->unnamed }, { "feedback", totals->feedback },
+    { "autoreplies", totals->autoreplies }, { "delivered", totals->delivered },
+  };
+
+  sp->begin_map (sp);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      sp->map_key (sp, counts[i].name);
+      sp->integer (sp, counts[i].n);
+    }
+  put_json_table (sp, "reasons", totals->reasons, G_MAXUINT);
+  put_json_table (sp, "domains", totals->domains, top);
+  put_json_table (sp, "recipients", totals->recipients, top);
+  sp->end (sp);
 }
 
-enum { T_MESSAGES, T_BOUNCES, T_HARD, T_SOFT, T_DELAYED, T_UNNAMED, T_FEEDBACK, T_AUTOREPLIES,
-       T_DELIVERED, T_BY_REASON, T_BY_DOMAIN, T_BY_RECIPIENT, N_TEXTS };
-
-static const char *const texts_ja[N_TEXTS] = {
-  "メッセージ数", "届かなかった宛先", "恒久的な失敗", "一時的な失敗",
-  "配送を再試行中の宛先 (遅延の通知、失敗には数えません)",
-  "宛先が書かれていないエラー報告 (宛先別の集計には数えません)",
-  "受信側からの報告 (苦情など)", "自動応答 (不在通知など)", "配送完了の通知",
-  "原因別", "宛先ドメイン別", "よく戻ってくる宛先",
-};
-static const char *const texts_en[N_TEXTS] = {
-  "Messages", "Failed recipients", "Permanent", "Temporary",
-  "Still being retried (delay notices, not counted as failures)",
-  "Failure reports that name no recipient (not counted by recipient)",
-  "Reports from the receiving side (complaints and similar)",
-  "Automatic replies (out-of-office and similar)", "Delivery notices",
-  "By reason", "By destination domain", "Most bounced recipients",
-};
-
+/* "Title:" and a line for each row: its count and its name. */
 static void
-put_text_table (const char *title, GHashTable *table, guint limit, const char *lang, gboolean reasons)
+put_text_table (Sprinter *sp, const char *title, GHashTable *table, guint limit, const char *lang, gboolean reasons)
 {
   g_autoptr (GArray) rows = sorted_rows (table);
 
-  printf ("\n%s:\n", title);
+  sp->separator (sp);
+  sp->map_key (sp, title);
+  sp->begin_list (sp);
   for (guint i = 0; i < rows->len && i < limit; i++)
     {
       Row *row = &g_array_index (rows, Row, i);
-      g_autofree char *key = escape_line (row->key);
       const char *label = NULL;
+      g_autofree char *line = NULL;
       ModoriReason reason;
 
       /* Reasons also get their title in the chosen language. */
       if (reasons && modori_reason_from_string (row->key, &reason))
         label = modori_guidance_for_reason (reason, lang, MODORI_GUIDANCE_TITLE);
-      printf ("  %8" G_GSIZE_FORMAT "  %s%s%s%s\n", row->n, key,
-              label ? " (" : "", label ? label : "", label ? ")" : "");
+      line = g_strdup_printf ("%8" G_GSIZE_FORMAT "  %s%s%s%s", row->n, row->key,
+                              label ? " (" : "", label ? label : "", label ? ")" : "");
+      sp->string (sp, line);
     }
+  sp->end (sp);
 }
 
 static void
-print_text (const Totals *totals, guint top, const char *lang)
+print_text (Sprinter *sp, const Totals *totals, guint top, const char *lang)
 {
-  const char *const *t = strcmp (lang, "ja") == 0 ? texts_ja : texts_en;
+  /* Counted apart, shown when there are some. */
+  const struct { const char *label; guint64 n; } apart[] = {
+    { "summary/delayed", totals->delayed }, { "summary/unnamed", totals->unnamed },
+    { "summary/feedback", totals->feedback }, { "summary/autoreplies", totals->autoreplies },
+    { "summary/delivered", totals->delivered },
+  };
 
-  printf ("%s: %" G_GUINT64_FORMAT "\n%s: %" G_GUINT64_FORMAT "\n  %s: %" G_GUINT64_FORMAT
-          "\n  %s: %" G_GUINT64_FORMAT "\n",
-          t[T_MESSAGES], totals->messages, t[T_BOUNCES], totals->records,
-          t[T_HARD], totals->hard, t[T_SOFT], totals->soft);
-  if (totals->delayed)
-    printf ("%s: %" G_GUINT64_FORMAT "\n", t[T_DELAYED], totals->delayed);
-  if (totals->unnamed)
-    printf ("%s: %" G_GUINT64_FORMAT "\n", t[T_UNNAMED], totals->unnamed);
-  if (totals->feedback)
-    printf ("%s: %" G_GUINT64_FORMAT "\n", t[T_FEEDBACK], totals->feedback);
-  if (totals->autoreplies)
-    printf ("%s: %" G_GUINT64_FORMAT "\n", t[T_AUTOREPLIES], totals->autoreplies);
-  if (totals->delivered)
-    printf ("%s: %" G_GUINT64_FORMAT "\n", t[T_DELIVERED], totals->delivered);
-  put_text_table (t[T_BY_REASON], totals->reasons, G_MAXUINT, lang, TRUE);
-  put_text_table (t[T_BY_DOMAIN], totals->domains, top, lang, FALSE);
-  put_text_table (t[T_BY_RECIPIENT], totals->recipients, top, lang, FALSE);
+  sp->begin_map (sp);
+  sp->map_key (sp, catalog_get (lang, "summary/messages"));
+  sp->integer (sp, totals->messages);
+  sp->map_key (sp, catalog_get (lang, "summary/bounces"));
+  sp->integer (sp, totals->records);
+  sp->begin_map (sp);
+  sp->map_key (sp, catalog_get (lang, "summary/hard"));
+  sp->integer (sp, totals->hard);
+  sp->map_key (sp, catalog_get (lang, "summary/soft"));
+  sp->integer (sp, totals->soft);
+  sp->end (sp);
+  for (guint i = 0; i < G_N_ELEMENTS (apart); i++)
+    if (apart[i].n)
+      {
+        sp->map_key (sp, catalog_get (lang, apart[i].label));
+        sp->integer (sp, apart[i].n);
+      }
+  put_text_table (sp, catalog_get (lang, "summary/by-reason"), totals->reasons, G_MAXUINT, lang, TRUE);
+  put_text_table (sp, catalog_get (lang, "summary/by-domain"), totals->domains, top, lang, FALSE);
+  put_text_table (sp, catalog_get (lang, "summary/by-recipient"), totals->recipients, top, lang, FALSE);
+  sp->end (sp);
 }
 
 int
@@ -261,6 +251,8 @@ cmd_summary (int argc, char **argv)
   g_autoptr (ModoriAnalyzer) analyzer = NULL;
   Totals totals = { 0 };
   ScanOptions scan = { .prepare = on_prepare, .consume = on_consume, .user_data = &totals };
+  g_autoptr (GString) output = NULL;
+  Sprinter *sp;
   gboolean ok;
   int status;
 
@@ -288,10 +280,21 @@ cmd_summary (int argc, char **argv)
   scan.progress = !quiet && isatty (STDERR_FILENO);
   ok = scan_run (analyzer, paths, &scan);
 
+  output = g_string_new (NULL);
   if (format && strcmp (format, "json") == 0)
-    print_json (&totals, MAX (top, 0));
+    {
+      sp = sprinter_json_new (output, SPRINTER_JSON);
+      print_json (sp, &totals, MAX (top, 0));
+    }
   else
-    print_text (&totals, MAX (top, 0), lang);
+    {
+      SprinterTextOptions text = { .width = 0, .wrap_fields = FALSE };
+
+      sp = sprinter_text_new (output, &text);
+      print_text (sp, &totals, MAX (top, 0), lang);
+    }
+  sp->free (sp);
+  fwrite (output->str, 1, output->len, stdout);
   if (!commands_finish_output ())
     ok = FALSE;
   g_hash_table_unref (totals.reasons);

@@ -7,9 +7,10 @@
 #include <modori/modori.h>
 
 #include "commands.h"
-#include "escape.h"
 #include "outcome.h"
+#include "rows.h"
 #include "scan.h"
+#include "sprinter.h"
 
 typedef struct {
   char *reason;
@@ -43,19 +44,20 @@ normalize (const char *address)
   return g_strdup_printf ("%.*s@%s", (int) (at - address), address, domain);
 }
 
-/* On a worker: one line per record that counts, "address <tab> reason
- * <tab> date", the address escaped so that no tab or newline is its. */
-static char *
-on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report)
+/* On a worker: one row per record that counts (rows.h), "address
+ * reason date". */
+enum { ROW_ADDRESS, ROW_REASON, ROW_DATE, N_ROW_FIELDS };
+
+static void
+on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report, GString *rows)
 {
   const Suppress *self = user_data;
-  GString *lines = g_string_new (NULL);
 
   for (guint i = 0; i < modori_report_get_n_records (report); i++)
     {
       ModoriRecord *record = modori_report_get_record (report, i);
       const char *reason = modori_reason_to_string (modori_record_get_reason (record));
-      g_autofree char *address = NULL, *address_field = NULL;
+      g_autofree char *address = NULL;
 
       /* Only a failure counts: not a delay notice, whatever its reason,
        * nor a delivery notice or an automatic reply. A feedback report
@@ -70,39 +72,35 @@ on_prepare (gpointer user_data, const ModoriSourceMessage *message, ModoriReport
       address = normalize (outcome_sent_to (record));
       if (address == NULL)
         continue;
-      address_field = g_strescape (address, NULL);
-      g_string_append_printf (lines, "%s\t%s\t%s\n", address_field, reason,
-                              modori_record_get_field (record, "timestamp"));
+      rows_add (rows, address);
+      rows_add (rows, reason);
+      rows_add (rows, modori_record_get_field (record, "timestamp"));
     }
-  return g_string_free (lines, FALSE);
 }
 
 static gboolean
-on_consume (gpointer user_data, const char *prepared, guint n_records)
+on_consume (gpointer user_data, const char *prepared, gsize length, guint n_records)
 {
   Suppress *self = user_data;
-  g_auto (GStrv) lines = g_strsplit (prepared, "\n", -1);
+  RowsReader reader;
+  char *fields[N_ROW_FIELDS];
 
-  for (char **line = lines; *line && **line; line++)
+  rows_reader_init (&reader, prepared, length);
+  while (rows_next (&reader, N_ROW_FIELDS, fields))
     {
-      g_auto (GStrv) fields = g_strsplit (*line, "\t", 3);
-      char *address;
-      Last *last;
+      Last *last = g_hash_table_lookup (self->addresses, fields[ROW_ADDRESS]);
 
-      if (g_strv_length (fields) != 3)
-        continue;
-      address = g_strcompress (fields[0]);
-      last = g_hash_table_lookup (self->addresses, address);
       /* The latest bounce wins; in input order when undated. */
-      if (last && last->date[0] && strcmp (fields[2], last->date) < 0)
+      if (last && last->date[0] && strcmp (fields[ROW_DATE], last->date) < 0)
         {
-          g_free (address);
+          for (guint f = 0; f < N_ROW_FIELDS; f++)
+            g_free (fields[f]);
           continue;
         }
       last = g_new0 (Last, 1);
-      last->reason = g_strdup (fields[1]);
-      last->date = g_strdup (fields[2]);
-      g_hash_table_replace (self->addresses, address, last);
+      last->reason = fields[ROW_REASON];
+      last->date = fields[ROW_DATE];
+      g_hash_table_replace (self->addresses, fields[ROW_ADDRESS], last);
     }
   return TRUE;
 }
@@ -133,6 +131,8 @@ cmd_suppress (int argc, char **argv)
   g_autoptr (GPtrArray) sorted = NULL;
   Suppress self = { NULL };
   ScanOptions scan = { .prepare = on_prepare, .consume = on_consume, .user_data = &self };
+  g_autoptr (GString) output = NULL;
+  Sprinter *sp;
   gboolean csv, ok;
   int status;
 
@@ -183,29 +183,49 @@ cmd_suppress (int argc, char **argv)
       g_ptr_array_add (sorted, key);
   }
   g_ptr_array_sort (sorted, compare_strings);
+  /* CSV: a header and a row for each address; a list: the addresses,
+   * one a line. */
+  output = g_string_new (NULL);
   if (csv)
-    puts ("address,reason,date");
+    {
+      static const char *const header[N_ROW_FIELDS] = { "address", "reason", "date" };
+
+      sp = sprinter_csv_new (output);
+      sp->begin_list (sp);
+      for (guint f = 0; f < N_ROW_FIELDS; f++)
+        sp->string (sp, header[f]);
+      sp->end (sp);
+    }
+  else
+    {
+      SprinterTextOptions text = { .width = 0, .wrap_fields = FALSE };
+
+      sp = sprinter_text_new (output, &text);
+      sp->begin_list (sp);
+    }
   for (guint i = 0; i < sorted->len; i++)
     {
       const char *address = g_ptr_array_index (sorted, i);
       Last *last = g_hash_table_lookup (self.addresses, address);
-      g_autofree char *shown = NULL;
 
       if (csv)
         {
-          g_autoptr (GString) row = g_string_new (NULL);
-
-          escape_append_csv_field (row, address);
-          g_string_append_c (row, ',');
-          escape_append_csv_field (row, last->reason);
-          g_string_append_c (row, ',');
-          escape_append_csv_field (row, last->date);
-          puts (row->str);
-          continue;
+          sp->begin_map (sp);
+          sp->map_key (sp, "address");
+          sp->string (sp, address);
+          sp->map_key (sp, "reason");
+          sp->string (sp, last->reason);
+          sp->map_key (sp, "date");
+          sp->string (sp, last->date);
+          sp->end (sp);
         }
-      shown = escape_line (address);
-      puts (shown);
+      else
+        sp->string (sp, address);
     }
+  if (!csv)
+    sp->end (sp);
+  sp->free (sp);
+  fwrite (output->str, 1, output->len, stdout);
   if (!commands_finish_output ())
     ok = FALSE;
   g_hash_table_unref (self.addresses);

@@ -1,5 +1,6 @@
 /* scan-private.h: what the ways of running a scan (serial, threads,
- * processes) share. */
+ * processes) share: one message's analysis and output (scan-core.c),
+ * and the strategy interface they implement. */
 #ifndef MODORI_CLI_SCAN_PRIVATE_H
 #define MODORI_CLI_SCAN_PRIVATE_H
 
@@ -9,7 +10,7 @@
 typedef struct {
   ModoriSourceMessage *message;  /* NULL for a read error, and in the
                                   * parent of worker processes */
-  char *prepared;                /* from prepare() */
+  GString *prepared;             /* from prepare() */
   guint n_records;
   gboolean was_read;             /* a message, not a read error */
   char *error;                   /* the whole line to print, or NULL */
@@ -21,7 +22,8 @@ typedef struct {
   ModoriAnalyzer *analyzer;
   char **paths;
   const ScanOptions *options;
-  ModoriSource *source;          /* NULL while worker processes read */
+  ModoriSource *source;          /* the strategy's while it reads; NULL
+                                  * when worker processes read */
   guint64 bytes_read, bytes_total;
   guint64 n_messages;
   gint64 started, last_progress;
@@ -43,9 +45,19 @@ void scan_draw_progress (Scan *scan, gboolean force);
 /* The source's counters into @scan, for the progress line. */
 void scan_update_bytes (Scan *scan);
 
-void scan_run_threads (Scan *scan, int jobs);
-/* FALSE when processes cannot read these inputs (standard input, a
- * pipe); nothing was read then. */
-gboolean scan_run_processes (Scan *scan, int jobs);
+/* A way of running a scan. scan.c chooses one; each uses the functions
+ * above (scan-core.c) and none calls back into scan.c or another. */
+typedef struct {
+  const char *name;
+  /* Reads the inputs (scan->paths) and analyzes and lets out every
+   * message, with @jobs workers. FALSE when it cannot run here (worker
+   * processes cannot read standard input or a pipe, or could not be
+   * started): nothing was read then, and the next one is tried. */
+  gboolean (*run) (Scan *scan, int jobs);
+} ScanStrategy;
+
+extern const ScanStrategy scan_serial;      /* on the calling thread */
+extern const ScanStrategy scan_threads;     /* worker threads */
+extern const ScanStrategy scan_processes;   /* worker processes */
 
 #endif

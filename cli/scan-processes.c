@@ -42,8 +42,9 @@
 /* A frame that claims more warnings than this is corrupt. */
 #define MAX_WARNINGS 100000
 
-/* A frame: its length (of what follows), this header, then the prepared
- * text, the error and each warning, each as a 64-bit length and bytes. */
+/* A frame: its length (of what follows), this header, then what
+ * prepare() appended (rows or rendered output), the error and each
+ * warning, each as a 64-bit length and bytes. */
 typedef struct {
   guint64 index;
   guint32 end;          /* no message at @index: the inputs are done */
@@ -117,13 +118,17 @@ read_all (int fd, void *data, gsize length)
 /* The worker's side. */
 
 static void
-append_string (GString *frame, const char *text)
+append_bytes (GString *frame, const char *data, guint64 length)
 {
-  guint64 length = text ? strlen (text) : 0;
-
   g_string_append_len (frame, (const char *) &length, sizeof length);
   if (length)
-    g_string_append_len (frame, text, length);
+    g_string_append_len (frame, data, length);
+}
+
+static void
+append_string (GString *frame, const char *text)
+{
+  append_bytes (frame, text, text ? strlen (text) : 0);
 }
 
 /* Appends to @frames the frame of @index: @result, or the end (NULL). */
@@ -150,7 +155,8 @@ add_frame (GString *frames, guint64 index, ModoriSource *source, const ScanResul
   g_string_append_len (frames, (const char *) &header, sizeof header);
   if (result)
     {
-      append_string (frames, result->prepared);
+      append_bytes (frames, result->prepared ? result->prepared->str : NULL,
+                    result->prepared ? result->prepared->len : 0);
       append_string (frames, result->error);
       for (guint i = 0; i < header.n_warnings; i++)
         append_string (frames, result->warnings[i]);
@@ -227,7 +233,7 @@ work (Scan *scan, ModoriSource *source, int control, int results)
 /* The parent's side. */
 
 static gboolean
-take_string (const guint8 **p, const guint8 *end, char **text)
+take_bytes (const guint8 **p, const guint8 *end, GString **bytes)
 {
   guint64 length;
 
@@ -237,8 +243,19 @@ take_string (const guint8 **p, const guint8 *end, char **text)
   *p += sizeof length;
   if ((guint64) (end - *p) < length)
     return FALSE;
-  *text = g_strndup ((const char *) *p, length);
+  *bytes = g_string_new_len ((const char *) *p, length);
   *p += length;
+  return TRUE;
+}
+
+static gboolean
+take_string (const guint8 **p, const guint8 *end, char **text)
+{
+  GString *bytes;
+
+  if (!take_bytes (p, end, &bytes))
+    return FALSE;
+  *text = g_string_free (bytes, FALSE);
   return TRUE;
 }
 
@@ -256,10 +273,10 @@ decode_frame (const guint8 *body, gsize length, FrameHeader *header, ScanResult 
     return TRUE;
   result->was_read = header->was_read;
   result->n_records = header->n_records;
-  if (!take_string (&p, end, &result->prepared) || !take_string (&p, end, &error))
+  if (!take_bytes (&p, end, &result->prepared) || !take_string (&p, end, &error))
     return FALSE;
   if (!header->has_prepared)
-    g_clear_pointer (&result->prepared, g_free);
+    g_string_free (g_steal_pointer (&result->prepared), TRUE);
   if (error[0])
     result->error = error;
   else
@@ -491,8 +508,8 @@ stop_workers (Worker *workers, int jobs)
   return well;
 }
 
-gboolean
-scan_run_processes (Scan *scan, int jobs)
+static gboolean
+run_processes (Scan *scan, int jobs)
 {
   Pool pool = { .scan = scan, .jobs = jobs, .end = G_MAXUINT64 };
   ModoriSource *source;
@@ -542,3 +559,5 @@ scan_run_processes (Scan *scan, int jobs)
   g_free (pool.workers);
   return TRUE;
 }
+
+const ScanStrategy scan_processes = { "processes", run_processes };

@@ -13,14 +13,16 @@ typedef struct {
   int jobs;           /* workers; 1 analyzes on the calling thread */
   gboolean progress;  /* draw a progress line on stderr */
   /* prepare() runs on a worker as soon as a message is analyzed: it
-   * must touch no shared state. It returns the text the command keeps
-   * of @report (NULL for none). consume() then gets that text on the
-   * calling thread, in input order, with the report's number of
-   * records. The workers are processes when every input can be opened
-   * again by name, threads otherwise (standard input). */
-  char *(*prepare) (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report);
+   * must touch no shared state. It appends to @prepared what the
+   * command keeps of @report: rows (rows.h) or rendered output, any
+   * bytes. consume() then gets those bytes on the calling thread, in
+   * input order, with the report's number of records. The workers are
+   * processes when every input can be opened again by name, threads
+   * otherwise (standard input). */
+  void (*prepare) (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report,
+                   GString *prepared);
   /* Returns FALSE when the output cannot be written: the scan stops. */
-  gboolean (*consume) (gpointer user_data, const char *prepared, guint n_records);
+  gboolean (*consume) (gpointer user_data, const char *prepared, gsize length, guint n_records);
   gpointer user_data;
 } ScanOptions;
 
