@@ -28,9 +28,10 @@ void _modori_text_bounce_clear (TextBounce *text);
 gboolean _modori_header_contains (GMimeMessage *bounce, const char *name,
                                   const char *const *needles);
 
-/* Whether @text is a challenge/response system's notice: the sender is
- * asked to prove being a person before the message is delivered. Such
- * a notice is neither a bounce nor an auto-reply of the recipient. */
+/* Whether @text is a challenge/response system's notice (the sender is
+ * asked to prove being a person before the message is delivered) or a
+ * mailing list's request to confirm a subscription or command. Such a
+ * notice is neither a bounce nor an auto-reply of the recipient. */
 gboolean _modori_text_is_challenge (const char *text);
 
 /* Returns the address a list line names, newly allocated, or NULL. */
