@@ -20,8 +20,23 @@ static const char *const reply_subjects[] = {
   "auto:", "auto reply", "auto-reply", "autoreply", "auto response", "auto-response",
   "autoresponse", "automatic reply", "automatic response", "out of office", "out of the office",
   "automatische antwort", "abwesenheitsnotiz", "réponse automatique", "risposta automatica",
-  "respuesta automática", "自動応答", "自動返信",
+  "respuesta automática", "自動応答", "自動返信", "自动回复", "自動回覆", "自动答复",
   NULL
+};
+
+/* Words that name an absence notice wherever they stand in a Japanese
+ * subject ("【自動返信】不在のお知らせ", "不在通知：..."): no other
+ * mail calls itself so. */
+static const char *const absence_subjects[] = {
+  "不在のお知らせ", "不在通知", "不在連絡", "休暇のお知らせ", NULL
+};
+
+/* Subjects of vacation(1) messages and their kin, which people write
+ * themselves and mark only with "Precedence: bulk" (vacation(1)'s manual
+ * page); read only then, and only in a message no list sent. */
+static const char *const vacation_subjects[] = {
+  "vacation", "out of office", "out of the office", "away from my mail", "away from the office",
+  "on holiday", "on leave", NULL
 };
 
 /* Subjects of delivery reports and system notices, never replies. */
@@ -61,18 +76,36 @@ value_starts_with (const char *value, const char *prefix)
   return g_ascii_strncasecmp (value, prefix, strlen (prefix)) == 0;
 }
 
+/* Brackets around a prefix ("[Auto-Reply]", "【自動返信】"): the opening
+ * one, and the closing one that stands for the colon. */
+static const char *const brackets[][2] = {
+  { "[", "]" }, { "(", ")" }, { "\xe3\x80\x90", "\xe3\x80\x91" }, { "\xef\xbc\xbb", "\xef\xbc\xbd" },
+};
+
 /* Whether @subject starts with an autoresponder's prefix. @rest is set
  * to what follows the prefix's colon ("Out of Office AutoReply: X" -> "X"),
  * or to NULL when there is no colon: a subject such as "Out of office
- * plans" is then only a reply with a header saying so. */
+ * plans" is then only a reply with a header saying so. A prefix in
+ * brackets is one too (@rest NULL: what follows may be the replier's own
+ * words, not the original's subject), and sets @bracketed. */
 static gboolean
-reply_prefix (const char *subject, const char **rest)
+reply_prefix_full (const char *subject, const char **rest, gboolean *bracketed)
 {
+  const char *close = NULL;
+
   *rest = NULL;
+  *bracketed = FALSE;
   if (subject == NULL)
     return FALSE;
   while (g_ascii_isspace (*subject))
     subject++;
+  for (guint b = 0; b < G_N_ELEMENTS (brackets); b++)
+    if (strncmp (subject, brackets[b][0], strlen (brackets[b][0])) == 0)
+      {
+        subject += strlen (brackets[b][0]);
+        close = brackets[b][1];
+        break;
+      }
   for (guint i = 0; reply_subjects[i]; i++)
     {
       const char *prefix = reply_subjects[i];
@@ -82,6 +115,17 @@ reply_prefix (const char *subject, const char **rest)
        * prefixes are compared exactly. */
       if (g_ascii_strncasecmp (subject, prefix, strlen (prefix)) != 0)
         continue;
+      if (close)
+        {
+          /* A few more words of the prefix may come before the bracket. */
+          const char *q = p;
+          while (q - p < 24 && (g_ascii_isalpha (*q) || *q == ' ' || *q == '-'))
+            q++;
+          if (strncmp (q, close, strlen (close)) != 0)
+            return FALSE;
+          *bracketed = TRUE;
+          return TRUE;
+        }
       if (p[-1] != ':')
         {
           /* A few more words of the prefix may come before the colon. */
@@ -102,9 +146,45 @@ reply_prefix (const char *subject, const char **rest)
 }
 
 static gboolean
+reply_prefix (const char *subject, const char **rest)
+{
+  gboolean bracketed;
+
+  return reply_prefix_full (subject, rest, &bracketed);
+}
+
+static gboolean
+subject_contains (const char *subject, const char *const *words)
+{
+  for (guint i = 0; subject && words[i]; i++)
+    if (_modori_text_find_nocase (subject, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* vacation(1): the user's own message, with "Precedence: bulk" (or junk)
+ * and often the manual page's "Delivered-By-The-Graces-Of: The Vacation
+ * program"; never a list's mail (List-Id, List-Unsubscribe). */
+static gboolean
+is_vacation_program (GMimeMessage *message)
+{
+  const char *graces = header (message, "Delivered-By-The-Graces-Of");
+
+  if (graces && _modori_text_find_nocase (graces, "vacation"))
+    return TRUE;
+  if (!value_starts_with (header (message, "Precedence"), "bulk") &&
+      !value_starts_with (header (message, "Precedence"), "junk"))
+    return FALSE;
+  if (header (message, "List-Id") || header (message, "List-Unsubscribe") || header (message, "List-Post"))
+    return FALSE;
+  return subject_contains (g_mime_message_get_subject (message), vacation_subjects);
+}
+
+static gboolean
 is_marked_reply (GMimeMessage *message)
 {
   const char *value, *rest;
+  gboolean bracketed;
 
   if (value_starts_with (header (message, "Auto-Submitted"), "auto-replied") ||
       value_starts_with (header (message, "Precedence"), "auto_reply") ||
@@ -114,10 +194,13 @@ is_marked_reply (GMimeMessage *message)
   value = header (message, "X-Autoreply");
   if (value && !value_starts_with (value, "no") && !value_starts_with (value, "false"))
     return TRUE;
-  if (!reply_prefix (g_mime_message_get_subject (message), &rest))
+  if (is_vacation_program (message) ||
+      subject_contains (g_mime_message_get_subject (message), absence_subjects))
+    return TRUE;
+  if (!reply_prefix_full (g_mime_message_get_subject (message), &rest, &bracketed))
     return FALSE;
   value = header (message, "Auto-Submitted");
-  return rest != NULL || (value && !value_starts_with (value, "no")) ||
+  return rest != NULL || bracketed || (value && !value_starts_with (value, "no")) ||
          header (message, "X-Auto-Response-Suppress") != NULL;
 }
 
