@@ -21,6 +21,10 @@ static const char *const reply_subjects[] = {
   "autoresponse", "automatic reply", "automatic response", "out of office", "out of the office",
   "automatische antwort", "abwesenheitsnotiz", "réponse automatique", "risposta automatica",
   "respuesta automática", "自動応答", "自動返信", "自动回复", "自動回覆", "自动答复",
+  /* Outlook's "Automatic reply:" in more of its languages. */
+  "automatisch antwoord", "resposta automática", "automatiskt svar", "automatisk svar",
+  "automaattinen vastaus", "automatyczna odpowiedź", "automatická odpověď", "automatikus válasz",
+  "otomatik yanıt", "Автоматический ответ", "자동 회신",
   NULL
 };
 
