@@ -134,8 +134,10 @@ reply_prefix_full (const char *subject, const char **rest, gboolean *bracketed)
         {
           /* A few more words of the prefix may come before the colon. */
           const char *q = p;
-          while (q - p < 24 && (g_ascii_isalpha (*q) || *q == ' ' || *q == '-'))
-            q++;
+          /* French puts a (no-break) space before the colon. */
+          while (q - p < 24 && (g_ascii_isalpha (*q) || *q == ' ' || *q == '-' ||
+                                strncmp (q, "\xc2\xa0", 2) == 0))
+            q += strncmp (q, "\xc2\xa0", 2) == 0 ? 2 : 1;
           /* Fullwidth colon, as Japanese systems write it. */
           if (strncmp (q, "\xef\xbc\x9a", 3) == 0)
             p = q + 3;
@@ -143,7 +145,11 @@ reply_prefix_full (const char *subject, const char **rest, gboolean *bracketed)
             p = *q == ':' ? q + 1 : NULL;
         }
       if (p)
-        *rest = p + strspn (p, " \t");
+        {
+          while (*p == ' ' || *p == '\t' || strncmp (p, "\xc2\xa0", 2) == 0)
+            p += *p == ' ' || *p == '\t' ? 1 : 2;
+          *rest = p;
+        }
       return TRUE;
     }
   return FALSE;
