@@ -22,7 +22,8 @@
  * Challenge/response notices, moderation notices and Postfix's session
  * notices to the postmaster are not bounces; a
  * report that says the message is still being retried gives records
- * with action "delayed".
+ * with action "delayed", one that says it was delivered or relayed
+ * records with action "delivered".
  *
  * Work is linear in the text: each line is scanned once by one matcher,
  * addresses are found in one pass, and recipients are counted as they
@@ -50,6 +51,7 @@ typedef enum {
   WORD_MODERATION,   /* a mailing list holding the message */
   WORD_DELAY,        /* the message is still being retried */
   WORD_PERMANENT,    /* ... or it is not */
+  WORD_SUCCESS,      /* a success notice: the message was delivered */
   WORD_ORIGINAL,     /* the returned original follows */
 } WordKind;
 
@@ -214,6 +216,15 @@ static const Word words[] = {
   { "will not be retried", WORD_PERMANENT },
   { "could not be delivered to", WORD_PERMANENT },
   { "has been returned", WORD_PERMANENT },
+
+  /* Success notices in text (IIS/Exchange "Relay" and "Delivered:"
+   * notices, Postfix's success template without its report). */
+  { "successfully delivered", WORD_SUCCESS },
+  { "successfully relayed", WORD_SUCCESS },
+  { "has been delivered to the following", WORD_SUCCESS },
+  { "was delivered to the following", WORD_SUCCESS },
+  { "delivery to the following recipients succeeded", WORD_SUCCESS },
+  { "delivery to these recipients or groups is complete", WORD_SUCCESS },
 
   /* The returned original follows. */
   { "below this line is a copy of the message", WORD_ORIGINAL },  /* qmail-send */
@@ -862,6 +873,10 @@ freeform_parse (GMimeMessage *bounce, GPtrArray *records)
     }
   delayed = kinds[WORD_DELAY] && !kinds[WORD_PERMANENT];
   action = delayed ? "delayed" : "failed";
+  /* A success notice lists the recipients the message reached: records
+   * of delivery (shown only on request), never failures. */
+  if (kinds[WORD_SUCCESS] && !kinds[WORD_DELAY] && !kinds[WORD_PERMANENT] && !kinds[WORD_FAILURE])
+    action = "delivered";
 
   reader.found = g_ptr_array_new_with_free_func (found_free);
   reader.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
