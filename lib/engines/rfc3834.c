@@ -172,6 +172,16 @@ subject_contains (const char *subject, const char *const *words)
   return FALSE;
 }
 
+gboolean
+_modori_subject_is_auto_reply (const char *subject)
+{
+  const char *rest;
+  gboolean bracketed;
+
+  return (reply_prefix_full (subject, &rest, &bracketed) && (rest != NULL || bracketed)) ||
+         subject_contains (subject, absence_subjects);
+}
+
 /* vacation(1): the user's own message, with "Precedence: bulk" (or junk)
  * and often the manual page's "Delivered-By-The-Graces-Of: The Vacation
  * program"; never a list's mail (List-Id, List-Unsubscribe). */
