@@ -325,6 +325,11 @@ freeform_sniff (GMimeMessage *bounce)
                    g_ascii_strcasecmp (type, "feedback-report") == 0))
         return FALSE;
     }
+  /* An automatic reply that says so in its subject ("Automatic reply:")
+   * is the recipient's answer (rfc3834): an address its text names is a
+   * contact, not a failed recipient. */
+  if (_modori_subject_is_auto_reply (g_mime_message_get_subject (bounce)))
+    return FALSE;
   if (g_mime_object_get_header (GMIME_OBJECT (bounce), "X-Failed-Recipients"))
     return TRUE;
   /* RFC 3834 section 5: a message made by a program, not a reply to one
