@@ -28,11 +28,13 @@ static const char *const reply_subjects[] = {
   NULL
 };
 
-/* Words that name an absence notice wherever they stand in a Japanese
- * subject ("【自動返信】不在のお知らせ", "不在通知：..."): no other
- * mail calls itself so. */
+/* Words that name an absence notice wherever they stand in a subject:
+ * Japanese ones ("【自動返信】不在のお知らせ", "不在通知：..."), Domino's
+ * out-of-office agent ("NAME is out of the office."), vacation(1)'s
+ * default message ("away from my mail"). No other mail calls itself so. */
 static const char *const absence_subjects[] = {
-  "不在のお知らせ", "不在通知", "不在連絡", "休暇のお知らせ", NULL
+  "不在のお知らせ", "不在通知", "不在連絡", "休暇のお知らせ",
+  "is out of the office", "is out of office", "away from my mail", NULL
 };
 
 /* Subjects of vacation(1) messages and their kin, which people write
