@@ -186,11 +186,13 @@ _modori_subject_is_auto_reply (const char *subject)
 
 /* vacation(1): the user's own message, with "Precedence: bulk" (or junk)
  * and often the manual page's "Delivered-By-The-Graces-Of: The Vacation
- * program"; never a list's mail (List-Id, List-Unsubscribe). */
+ * program"; never a list's mail (List-Id, List-Unsubscribe), and only
+ * plain text. */
 static gboolean
 is_vacation_program (GMimeMessage *message)
 {
   const char *graces = header (message, "Delivered-By-The-Graces-Of");
+  GMimeObject *body;
 
   if (graces && _modori_text_find_nocase (graces, "vacation"))
     return TRUE;
@@ -198,6 +200,11 @@ is_vacation_program (GMimeMessage *message)
       !value_starts_with (header (message, "Precedence"), "junk"))
     return FALSE;
   if (header (message, "List-Id") || header (message, "List-Unsubscribe") || header (message, "List-Post"))
+    return FALSE;
+  /* vacation(1) sends a plain text file: a newsletter about vacations
+   * comes with HTML or in parts. */
+  body = g_mime_message_get_mime_part (message);
+  if (body == NULL || !GMIME_IS_TEXT_PART (body) || !_modori_mime_is_type (body, "text", "plain"))
     return FALSE;
   return subject_contains (g_mime_message_get_subject (message), vacation_subjects);
 }
