@@ -270,6 +270,89 @@ sender_address (GMimeMessage *message)
   return NULL;
 }
 
+/* An out-of-office sent as HTML only (Outlook, webmails). */
+static gboolean
+looks_like_html (const char *text)
+{
+  while (g_ascii_isspace (*text))
+    text++;
+  return *text == '<' && (_modori_text_find_nocase (text, "<html") || _modori_text_find_nocase (text, "<body") ||
+                          _modori_text_find_nocase (text, "<p") || _modori_text_find_nocase (text, "<div"));
+}
+
+/* Whether the tag at @tag ("<b>", "</span>") stands inside a line of text. */
+static gboolean
+is_inline_tag (const char *tag)
+{
+  static const char *const inline_tags[] = { "b", "i", "u", "em", "strong", "span", "font", "a", "small", NULL };
+  const char *name = tag + 1 + (tag[1] == '/');
+  gsize n = 0;
+
+  while (g_ascii_isalnum (name[n]))
+    n++;
+  for (guint i = 0; inline_tags[i]; i++)
+    if (n == strlen (inline_tags[i]) && g_ascii_strncasecmp (name, inline_tags[i], n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The words of @html: tags become spaces (inline ones nothing), the contents of head, style
+ * and script go, and the common entities are read. Linear. */
+static char *
+html_to_text (const char *html)
+{
+  static const struct { const char *entity, *text; } entities[] = {
+    { "&nbsp;", " " }, { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&#39;", "'" },
+  };
+  GString *out = g_string_sized_new (strlen (html));
+  const char *skip_to = NULL;
+
+  for (const char *p = html; *p; )
+    {
+      if (*p == '<')
+        {
+          const char *end = strchr (p, '>');
+          if (end == NULL)
+            break;
+          if (skip_to == NULL)
+            {
+              if (g_ascii_strncasecmp (p, "<style", 6) == 0)
+                skip_to = "</style";
+              else if (g_ascii_strncasecmp (p, "<script", 7) == 0)
+                skip_to = "</script";
+              else if (g_ascii_strncasecmp (p, "<head", 5) == 0 && !g_ascii_isalpha (p[5]))
+                skip_to = "</head";
+            }
+          else if (g_ascii_strncasecmp (p, skip_to, strlen (skip_to)) == 0)
+            skip_to = NULL;
+          if (!is_inline_tag (p))
+            g_string_append_c (out, ' ');
+          p = end + 1;
+          continue;
+        }
+      if (skip_to)
+        {
+          p++;
+          continue;
+        }
+      if (*p == '&')
+        {
+          guint i;
+          for (i = 0; i < G_N_ELEMENTS (entities); i++)
+            if (g_ascii_strncasecmp (p, entities[i].entity, strlen (entities[i].entity)) == 0)
+              break;
+          if (i < G_N_ELEMENTS (entities))
+            {
+              g_string_append (out, entities[i].text);
+              p += strlen (entities[i].entity);
+              continue;
+            }
+        }
+      g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 rfc3834_sniff (GMimeMessage *bounce)
 {
@@ -281,7 +364,10 @@ rfc3834_parse (GMimeMessage *bounce, GPtrArray *records)
 {
   /* Where a reply quoting the original leaves the reply's own text. */
   static const char *const quote_markers[] = {
-    "-----Original Message-----", "----- Original Message -----", NULL
+    "-----Original Message-----", "----- Original Message -----",
+    /* Outlook's separator in German, French, Spanish, Italian, Dutch. */
+    "-----Ursprüngliche Nachricht-----", "-----Message d'origine-----", "-----Mensaje original-----",
+    "-----Messaggio originale-----", "-----Oorspronkelijk bericht-----", NULL
   };
   const char *subject = g_mime_message_get_subject (bounce);
   const char *in_reply_to = header (bounce, "In-Reply-To");
@@ -303,7 +389,14 @@ rfc3834_parse (GMimeMessage *bounce, GPtrArray *records)
           g_free (replier);
           return FALSE;
         }
-      diagnostic = _modori_text_collapse_space (text.report);
+      if (looks_like_html (text.report))
+        {
+          char *plain = html_to_text (text.report);
+          diagnostic = _modori_text_collapse_space (plain);
+          g_free (plain);
+        }
+      else
+        diagnostic = _modori_text_collapse_space (text.report);
       if (strlen (diagnostic) > DIAGNOSTIC_MAX)
         {
           const char *end = g_utf8_find_prev_char (diagnostic, diagnostic + DIAGNOSTIC_MAX + 1);
