@@ -276,6 +276,10 @@ cmd_summary (int argc, char **argv)
   totals.domains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   totals.recipients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   analyzer = modori_analyzer_new ();
+  /* Auto-replies and success notices are counted apart (never as
+   * bounces): the analyzer must hand them over to be counted at all. */
+  modori_analyzer_set_include_vacation (analyzer, TRUE);
+  modori_analyzer_set_include_delivered (analyzer, TRUE);
   scan.jobs = jobs > 0 ? jobs : scan_default_jobs ();
   scan.progress = !quiet && isatty (STDERR_FILENO);
   ok = scan_run (analyzer, paths, &scan);

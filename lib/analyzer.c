@@ -310,6 +310,11 @@ complete_record (ModoriRecord *record, Context *context, const char *origin)
       if (command == NULL && search_text)
         command = _modori_text_find_transcript_command (context->text,
                                                         _modori_record_peek (record, FIELD_RECIPIENT));
+      /* Named by no command: a connection that failed in the sending
+       * MTA's words (only the record's own diagnostic: a program's
+       * "cannot connect to database" in the text is no SMTP stage). */
+      if (command == NULL && _modori_text_names_connect_failure (diagnostic))
+        command = "CONN";
       _modori_record_set (record, FIELD_COMMAND, command);
     }
   if (!_modori_record_is_set (record, FIELD_RHOST))

@@ -291,6 +291,15 @@ static const struct { const char *words, *command; } stage_sentences[] = {
   { "some recipients failed", "RCPT" },         /* Haraka outbound/hmail.js */
 };
 
+/* A connect(2) failure, as MTAs report it when no command was sent:
+ * the errno texts (Postfix smtp_connect.c "connect to %s[%s]:%d: %m",
+ * Sendmail's "Connection refused by %s", Exim's "Connection timed out"),
+ * Gmail's "did not accept our requests to connect". */
+static const char *const connect_failures[] = {
+  "connection refused", "connection timed out", "no route to host", "network is unreachable",
+  "did not accept our requests to connect", NULL
+};
+
 const char *
 _modori_text_find_command (const char *text)
 {
@@ -321,6 +330,19 @@ _modori_text_find_command (const char *text)
         }
     }
   return NULL;
+}
+
+gboolean
+_modori_text_names_connect_failure (const char *diagnostic)
+{
+  char code[4];
+
+  if (_modori_text_find_reply_code (diagnostic, code))
+    return FALSE;
+  for (guint i = 0; connect_failures[i]; i++)
+    if (_modori_text_find_nocase (diagnostic, connect_failures[i]))
+      return TRUE;
+  return FALSE;
 }
 
 /* The command word of a sent transcript line: "MAIL From:" is MAIL, and

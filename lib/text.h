@@ -44,6 +44,11 @@ gboolean _modori_text_find_reply_code (const char *text, char *code);
  * "after end of DATA", ...): a static string such as "RCPT", or NULL. */
 const char *_modori_text_find_command (const char *text);
 
+/* Whether @diagnostic is a connect(2) failure in the sending MTA's own
+ * words ("connect to HOST[IP]:25: Connection timed out", "Connection
+ * refused by HOST"): no reply code, so no command was answered. */
+gboolean _modori_text_names_connect_failure (const char *diagnostic);
+
 /* The command of an SMTP session transcript (">>> RCPT To:<a@b>" sent,
  * "<<< 550 ..." received) that drew the first 4xx/5xx reply, skipping
  * replies to RCPT commands for other recipients than @recipient ("" for

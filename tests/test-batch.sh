@@ -162,6 +162,9 @@ hard=$(grep -c '^failed [a-z]* true ' "$tmp/failed")
 grep -q "\"hard\": $hard," "$tmp/summary.json"; ok $? "summary counts the hard bounces ($hard)"
 unknown=$(grep -c '^failed userunknown ' "$tmp/failed")
 grep -q "{\"name\": \"userunknown\", \"count\": $unknown}" "$tmp/summary.json"; ok $? "summary counts by reason"
+"$MODORI" summary --format=json testdata/rfc3834/auto-replied.eml testdata/dsn/postfix-delivered.eml >"$tmp/apart.json"
+grep -q '"autoreplies": 1,' "$tmp/apart.json" && grep -q '"delivered": 1,' "$tmp/apart.json" &&
+  grep -q '"bounces": 0,' "$tmp/apart.json"; ok $? "summary counts an automatic reply and a delivery notice apart, not as bounces"
 "$MODORI" summary -j 1 --format=json "$tmp/Maildir" >"$tmp/summary1.json"
 cmp -s "$tmp/summary.json" "$tmp/summary1.json"; ok $? "summary of the Maildir with -j 1 is the same"
 "$MODORI" summary -j 2 --format=json - <"$tmp/all.mbox" >"$tmp/summary-stdin.json"

@@ -29,7 +29,8 @@
  * Challenge/response notices, moderation notices and Postfix's session
  * notices to the postmaster are not bounces; a
  * report that says the message is still being retried gives records
- * with action "delayed".
+ * with action "delayed", one that says it was delivered or relayed
+ * records with action "delivered".
  *
  * Work is linear in the text: each line is scanned once by one matcher,
  * addresses are found in one pass, and recipients are counted as they
@@ -57,6 +58,7 @@ typedef enum {
   WORD_MODERATION,   /* a mailing list holding the message */
   WORD_DELAY,        /* the message is still being retried */
   WORD_PERMANENT,    /* ... or it is not */
+  WORD_SUCCESS,      /* a success notice: the message was delivered */
   WORD_ORIGINAL,     /* the returned original follows */
   WORD_NOT_FAILED,   /* a list of addresses that did not fail follows */
 } WordKind;
@@ -258,6 +260,15 @@ static const Word words[] = {
   /* Sendmail 8.7/8.8 "had delivery problems" list: "<a@b>  (transient failure)". */
   { "(transient failure)", WORD_NOT_FAILED },
 
+  /* Success notices in text (IIS/Exchange "Relay" and "Delivered:"
+   * notices, Postfix's success template without its report). */
+  { "successfully delivered", WORD_SUCCESS },
+  { "successfully relayed", WORD_SUCCESS },
+  { "has been delivered to the following", WORD_SUCCESS },
+  { "was delivered to the following", WORD_SUCCESS },
+  { "delivery to the following recipients succeeded", WORD_SUCCESS },
+  { "delivery to these recipients or groups is complete", WORD_SUCCESS },
+
   /* The returned original follows. */
   { "below this line is a copy of the message", WORD_ORIGINAL },  /* qmail-send */
   { "this is a copy of the message", WORD_ORIGINAL },             /* Exim */
@@ -360,6 +371,11 @@ freeform_sniff (GMimeMessage *bounce)
                    g_ascii_strcasecmp (type, "feedback-report") == 0))
         return FALSE;
     }
+  /* An automatic reply that says so in its subject ("Automatic reply:")
+   * is the recipient's answer (rfc3834): an address its text names is a
+   * contact, not a failed recipient. */
+  if (_modori_subject_is_auto_reply (g_mime_message_get_subject (bounce)))
+    return FALSE;
   if (g_mime_object_get_header (GMIME_OBJECT (bounce), "X-Failed-Recipients"))
     return TRUE;
   /* RFC 3834 section 5: a message made by a program, not a reply to one
@@ -1121,6 +1137,10 @@ freeform_parse (GMimeMessage *bounce, GPtrArray *records)
     }
   delayed = kinds[WORD_DELAY] && !kinds[WORD_PERMANENT];
   action = delayed ? "delayed" : "failed";
+  /* A success notice lists the recipients the message reached: records
+   * of delivery (shown only on request), never failures. */
+  if (kinds[WORD_SUCCESS] && !kinds[WORD_DELAY] && !kinds[WORD_PERMANENT] && !kinds[WORD_FAILURE])
+    action = "delivered";
 
   reader.found = g_ptr_array_new_with_free_func (found_free);
   reader.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

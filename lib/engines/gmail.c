@@ -142,6 +142,14 @@ gmail_parse (GMimeMessage *bounce, GPtrArray *records)
     }
   else if ((words = _modori_text_find_nocase (text.report, "Message will be retried")) != NULL)
     diagnostic = g_strndup (words, strcspn (words, "\n"));   /* a delay notice says only this */
+  /* The newer layout's delay notice: "** Delivery incomplete **", "There
+   * was a temporary problem delivering your message to ... Gmail will
+   * retry for N more hours" (the permanent one says "Message not
+   * delivered"). */
+  if (_modori_text_find_nocase (text.report, "delivery incomplete") ||
+      _modori_text_find_nocase (text.report, "temporary problem delivering") ||
+      _modori_text_find_nocase (text.report, "gmail will retry"))
+    action = "delayed";
 
   for (guint i = 0; i < recipients->len; i++)
     {

@@ -323,6 +323,11 @@ parse_recipient_group (const DsnGroup *group, const DsnGroup *per_message,
       _modori_record_take (record, FIELD_ACTION, g_ascii_strdown (stripped, -1));
       g_free (stripped);
     }
+  /* RFC 3464 2.3.8: Will-Retry-Until is given for a delay only; a
+   * report that left out its Action still says the server keeps trying. */
+  if (!_modori_record_is_set (record, FIELD_ACTION) &&
+      _modori_dsn_group_lookup (group, "Will-Retry-Until") != NULL)
+    _modori_record_set (record, FIELD_ACTION, "delayed");
 
   if ((value = _modori_dsn_group_lookup (group, "Status")) != NULL)
     {

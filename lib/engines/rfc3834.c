@@ -20,8 +20,29 @@ static const char *const reply_subjects[] = {
   "auto:", "auto reply", "auto-reply", "autoreply", "auto response", "auto-response",
   "autoresponse", "automatic reply", "automatic response", "out of office", "out of the office",
   "automatische antwort", "abwesenheitsnotiz", "réponse automatique", "risposta automatica",
-  "respuesta automática", "自動応答", "自動返信",
+  "respuesta automática", "自動応答", "自動返信", "自动回复", "自動回覆", "自动答复",
+  /* Outlook's "Automatic reply:" in more of its languages. */
+  "automatisch antwoord", "resposta automática", "automatiskt svar", "automatisk svar",
+  "automaattinen vastaus", "automatyczna odpowiedź", "automatická odpověď", "automatikus válasz",
+  "otomatik yanıt", "Автоматический ответ", "자동 회신",
   NULL
+};
+
+/* Words that name an absence notice wherever they stand in a subject:
+ * Japanese ones ("【自動返信】不在のお知らせ", "不在通知：..."), Domino's
+ * out-of-office agent ("NAME is out of the office."), vacation(1)'s
+ * default message ("away from my mail"). No other mail calls itself so. */
+static const char *const absence_subjects[] = {
+  "不在のお知らせ", "不在通知", "不在連絡", "休暇のお知らせ",
+  "is out of the office", "is out of office", "away from my mail", NULL
+};
+
+/* Subjects of vacation(1) messages and their kin, which people write
+ * themselves and mark only with "Precedence: bulk" (vacation(1)'s manual
+ * page); read only then, and only in a message no list sent. */
+static const char *const vacation_subjects[] = {
+  "vacation", "out of office", "out of the office", "away from my mail", "away from the office",
+  "on holiday", "on leave", NULL
 };
 
 /* Subjects of delivery reports and system notices, never replies. */
@@ -61,18 +82,36 @@ value_starts_with (const char *value, const char *prefix)
   return g_ascii_strncasecmp (value, prefix, strlen (prefix)) == 0;
 }
 
+/* Brackets around a prefix ("[Auto-Reply]", "【自動返信】"): the opening
+ * one, and the closing one that stands for the colon. */
+static const char *const brackets[][2] = {
+  { "[", "]" }, { "(", ")" }, { "\xe3\x80\x90", "\xe3\x80\x91" }, { "\xef\xbc\xbb", "\xef\xbc\xbd" },
+};
+
 /* Whether @subject starts with an autoresponder's prefix. @rest is set
  * to what follows the prefix's colon ("Out of Office AutoReply: X" -> "X"),
  * or to NULL when there is no colon: a subject such as "Out of office
- * plans" is then only a reply with a header saying so. */
+ * plans" is then only a reply with a header saying so. A prefix in
+ * brackets is one too (@rest NULL: what follows may be the replier's own
+ * words, not the original's subject), and sets @bracketed. */
 static gboolean
-reply_prefix (const char *subject, const char **rest)
+reply_prefix_full (const char *subject, const char **rest, gboolean *bracketed)
 {
+  const char *close = NULL;
+
   *rest = NULL;
+  *bracketed = FALSE;
   if (subject == NULL)
     return FALSE;
   while (g_ascii_isspace (*subject))
     subject++;
+  for (guint b = 0; b < G_N_ELEMENTS (brackets); b++)
+    if (strncmp (subject, brackets[b][0], strlen (brackets[b][0])) == 0)
+      {
+        subject += strlen (brackets[b][0]);
+        close = brackets[b][1];
+        break;
+      }
   for (guint i = 0; reply_subjects[i]; i++)
     {
       const char *prefix = reply_subjects[i];
@@ -82,12 +121,25 @@ reply_prefix (const char *subject, const char **rest)
        * prefixes are compared exactly. */
       if (g_ascii_strncasecmp (subject, prefix, strlen (prefix)) != 0)
         continue;
+      if (close)
+        {
+          /* A few more words of the prefix may come before the bracket. */
+          const char *q = p;
+          while (q - p < 24 && (g_ascii_isalpha (*q) || *q == ' ' || *q == '-'))
+            q++;
+          if (strncmp (q, close, strlen (close)) != 0)
+            return FALSE;
+          *bracketed = TRUE;
+          return TRUE;
+        }
       if (p[-1] != ':')
         {
           /* A few more words of the prefix may come before the colon. */
           const char *q = p;
-          while (q - p < 24 && (g_ascii_isalpha (*q) || *q == ' ' || *q == '-'))
-            q++;
+          /* French puts a (no-break) space before the colon. */
+          while (q - p < 24 && (g_ascii_isalpha (*q) || *q == ' ' || *q == '-' ||
+                                strncmp (q, "\xc2\xa0", 2) == 0))
+            q += strncmp (q, "\xc2\xa0", 2) == 0 ? 2 : 1;
           /* Fullwidth colon, as Japanese systems write it. */
           if (strncmp (q, "\xef\xbc\x9a", 3) == 0)
             p = q + 3;
@@ -95,16 +147,73 @@ reply_prefix (const char *subject, const char **rest)
             p = *q == ':' ? q + 1 : NULL;
         }
       if (p)
-        *rest = p + strspn (p, " \t");
+        {
+          while (*p == ' ' || *p == '\t' || strncmp (p, "\xc2\xa0", 2) == 0)
+            p += *p == ' ' || *p == '\t' ? 1 : 2;
+          *rest = p;
+        }
       return TRUE;
     }
   return FALSE;
 }
 
 static gboolean
+reply_prefix (const char *subject, const char **rest)
+{
+  gboolean bracketed;
+
+  return reply_prefix_full (subject, rest, &bracketed);
+}
+
+static gboolean
+subject_contains (const char *subject, const char *const *words)
+{
+  for (guint i = 0; subject && words[i]; i++)
+    if (_modori_text_find_nocase (subject, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+_modori_subject_is_auto_reply (const char *subject)
+{
+  const char *rest;
+  gboolean bracketed;
+
+  return (reply_prefix_full (subject, &rest, &bracketed) && (rest != NULL || bracketed)) ||
+         subject_contains (subject, absence_subjects);
+}
+
+/* vacation(1): the user's own message, with "Precedence: bulk" (or junk)
+ * and often the manual page's "Delivered-By-The-Graces-Of: The Vacation
+ * program"; never a list's mail (List-Id, List-Unsubscribe), and only
+ * plain text. */
+static gboolean
+is_vacation_program (GMimeMessage *message)
+{
+  const char *graces = header (message, "Delivered-By-The-Graces-Of");
+  GMimeObject *body;
+
+  if (graces && _modori_text_find_nocase (graces, "vacation"))
+    return TRUE;
+  if (!value_starts_with (header (message, "Precedence"), "bulk") &&
+      !value_starts_with (header (message, "Precedence"), "junk"))
+    return FALSE;
+  if (header (message, "List-Id") || header (message, "List-Unsubscribe") || header (message, "List-Post"))
+    return FALSE;
+  /* vacation(1) sends a plain text file: a newsletter about vacations
+   * comes with HTML or in parts. */
+  body = g_mime_message_get_mime_part (message);
+  if (body == NULL || !GMIME_IS_TEXT_PART (body) || !_modori_mime_is_type (body, "text", "plain"))
+    return FALSE;
+  return subject_contains (g_mime_message_get_subject (message), vacation_subjects);
+}
+
+static gboolean
 is_marked_reply (GMimeMessage *message)
 {
   const char *value, *rest;
+  gboolean bracketed;
 
   if (value_starts_with (header (message, "Auto-Submitted"), "auto-replied") ||
       value_starts_with (header (message, "Precedence"), "auto_reply") ||
@@ -114,10 +223,13 @@ is_marked_reply (GMimeMessage *message)
   value = header (message, "X-Autoreply");
   if (value && !value_starts_with (value, "no") && !value_starts_with (value, "false"))
     return TRUE;
-  if (!reply_prefix (g_mime_message_get_subject (message), &rest))
+  if (is_vacation_program (message) ||
+      subject_contains (g_mime_message_get_subject (message), absence_subjects))
+    return TRUE;
+  if (!reply_prefix_full (g_mime_message_get_subject (message), &rest, &bracketed))
     return FALSE;
   value = header (message, "Auto-Submitted");
-  return rest != NULL || (value && !value_starts_with (value, "no")) ||
+  return rest != NULL || bracketed || (value && !value_starts_with (value, "no")) ||
          header (message, "X-Auto-Response-Suppress") != NULL;
 }
 
@@ -158,6 +270,89 @@ sender_address (GMimeMessage *message)
   return NULL;
 }
 
+/* An out-of-office sent as HTML only (Outlook, webmails). */
+static gboolean
+looks_like_html (const char *text)
+{
+  while (g_ascii_isspace (*text))
+    text++;
+  return *text == '<' && (_modori_text_find_nocase (text, "<html") || _modori_text_find_nocase (text, "<body") ||
+                          _modori_text_find_nocase (text, "<p") || _modori_text_find_nocase (text, "<div"));
+}
+
+/* Whether the tag at @tag ("<b>", "</span>") stands inside a line of text. */
+static gboolean
+is_inline_tag (const char *tag)
+{
+  static const char *const inline_tags[] = { "b", "i", "u", "em", "strong", "span", "font", "a", "small", NULL };
+  const char *name = tag + 1 + (tag[1] == '/');
+  gsize n = 0;
+
+  while (g_ascii_isalnum (name[n]))
+    n++;
+  for (guint i = 0; inline_tags[i]; i++)
+    if (n == strlen (inline_tags[i]) && g_ascii_strncasecmp (name, inline_tags[i], n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The words of @html: tags become spaces (inline ones nothing), the contents of head, style
+ * and script go, and the common entities are read. Linear. */
+static char *
+html_to_text (const char *html)
+{
+  static const struct { const char *entity, *text; } entities[] = {
+    { "&nbsp;", " " }, { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&#39;", "'" },
+  };
+  GString *out = g_string_sized_new (strlen (html));
+  const char *skip_to = NULL;
+
+  for (const char *p = html; *p; )
+    {
+      if (*p == '<')
+        {
+          const char *end = strchr (p, '>');
+          if (end == NULL)
+            break;
+          if (skip_to == NULL)
+            {
+              if (g_ascii_strncasecmp (p, "<style", 6) == 0)
+                skip_to = "</style";
+              else if (g_ascii_strncasecmp (p, "<script", 7) == 0)
+                skip_to = "</script";
+              else if (g_ascii_strncasecmp (p, "<head", 5) == 0 && !g_ascii_isalpha (p[5]))
+                skip_to = "</head";
+            }
+          else if (g_ascii_strncasecmp (p, skip_to, strlen (skip_to)) == 0)
+            skip_to = NULL;
+          if (!is_inline_tag (p))
+            g_string_append_c (out, ' ');
+          p = end + 1;
+          continue;
+        }
+      if (skip_to)
+        {
+          p++;
+          continue;
+        }
+      if (*p == '&')
+        {
+          guint i;
+          for (i = 0; i < G_N_ELEMENTS (entities); i++)
+            if (g_ascii_strncasecmp (p, entities[i].entity, strlen (entities[i].entity)) == 0)
+              break;
+          if (i < G_N_ELEMENTS (entities))
+            {
+              g_string_append (out, entities[i].text);
+              p += strlen (entities[i].entity);
+              continue;
+            }
+        }
+      g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 rfc3834_sniff (GMimeMessage *bounce)
 {
@@ -169,7 +364,10 @@ rfc3834_parse (GMimeMessage *bounce, GPtrArray *records)
 {
   /* Where a reply quoting the original leaves the reply's own text. */
   static const char *const quote_markers[] = {
-    "-----Original Message-----", "----- Original Message -----", NULL
+    "-----Original Message-----", "----- Original Message -----",
+    /* Outlook's separator in German, French, Spanish, Italian, Dutch. */
+    "-----Ursprüngliche Nachricht-----", "-----Message d'origine-----", "-----Mensaje original-----",
+    "-----Messaggio originale-----", "-----Oorspronkelijk bericht-----", NULL
   };
   const char *subject = g_mime_message_get_subject (bounce);
   const char *in_reply_to = header (bounce, "In-Reply-To");
@@ -191,7 +389,14 @@ rfc3834_parse (GMimeMessage *bounce, GPtrArray *records)
           g_free (replier);
           return FALSE;
         }
-      diagnostic = _modori_text_collapse_space (text.report);
+      if (looks_like_html (text.report))
+        {
+          char *plain = html_to_text (text.report);
+          diagnostic = _modori_text_collapse_space (plain);
+          g_free (plain);
+        }
+      else
+        diagnostic = _modori_text_collapse_space (text.report);
       if (strlen (diagnostic) > DIAGNOSTIC_MAX)
         {
           const char *end = g_utf8_find_prev_char (diagnostic, diagnostic + DIAGNOSTIC_MAX + 1);

@@ -28,10 +28,17 @@ void _modori_text_bounce_clear (TextBounce *text);
 gboolean _modori_header_contains (GMimeMessage *bounce, const char *name,
                                   const char *const *needles);
 
-/* Whether @text is a challenge/response system's notice: the sender is
- * asked to prove being a person before the message is delivered. Such
- * a notice is neither a bounce nor an auto-reply of the recipient. */
+/* Whether @text is a challenge/response system's notice (the sender is
+ * asked to prove being a person before the message is delivered) or a
+ * mailing list's request to confirm a subscription or command. Such a
+ * notice is neither a bounce nor an auto-reply of the recipient. */
 gboolean _modori_text_is_challenge (const char *text);
+
+/* Whether @subject names an automatic reply by an autoresponder's prefix
+ * and its colon or brackets ("Automatic reply: ...", "【自動返信】"), or
+ * as a Japanese absence notice (rfc3834.c): the recipient's answer, never
+ * a bounce's list of recipients. */
+gboolean _modori_subject_is_auto_reply (const char *subject);
 
 /* Returns the address a list line names, newly allocated, or NULL. */
 typedef char *(*ModoriRecipientOf) (const char *line);
