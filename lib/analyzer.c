@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "classify.h"
-#include "date.h"
 #include "engine.h"
 #include "hint.h"
 #include "bounds.h"
@@ -87,15 +86,6 @@ modori_analyzer_set_include_vacation (ModoriAnalyzer *analyzer, gboolean include
 {
   g_return_if_fail (analyzer != NULL);
   analyzer->include_vacation = include;
-}
-
-void
-_modori_record_set_date (ModoriRecord *record, const char *rfc5322_date)
-{
-  char *timestamp = _modori_date_to_iso8601 (rfc5322_date);
-
-  if (timestamp != NULL)
-    _modori_record_take (record, FIELD_TIMESTAMP, timestamp);
 }
 
 /* The first mailbox address of a header such as From or To. */

@@ -27,7 +27,4 @@ typedef struct {
 /* NULL-terminated, in the order they are tried. */
 extern const ModoriEngine *const _modori_engines[];
 
-/* Sets FIELD_TIMESTAMP from an RFC 5322 date if it parses. */
-void _modori_record_set_date (ModoriRecord *record, const char *rfc5322_date);
-
 #endif

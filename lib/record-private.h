@@ -75,6 +75,9 @@ gsize _modori_record_text_bytes (const ModoriRecord *record);
 /* Cuts every field of @record but the origin to @max bytes (at least 16),
  * marked like the limits' cuts. Returns whether any was longer. */
 gboolean _modori_record_cut_fields (ModoriRecord *record, gsize max);
+/* Sets FIELD_TIMESTAMP from an RFC 5322 date if it parses (else leaves
+ * it as it was). */
+void _modori_record_set_date (ModoriRecord *record, const char *rfc5322_date);
 const char *_modori_record_peek (const ModoriRecord *record, RecordField field);
 gboolean _modori_record_is_set (const ModoriRecord *record, RecordField field);
 

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "bounds.h"
+#include "date.h"
 #include "record-private.h"
 #include "json-writer.h"
 
@@ -234,6 +235,15 @@ _modori_record_set (ModoriRecord *record, RecordField field, const char *value)
     _modori_record_take (record, field, g_strndup (value, strnlen (value, limit < G_MAXSIZE ? limit + 1 : limit)));
   else
     _modori_record_take (record, field, NULL);
+}
+
+void
+_modori_record_set_date (ModoriRecord *record, const char *rfc5322_date)
+{
+  char *timestamp = _modori_date_to_iso8601 (rfc5322_date);
+
+  if (timestamp != NULL)
+    _modori_record_take (record, FIELD_TIMESTAMP, timestamp);
 }
 
 char *
