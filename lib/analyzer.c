@@ -154,7 +154,7 @@ typedef struct {
 typedef struct {
   GMimeMessage *bounce;
   GMimeMessage *original;   /* nullable */
-  char *text;               /* nullable: first text/plain of the bounce */
+  const char *text;         /* nullable: first text/plain of the bounce */
   GPtrArray *records;        /* all records of the bounce */
   Words words;              /* of the last diagnostic read */
   /* What every record of the bounce gets, read once (the original's
@@ -321,36 +321,43 @@ is_attached_message (GMimeObject *part, gpointer data)
   return GMIME_IS_MESSAGE_PART (part);
 }
 
-/* Lets the first engine that knows @message append its records. When none
- * does, the message may be someone forwarding a bounce as an attachment:
- * the attached message is decoded instead. Returns the message that held
- * the bounce (for the rest of the analysis), or @message. */
-static GMimeMessage *
-decode (GMimeMessage *message, GPtrArray *records, int depth)
+/* Lets the first engine that knows @bounce's message append its records.
+ * When none does, the message may be someone forwarding a bounce as an
+ * attachment: the attached message is decoded instead, through a context
+ * of its own. Returns NULL when the records are @bounce's or there are
+ * none, else the context of the message inside it that held the bounce
+ * (for the rest of the analysis), for the caller to free. */
+static ModoriBounce *
+decode (ModoriBounce *bounce, GPtrArray *records, int depth)
 {
   GMimeObject *attached;
   GMimeMessage *inner;
+  ModoriBounce *nested, *deeper;
 
   for (guint i = 0; _modori_engines[i]; i++)
     {
       const ModoriEngine *engine = _modori_engines[i];
       /* An engine that knew the format but found no recipient leaves the
        * message to the next ones (the free-form reader last). */
-      if (engine->sniff (message) && engine->parse (message, records) && records->len > 0)
-        return message;
+      if (engine->sniff (bounce) && engine->parse (bounce, records) && records->len > 0)
+        return NULL;
       g_ptr_array_set_size (records, 0);
     }
-  /* No engine's: the text the engines kept on it goes (it may be a
-   * message inside the caller's, which must not keep it). */
-  _modori_mime_forget_first_text (message);
   if (depth >= MAX_FORWARD_DEPTH)
-    return message;
-  attached = _modori_mime_find (g_mime_message_get_mime_part (message), is_attached_message, NULL);
+    return NULL;
+  attached = _modori_mime_find (g_mime_message_get_mime_part (_modori_bounce_get_message (bounce)),
+                                is_attached_message, NULL);
   inner = attached ? g_mime_message_part_get_message (GMIME_MESSAGE_PART (attached)) : NULL;
   if (inner == NULL)
-    return message;
-  inner = decode (inner, records, depth + 1);
-  return records->len > 0 ? inner : message;
+    return NULL;
+  nested = _modori_bounce_new (inner);
+  deeper = decode (nested, records, depth + 1);
+  if (deeper || records->len == 0)
+    {
+      _modori_bounce_free (nested);
+      return deeper;
+    }
+  return nested;
 }
 
 /* A copy of @message of the analyzer's own, to change (NULL if GMime
@@ -384,22 +391,24 @@ analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce, gboolean our
   GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) modori_record_unref);
   Context context = { .bounce = bounce };
   GMimeMessage *copy = NULL;
-  GMimeMessage *first;   /* the bounce may be one it carries */
+  ModoriBounce *outer, *nested;   /* the bounce may be one it carries */
+  ModoriBounce *held;
   const char *where = origin && origin[0] ? origin : "(data)";   /* for warnings */
 
   _modori_report_count_message (report);
   if (!ours && _modori_bounds_has_long_header (bounce) && (copy = private_copy (bounce)) != NULL)
     bounce = copy, ours = TRUE;
-  first = bounce;
   _modori_bounds_check_message (bounce, ours, where, report);
-  bounce = decode (bounce, records, 0);
-  context.bounce = bounce;
+  outer = _modori_bounce_new (bounce);
+  nested = decode (outer, records, 0);
+  held = nested ? nested : outer;
+  context.bounce = _modori_bounce_get_message (held);
   _modori_bounds_cap_records (records, where, report);
 
   if (records->len > 0)
     {
-      context.original = _modori_mime_find_original (bounce);
-      context.text = _modori_mime_first_text (bounce);
+      context.original = _modori_mime_find_original (context.bounce);
+      context.text = _modori_bounce_get_first_text (held);
       context.records = records;
     }
   guint cut = 0, thrifty = 0;
@@ -426,11 +435,10 @@ analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce, gboolean our
                                 thrifty ? ", " G_STRINGIFY (MODORI_MAX_FIELD_BYTES_PAST_BUDGET)
                                           " past the message's budget of text" : "");
 
-  _modori_mime_forget_first_text (first);
-  _modori_mime_forget_first_text (bounce);
+  _modori_bounce_free (nested);
+  _modori_bounce_free (outer);
   g_clear_object (&copy);
   g_clear_object (&context.original);
-  g_free (context.text);
   words_clear (&context.words);
   g_free (context.addresser);
   g_free (context.message_id);

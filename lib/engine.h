@@ -9,19 +9,23 @@
 
 #include <gmime/gmime.h>
 
+#include "bounce.h"
 #include "record-private.h"
 
+/* Both take the message's context (bounce.h): the message, read and never
+ * changed, and what is made of it once for all the engines (its text).
+ * Engines call it @context and the message it holds @bounce. */
 typedef struct {
   /* Written to each record's decodedby. */
   const char *name;
   /* A cheap look at headers and structure: could this be ours? */
-  gboolean (*sniff) (GMimeMessage *bounce);
+  gboolean (*sniff) (ModoriBounce *context);
   /* Appends one record per affected recipient to @records, filling what
    * the format states (recipient, action, status, diagnostic, hosts,
    * dates...). The analyzer completes the rest (original message,
    * codes found in the text, reason, hint). Returns FALSE when the
    * message turned out not to be of this format after all. */
-  gboolean (*parse) (GMimeMessage *bounce, GPtrArray *records);
+  gboolean (*parse) (ModoriBounce *context, GPtrArray *records);
 } ModoriEngine;
 
 /* NULL-terminated, in the order they are tried. */

@@ -20,11 +20,12 @@
 #define ENGINE_NAME "apachejames"
 
 static gboolean
-apachejames_sniff (GMimeMessage *bounce)
+apachejames_sniff (ModoriBounce *context)
 {
   static const char *const subject[] = { "[BOUNCE]", NULL };
   static const char *const message_id[] = { ".JavaMail.", NULL };
   static const char *const received[] = { "JAMES SMTP Server", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
 
   /* Loose (JavaMail ids are common): parse() needs "Message details:". */
   return _modori_header_contains (bounce, "Subject", subject) ||
@@ -33,8 +34,9 @@ apachejames_sniff (GMimeMessage *bounce)
 }
 
 static gboolean
-apachejames_parse (GMimeMessage *bounce, GPtrArray *records)
+apachejames_parse (ModoriBounce *context, GPtrArray *records)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   TextBounce text;
   char **lines;
   gboolean details = FALSE;
@@ -44,7 +46,7 @@ apachejames_parse (GMimeMessage *bounce, GPtrArray *records)
   GMimeMessage *original;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, NULL, &text))
+  if (!_modori_text_bounce_read (context, NULL, &text))
     return FALSE;
   error = g_string_new (NULL);
   lines = g_strsplit (text.report, "\n", -1);

@@ -171,9 +171,9 @@ reported_message (GMimeMessage *bounce)
  * ... report ..." (RFC 5965 section 2, first part), else its first
  * paragraph. */
 static char *
-report_statement (GMimeMessage *bounce)
+report_statement (ModoriBounce *context)
 {
-  char *text = _modori_mime_first_text (bounce);
+  const char *text = _modori_bounce_get_first_text (context);
   const char *first = NULL, *chosen = NULL;
   char **lines;
   GString *paragraph;
@@ -182,7 +182,6 @@ report_statement (GMimeMessage *bounce)
   if (text == NULL)
     return NULL;
   lines = g_strsplit (text, "\n", -1);
-  g_free (text);
   for (guint i = 0; lines[i]; i++)
     g_strdelimit (lines[i], "\r", ' ');
 
@@ -285,8 +284,9 @@ add_feedback_record (GPtrArray *records, const Common *common, const char *recip
 /* ---- RFC 5965 ---- */
 
 static gboolean
-parse_rfc5965 (GMimeMessage *bounce, GPtrArray *groups, GPtrArray *records)
+parse_rfc5965 (ModoriBounce *context, GPtrArray *groups, GPtrArray *records)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   Common common = { 0 };
   GPtrArray *recipients = g_ptr_array_new_with_free_func (g_free);
   GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -342,7 +342,7 @@ parse_rfc5965 (GMimeMessage *bounce, GPtrArray *groups, GPtrArray *records)
     }
 
   common.original = reported_message (bounce);
-  common.diagnostic = report_statement (bounce);
+  common.diagnostic = report_statement (context);
   if (common.source_ip == NULL && common.diagnostic)
     common.source_ip = statement_ip (common.diagnostic);
 
@@ -433,19 +433,18 @@ is_apple_unsubscribe (GMimeMessage *bounce)
 }
 
 static gboolean
-parse_apple_unsubscribe (GMimeMessage *bounce, GPtrArray *records)
+parse_apple_unsubscribe (ModoriBounce *context, GPtrArray *records)
 {
   Common common = { 0 };
-  char *from = message_address (bounce, GMIME_ADDRESS_TYPE_FROM);
-  char *text;
+  char *from = message_address (_modori_bounce_get_message (context), GMIME_ADDRESS_TYPE_FROM);
+  const char *text;
 
   if (from == NULL)
     return FALSE;
   common.feedback_type = g_strdup ("opt-out");
-  text = _modori_mime_first_text (bounce);
+  text = _modori_bounce_get_first_text (context);
   if (text)
     common.diagnostic = short_text (text, DIAGNOSTIC_MAX);
-  g_free (text);
   add_feedback_record (records, &common, from);
   g_free (from);
   common_clear (&common);
@@ -455,8 +454,9 @@ parse_apple_unsubscribe (GMimeMessage *bounce, GPtrArray *records)
 /* ---- the engine ---- */
 
 static gboolean
-arf_sniff (GMimeMessage *bounce)
+arf_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   GMimeObject *body = g_mime_message_get_mime_part (bounce);
 
   if (body == NULL)
@@ -469,8 +469,9 @@ arf_sniff (GMimeMessage *bounce)
 }
 
 static gboolean
-arf_parse (GMimeMessage *bounce, GPtrArray *records)
+arf_parse (ModoriBounce *context, GPtrArray *records)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   GPtrArray *groups = feedback_groups (bounce);
 
   /* A declared feedback report whose fields are lost still reports. */
@@ -478,14 +479,14 @@ arf_parse (GMimeMessage *bounce, GPtrArray *records)
     groups = g_ptr_array_new ();
   if (groups)
     {
-      gboolean ok = parse_rfc5965 (bounce, groups, records);
+      gboolean ok = parse_rfc5965 (context, groups, records);
       g_ptr_array_unref (groups);
       return ok;
     }
   if (GMIME_IS_MULTIPART (g_mime_message_get_mime_part (bounce)) && is_complaint_subject (bounce))
     return parse_complaint_mail (bounce, records);
   if (is_apple_unsubscribe (bounce))
-    return parse_apple_unsubscribe (bounce, records);
+    return parse_apple_unsubscribe (context, records);
   return FALSE;
 }
 

@@ -35,13 +35,14 @@ is_broken_multipart (GMimeObject *part, gpointer data)
 }
 
 static char *
-body_text (GMimeMessage *bounce)
+body_text (ModoriBounce *context)
 {
-  char *text = _modori_mime_first_text (bounce);
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
+  const char *text = _modori_bounce_get_first_text (context);
   GMimeObject *body;
 
   if (text)
-    return text;
+    return g_strdup (text);
   /* A single part of another text type (text/html aside) still reads. */
   body = g_mime_message_get_mime_part (bounce);
   if (body && GMIME_IS_PART (body) && _modori_mime_is_type (body, "text", "*"))
@@ -93,10 +94,10 @@ line_with (const char *text, const char *needle)
 }
 
 gboolean
-_modori_text_bounce_read (GMimeMessage *bounce, const char *const *original_markers,
+_modori_text_bounce_read (ModoriBounce *context, const char *const *original_markers,
                           TextBounce *out)
 {
-  char *raw = body_text (bounce);
+  char *raw = body_text (context);
   char *text;
   const char *split = NULL;
 

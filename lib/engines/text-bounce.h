@@ -17,7 +17,7 @@ typedef struct {
  * its body), normalizes line ends to LF and splits it at the first line
  * holding one of @original_markers (case-insensitive; NULL-terminated;
  * may be NULL). Returns FALSE when the bounce has no text. */
-gboolean _modori_text_bounce_read (GMimeMessage *bounce,
+gboolean _modori_text_bounce_read (ModoriBounce *context,
                                    const char *const *original_markers,
                                    TextBounce *out);
 void _modori_text_bounce_clear (TextBounce *text);

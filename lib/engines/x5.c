@@ -13,9 +13,10 @@
 extern const ModoriEngine _modori_engine_x5;
 
 static gboolean
-x5_sniff (GMimeMessage *bounce)
+x5_sniff (ModoriBounce *context)
 {
   static const char *const recipients[] = { "NotificationRecipients", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   InternetAddressList *from = g_mime_message_get_from (bounce);
   InternetAddress *sender;
   const char *name;
@@ -30,21 +31,27 @@ x5_sniff (GMimeMessage *bounce)
 }
 
 static gboolean
-x5_parse (GMimeMessage *bounce, GPtrArray *records)
+x5_parse (ModoriBounce *context, GPtrArray *records)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   GMimeMessage *inner = _modori_mime_find_original (bounce);
+  ModoriBounce *inner_context;
   GMimeMessage *original;
   guint first = records->len;
 
   if (inner == NULL)
     return FALSE;
+  /* The wrapped message is read through its own context. */
+  inner_context = _modori_bounce_new (inner);
   for (guint i = 0; _modori_engines[i]; i++)
     {
       const ModoriEngine *engine = _modori_engines[i];
-      if (engine != &_modori_engine_x5 && engine->sniff (inner) && engine->parse (inner, records))
+      if (engine != &_modori_engine_x5 && engine->sniff (inner_context) &&
+          engine->parse (inner_context, records))
         break;
       g_ptr_array_set_size (records, first);
     }
+  _modori_bounce_free (inner_context);
 
   /* Else the analyzer would take the wrapped bounce for the original. */
   original = _modori_mime_find_original (inner);
@@ -67,9 +74,6 @@ x5_parse (GMimeMessage *bounce, GPtrArray *records)
       _modori_record_set (record, FIELD_DECODEDBY, "x5");
     }
   g_clear_object (&original);
-  /* The engines may have kept its text on it: it may be a part of the
-   * caller's message, which must not keep it. */
-  _modori_mime_forget_first_text (inner);
   g_object_unref (inner);
   return records->len > first;
 }

@@ -1,0 +1,29 @@
+/* bounce.h: one message as the engines read it.
+ *
+ * Built once per message by whoever has the engines read it (the
+ * analyzer, and again for a message inside it: a forwarded bounce, the
+ * one x5 carries). It borrows the message, which nothing here changes,
+ * and keeps what several engines and the analyzer want of it, made once
+ * when first asked: keeping it on the message itself (as GObject data)
+ * changed the caller's message, and two threads analysing one message
+ * raced there. One analysis owns it; it is not shared between threads. */
+#ifndef MODORI_BOUNCE_H
+#define MODORI_BOUNCE_H
+
+#include <gmime/gmime.h>
+
+typedef struct _ModoriBounce ModoriBounce;
+
+/* A context for @message, which must outlive it. */
+ModoriBounce *_modori_bounce_new (GMimeMessage *message);
+void _modori_bounce_free (ModoriBounce *bounce);
+
+/* The message, borrowed: read it, never change it. */
+GMimeMessage *_modori_bounce_get_message (const ModoriBounce *bounce);
+
+/* The first text/plain part of the message outside the original, as
+ * UTF-8 (_modori_mime_first_text()), decoded on the first call; NULL if
+ * there is none. Owned by @bounce. */
+const char *_modori_bounce_get_first_text (ModoriBounce *bounce);
+
+#endif
