@@ -321,8 +321,8 @@ is_attached_message (GMimeObject *part, gpointer data)
   return GMIME_IS_MESSAGE_PART (part);
 }
 
-/* Lets the first engine that knows @bounce's message append its records.
- * When none does, the message may be someone forwarding a bounce as an
+/* Lets the engines decode @bounce's message into @records. When none
+ * knows it, the message may be someone forwarding a bounce as an
  * attachment: the attached message is decoded instead, through a context
  * of its own. Returns NULL when the records are @bounce's or there are
  * none, else the context of the message inside it that held the bounce
@@ -334,15 +334,8 @@ decode (ModoriBounce *bounce, GPtrArray *records, int depth)
   GMimeMessage *inner;
   ModoriBounce *nested, *deeper;
 
-  for (guint i = 0; _modori_engines[i]; i++)
-    {
-      const ModoriEngine *engine = _modori_engines[i];
-      /* An engine that knew the format but found no recipient leaves the
-       * message to the next ones (the free-form reader last). */
-      if (engine->sniff (bounce) && engine->parse (bounce, records) && records->len > 0)
-        return NULL;
-      g_ptr_array_set_size (records, 0);
-    }
+  if (_modori_engines_decode (bounce, NULL, records))
+    return NULL;
   if (depth >= MAX_FORWARD_DEPTH)
     return NULL;
   attached = _modori_mime_find (g_mime_message_get_mime_part (_modori_bounce_get_message (bounce)),

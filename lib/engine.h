@@ -31,4 +31,14 @@ typedef struct {
 /* NULL-terminated, in the order they are tried. */
 extern const ModoriEngine *const _modori_engines[];
 
+/* Lets the first engine (in the table's order, @skip left out; it may be
+ * NULL) whose sniff() and parse() succeed with at least one recipient
+ * append its records to @records, and returns TRUE. An engine that knew
+ * the format but found no recipient leaves the message to the next ones
+ * (the free-form reader last); what it appended is dropped. FALSE when no
+ * engine decodes the message: @records is as it was. The one loop over
+ * the engines: the analyzer's, for a forwarded bounce too, and x5's for
+ * the bounce it carries. */
+gboolean _modori_engines_decode (ModoriBounce *context, const ModoriEngine *skip, GPtrArray *records);
+
 #endif

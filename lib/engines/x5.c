@@ -43,14 +43,7 @@ x5_parse (ModoriBounce *context, GPtrArray *records)
     return FALSE;
   /* The wrapped message is read through its own context. */
   inner_context = _modori_bounce_new (inner);
-  for (guint i = 0; _modori_engines[i]; i++)
-    {
-      const ModoriEngine *engine = _modori_engines[i];
-      if (engine != &_modori_engine_x5 && engine->sniff (inner_context) &&
-          engine->parse (inner_context, records))
-        break;
-      g_ptr_array_set_size (records, first);
-    }
+  _modori_engines_decode (inner_context, &_modori_engine_x5, records);
   _modori_bounce_free (inner_context);
 
   /* Else the analyzer would take the wrapped bounce for the original. */
