@@ -9,6 +9,10 @@ struct _ModoriBounce {
    * its records each want it: decoded and converted once. */
   gboolean have_first_text;
   char *first_text;           /* nullable: the message has none */
+  /* Engines that read it and the analyzer each looked for it, and parsed
+   * a returned header block, again. */
+  gboolean have_original;
+  GMimeMessage *original;     /* nullable */
 };
 
 ModoriBounce *
@@ -26,6 +30,7 @@ _modori_bounce_free (ModoriBounce *bounce)
   if (bounce == NULL)
     return;
   g_free (bounce->first_text);
+  g_clear_object (&bounce->original);
   g_free (bounce);
 }
 
@@ -44,4 +49,15 @@ _modori_bounce_get_first_text (ModoriBounce *bounce)
       bounce->have_first_text = TRUE;
     }
   return bounce->first_text;
+}
+
+GMimeMessage *
+_modori_bounce_get_original (ModoriBounce *bounce)
+{
+  if (!bounce->have_original)
+    {
+      bounce->original = _modori_mime_find_original (bounce->message);
+      bounce->have_original = TRUE;
+    }
+  return bounce->original;
 }

@@ -26,4 +26,10 @@ GMimeMessage *_modori_bounce_get_message (const ModoriBounce *bounce);
  * there is none. Owned by @bounce. */
 const char *_modori_bounce_get_first_text (ModoriBounce *bounce);
 
+/* The returned original of the message (_modori_mime_find_original():
+ * an attached message, or the headers of a text/rfc822-headers part),
+ * found and parsed on the first call; NULL if there is none. Owned by
+ * @bounce: take a reference to keep it longer. */
+GMimeMessage *_modori_bounce_get_original (ModoriBounce *bounce);
+
 #endif

@@ -74,7 +74,7 @@ typedef struct {
 
 struct _ModoriCompletion {
   GMimeMessage *bounce;
-  GMimeMessage *original;   /* nullable */
+  GMimeMessage *original;   /* nullable; the ModoriBounce's */
   const char *text;         /* nullable: first text/plain of the bounce */
   GPtrArray *records;       /* all records of the bounce */
   Words words;              /* of the last diagnostic read */
@@ -140,7 +140,7 @@ _modori_completion_new (ModoriBounce *bounce, GPtrArray *records)
   ModoriCompletion *completion = g_new0 (ModoriCompletion, 1);
 
   completion->bounce = _modori_bounce_get_message (bounce);
-  completion->original = _modori_mime_find_original (completion->bounce);
+  completion->original = _modori_bounce_get_original (bounce);
   completion->text = _modori_bounce_get_first_text (bounce);
   completion->records = records;
   return completion;
@@ -151,7 +151,6 @@ _modori_completion_free (ModoriCompletion *completion)
 {
   if (completion == NULL)
     return;
-  g_clear_object (&completion->original);
   words_clear (&completion->words);
   g_free (completion->addresser);
   g_free (completion->message_id);

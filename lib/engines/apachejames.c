@@ -36,7 +36,6 @@ apachejames_sniff (ModoriBounce *context)
 static gboolean
 apachejames_parse (ModoriBounce *context, GPtrArray *records)
 {
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
   TextBounce text;
   char **lines;
   gboolean details = FALSE;
@@ -81,7 +80,7 @@ apachejames_parse (ModoriBounce *context, GPtrArray *records)
 
   /* One text for all the recipients, cut once. */
   diagnostic = _modori_record_cut_diagnostic (_modori_text_collapse_space (below && below->len ? below->str : error->str));
-  original = _modori_mime_find_original (bounce);
+  original = _modori_bounce_get_original (context);
   /* James always writes both envelope lines: without them this is not its notice. */
   if (mail_from == NULL)
     g_ptr_array_set_size (records, before);
@@ -95,7 +94,6 @@ apachejames_parse (ModoriBounce *context, GPtrArray *records)
         _modori_record_set (record, FIELD_ADDRESSER, mail_from);
     }
 
-  g_clear_object (&original);
   g_free (diagnostic);
   g_free (mail_from);
   g_string_free (error, TRUE);

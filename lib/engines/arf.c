@@ -156,14 +156,15 @@ is_headers_part (GMimeObject *part, gpointer data)
 
 /* The reported message: attached whole, or its headers only. */
 static GMimeMessage *
-reported_message (GMimeMessage *bounce)
+reported_message (ModoriBounce *context)
 {
-  GMimeMessage *original = _modori_mime_find_original (bounce);
+  GMimeMessage *original = _modori_bounce_get_original (context);
   GMimeObject *part;
 
   if (original)
-    return original;
-  part = _modori_mime_find (g_mime_message_get_mime_part (bounce), is_headers_part, NULL);
+    return g_object_ref (original);
+  part = _modori_mime_find (g_mime_message_get_mime_part (_modori_bounce_get_message (context)),
+                            is_headers_part, NULL);
   return part ? _modori_mime_part_headers (GMIME_PART (part)) : NULL;
 }
 
@@ -286,7 +287,6 @@ add_feedback_record (GPtrArray *records, const Common *common, const char *recip
 static gboolean
 parse_rfc5965 (ModoriBounce *context, GPtrArray *groups, GPtrArray *records)
 {
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
   Common common = { 0 };
   GPtrArray *recipients = g_ptr_array_new_with_free_func (g_free);
   GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -341,7 +341,7 @@ parse_rfc5965 (ModoriBounce *context, GPtrArray *groups, GPtrArray *records)
         }
     }
 
-  common.original = reported_message (bounce);
+  common.original = reported_message (context);
   common.diagnostic = report_statement (context);
   if (common.source_ip == NULL && common.diagnostic)
     common.source_ip = statement_ip (common.diagnostic);
@@ -388,17 +388,19 @@ is_complaint_subject (GMimeMessage *bounce)
 }
 
 static gboolean
-parse_complaint_mail (GMimeMessage *bounce, GPtrArray *records)
+parse_complaint_mail (ModoriBounce *context, GPtrArray *records)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   Common common = { 0 };
   const char *subject = g_mime_message_get_subject (bounce);
   const char *ip;
   char *recipient = NULL;
   const char *value;
 
-  common.original = _modori_mime_find_original (bounce);
+  common.original = _modori_bounce_get_original (context);
   if (common.original == NULL)
     return FALSE;
+  g_object_ref (common.original);   /* common_clear() drops one */
   /* JMRP names the complainer in its own header of the returned copy. */
   value = g_mime_object_get_header (GMIME_OBJECT (common.original), "X-HmXmrOriginalRecipient");
   if (value)
@@ -484,7 +486,7 @@ arf_parse (ModoriBounce *context, GPtrArray *records)
       return ok;
     }
   if (GMIME_IS_MULTIPART (g_mime_message_get_mime_part (bounce)) && is_complaint_subject (bounce))
-    return parse_complaint_mail (bounce, records);
+    return parse_complaint_mail (context, records);
   if (is_apple_unsubscribe (bounce))
     return parse_apple_unsubscribe (context, records);
   return FALSE;

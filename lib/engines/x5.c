@@ -6,7 +6,6 @@
  * engine knows it, and the original is the one that bounce returns. */
 #include <string.h>
 
-#include "../mime-util.h"
 #include "../text.h"
 #include "text-bounce.h"
 
@@ -33,8 +32,7 @@ x5_sniff (ModoriBounce *context)
 static gboolean
 x5_parse (ModoriBounce *context, GPtrArray *records)
 {
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-  GMimeMessage *inner = _modori_mime_find_original (bounce);
+  GMimeMessage *inner = _modori_bounce_get_original (context);
   ModoriBounce *inner_context;
   GMimeMessage *original;
   guint first = records->len;
@@ -44,10 +42,9 @@ x5_parse (ModoriBounce *context, GPtrArray *records)
   /* The wrapped message is read through its own context. */
   inner_context = _modori_bounce_new (inner);
   _modori_engines_decode (inner_context, &_modori_engine_x5, records);
-  _modori_bounce_free (inner_context);
 
   /* Else the analyzer would take the wrapped bounce for the original. */
-  original = _modori_mime_find_original (inner);
+  original = _modori_bounce_get_original (inner_context);
   for (guint i = first; i < records->len; i++)
     {
       ModoriRecord *record = g_ptr_array_index (records, i);
@@ -66,8 +63,7 @@ x5_parse (ModoriBounce *context, GPtrArray *records)
         }
       _modori_record_set (record, FIELD_DECODEDBY, "x5");
     }
-  g_clear_object (&original);
-  g_object_unref (inner);
+  _modori_bounce_free (inner_context);
   return records->len > first;
 }
 
