@@ -26,6 +26,13 @@ GMimeMessage *_modori_bounce_get_message (const ModoriBounce *bounce);
  * there is none. Owned by @bounce. */
 const char *_modori_bounce_get_first_text (ModoriBounce *bounce);
 
+/* The message's human-readable text, as UTF-8 with LF line ends: its
+ * first text/plain part, else a body of one part of another text type,
+ * else the first part of a multipart that lost its boundary (GMime keeps
+ * it all as prologue). Made on the first call; NULL if there is none.
+ * Owned by @bounce. */
+const char *_modori_bounce_get_body_text (ModoriBounce *bounce);
+
 /* The returned original of the message (_modori_mime_find_original():
  * an attached message, or the headers of a text/rfc822-headers part),
  * found and parsed on the first call; NULL if there is none. Owned by

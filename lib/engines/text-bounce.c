@@ -1,84 +1,11 @@
 /* text-bounce.c: shared reading of plain-text bounces. */
 #include <string.h>
 
-#include "../charset.h"
 #include "../matcher.h"
 #include "../mime-util.h"
 #include "../bounds.h"
 #include "../text.h"
 #include "text-bounce.h"
-
-static char *
-normalize_line_ends (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '\r')
-        {
-          g_string_append_c (out, '\n');
-          if (p[1] == '\n')
-            p++;
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-is_broken_multipart (GMimeObject *part, gpointer data)
-{
-  return GMIME_IS_MULTIPART (part) && g_mime_multipart_get_count (GMIME_MULTIPART (part)) == 0 &&
-         g_mime_multipart_get_prologue (GMIME_MULTIPART (part)) != NULL;
-}
-
-static char *
-body_text (ModoriBounce *context)
-{
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-  const char *text = _modori_bounce_get_first_text (context);
-  GMimeObject *body;
-
-  if (text)
-    return g_strdup (text);
-  /* A single part of another text type (text/html aside) still reads. */
-  body = g_mime_message_get_mime_part (bounce);
-  if (body && GMIME_IS_PART (body) && _modori_mime_is_type (body, "text", "*"))
-    return _modori_mime_part_text (GMIME_PART (body));
-  /* A multipart whose boundary parameter was lost (folded without
-   * indentation): GMime keeps all of its body, text included, as prologue. */
-  body = _modori_mime_find (body, is_broken_multipart, NULL);
-  if (body)
-    {
-      const char *start = g_mime_multipart_get_prologue (GMIME_MULTIPART (body));
-      const char *end = start + strlen (start);
-
-      /* "--BOUNDARY", the first part's headers, its body, "--BOUNDARY": keep the body. */
-      if (g_str_has_prefix (start, "--"))
-        {
-          const char *eol = strchr (start, '\n');
-          const char *line = eol ? eol + 1 : NULL;
-          char *boundary = eol ? g_strchomp (g_strndup (start, eol - start)) : NULL;
-
-          /* The first empty line (LF or CRLF) ends the part's headers. */
-          while (line && *line && *line != '\n' && strncmp (line, "\r\n", 2) != 0)
-            line = (eol = strchr (line, '\n')) ? eol + 1 : NULL;
-          if (line && *line)
-            {
-              const char *next;
-              start = line + strcspn (line, "\n") + 1;
-              next = strstr (start, boundary);
-              if (next)
-                end = next;
-            }
-          g_free (boundary);
-        }
-      return _modori_charset_to_utf8 (start, end - start, NULL);
-    }
-  return NULL;
-}
 
 /* Start of the line holding @needle at or after @from, or NULL. */
 static const char *
@@ -97,15 +24,12 @@ gboolean
 _modori_text_bounce_read (ModoriBounce *context, const char *const *original_markers,
                           TextBounce *out)
 {
-  char *raw = body_text (context);
-  char *text;
+  const char *text = _modori_bounce_get_body_text (context);
   const char *split = NULL;
 
   memset (out, 0, sizeof *out);
-  if (raw == NULL)
+  if (text == NULL)
     return FALSE;
-  text = normalize_line_ends (raw);
-  g_free (raw);
 
   for (guint i = 0; original_markers && original_markers[i]; i++)
     {
@@ -115,7 +39,7 @@ _modori_text_bounce_read (ModoriBounce *context, const char *const *original_mar
     }
   if (split == NULL)
     {
-      out->report = text;
+      out->report = g_strdup (text);
       return TRUE;
     }
 
@@ -133,7 +57,6 @@ _modori_text_bounce_read (ModoriBounce *context, const char *const *original_mar
       }
     out->original_text = g_strdup (after);
   }
-  g_free (text);
 
   if (out->original_text[0])
     {

@@ -13,10 +13,11 @@ typedef struct {
   GMimeMessage *original;  /* original_text parsed as a message, or NULL */
 } TextBounce;
 
-/* Reads the bounce's human-readable text (its first text/plain part, or
- * its body), normalizes line ends to LF and splits it at the first line
- * holding one of @original_markers (case-insensitive; NULL-terminated;
- * may be NULL). Returns FALSE when the bounce has no text. */
+/* Splits the bounce's human-readable text (its first text/plain part, or
+ * its body, with LF line ends: _modori_bounce_get_body_text(), made once
+ * for all the engines) at the first line holding one of
+ * @original_markers (case-insensitive; NULL-terminated; may be NULL).
+ * Returns FALSE when the bounce has no text. */
 gboolean _modori_text_bounce_read (ModoriBounce *context,
                                    const char *const *original_markers,
                                    TextBounce *out);
