@@ -127,46 +127,21 @@ decode (ModoriBounce *bounce, GPtrArray *records, int depth)
   return nested;
 }
 
-/* A copy of @message of the analyzer's own, to change (NULL if GMime
- * cannot read back what it wrote). */
-static GMimeMessage *
-private_copy (GMimeMessage *message)
-{
-  GMimeStream *stream = g_mime_stream_mem_new ();
-  GMimeParser *parser;
-  GMimeMessage *copy = NULL;
-
-  if (g_mime_object_write_to_stream (GMIME_OBJECT (message), NULL, stream) >= 0 &&
-      g_mime_stream_reset (stream) == 0)
-    {
-      parser = g_mime_parser_new_with_stream (stream);
-      g_mime_parser_set_respect_content_length (parser, FALSE);
-      copy = g_mime_parser_construct_message (parser, NULL);
-      g_object_unref (parser);
-    }
-  g_object_unref (stream);
-  return copy;
-}
-
 /* Analyzes @bounce into @report. @ours: the message was parsed here and
- * may be changed; else it is the caller's, never changed: where the
- * limits would drop some of its headers, a copy is analyzed. */
+ * may be changed; else it is the caller's, never changed (see
+ * _modori_bounce_new_limited()). */
 static void
 analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce, gboolean ours,
               const char *origin, ModoriReport *report)
 {
   GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) modori_record_unref);
   ModoriCompletion *completion = NULL;
-  GMimeMessage *copy = NULL;
   ModoriBounce *outer, *nested;   /* the bounce may be one it carries */
   ModoriBounce *held;
   const char *where = origin && origin[0] ? origin : "(data)";   /* for warnings */
 
   _modori_report_count_message (report);
-  if (!ours && _modori_bounds_has_long_header (bounce) && (copy = private_copy (bounce)) != NULL)
-    bounce = copy, ours = TRUE;
-  _modori_bounds_check_message (bounce, ours, where, report);
-  outer = _modori_bounce_new (bounce);
+  outer = _modori_bounce_new_limited (bounce, ours, where, report);
   nested = decode (outer, records, 0);
   held = nested ? nested : outer;
   _modori_bounds_cap_records (records, where, report);
@@ -200,7 +175,6 @@ analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce, gboolean our
   _modori_completion_free (completion);
   _modori_bounce_free (nested);
   _modori_bounce_free (outer);
-  g_clear_object (&copy);
   g_ptr_array_unref (records);
 }
 

@@ -3,11 +3,13 @@
 #include <string.h>
 
 #include "bounce.h"
+#include "bounds.h"
 #include "charset.h"
 #include "mime-util.h"
 
 struct _ModoriBounce {
-  GMimeMessage *message;      /* borrowed */
+  GMimeMessage *message;      /* borrowed, or the copy */
+  GMimeMessage *copy;         /* nullable: the limits' private copy */
   /* The engine that reads a bounce's text and the analyzer that completes
    * its records each want it: decoded and converted once. */
   gboolean have_first_text;
@@ -30,11 +32,48 @@ _modori_bounce_new (GMimeMessage *message)
   return bounce;
 }
 
+/* A copy of @message of the library's own, to change (NULL if GMime
+ * cannot read back what it wrote). */
+static GMimeMessage *
+private_copy (GMimeMessage *message)
+{
+  GMimeStream *stream = g_mime_stream_mem_new ();
+  GMimeParser *parser;
+  GMimeMessage *copy = NULL;
+
+  if (g_mime_object_write_to_stream (GMIME_OBJECT (message), NULL, stream) >= 0 &&
+      g_mime_stream_reset (stream) == 0)
+    {
+      parser = g_mime_parser_new_with_stream (stream);
+      g_mime_parser_set_respect_content_length (parser, FALSE);
+      copy = g_mime_parser_construct_message (parser, NULL);
+      g_object_unref (parser);
+    }
+  g_object_unref (stream);
+  return copy;
+}
+
+ModoriBounce *
+_modori_bounce_new_limited (GMimeMessage *message, gboolean ours, const char *name,
+                            ModoriReport *report)
+{
+  GMimeMessage *copy = NULL;
+  ModoriBounce *bounce;
+
+  if (!ours && _modori_bounds_has_long_header (message) && (copy = private_copy (message)) != NULL)
+    message = copy, ours = TRUE;
+  _modori_bounds_check_message (message, ours, name, report);
+  bounce = _modori_bounce_new (message);
+  bounce->copy = copy;
+  return bounce;
+}
+
 void
 _modori_bounce_free (ModoriBounce *bounce)
 {
   if (bounce == NULL)
     return;
+  g_clear_object (&bounce->copy);
   g_free (bounce->first_text);
   g_free (bounce->body_text);
   g_clear_object (&bounce->original);
