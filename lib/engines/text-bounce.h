@@ -46,14 +46,4 @@ typedef void (*ModoriBlockFunc) (const char *recipient, const char *text, gpoint
 void _modori_text_each_block (const char *start, ModoriRecipientOf recipient_of,
                               ModoriBlockFunc func, gpointer user_data);
 
-/* A new record with recipient (cleaned), diagnostic (whitespace
- * collapsed) and decodedby set; appended to @records and returned. Past
- * MODORI_MAX_RECIPIENTS, the one record after the limit is returned
- * instead, and takes no more writes. */
-ModoriRecord *_modori_engine_add_record (GPtrArray *records, const char *engine,
-                                         const char *recipient, const char *diagnostic);
-
-/* Sets addresser, messageid and subject of @record from @original. */
-void _modori_engine_set_original (ModoriRecord *record, GMimeMessage *original);
-
 #endif
