@@ -123,17 +123,18 @@ is_broken_multipart (GMimeObject *part, gpointer data)
          g_mime_multipart_get_prologue (GMIME_MULTIPART (part)) != NULL;
 }
 
+/* _modori_bounce_get_body_text()'s text, before its line ends are made
+ * LF; newly allocated. */
 static char *
-body_text (ModoriBounce *context)
+body_text (ModoriBounce *bounce)
 {
-  GMimeMessage *bounce = context->message;
-  const char *text = _modori_bounce_get_first_text (context);
+  const char *text = _modori_bounce_get_first_text (bounce);
   GMimeObject *body;
 
   if (text)
     return g_strdup (text);
   /* A single part of another text type (text/html aside) still reads. */
-  body = g_mime_message_get_mime_part (bounce);
+  body = g_mime_message_get_mime_part (bounce->message);
   if (body && GMIME_IS_PART (body) && _modori_mime_is_type (body, "text", "*"))
     return _modori_mime_part_text (GMIME_PART (body));
   /* A multipart whose boundary parameter was lost (folded without
