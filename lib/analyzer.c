@@ -4,16 +4,13 @@
 #include <signal.h>
 #include <string.h>
 
-#include "classify.h"
-#include "date.h"
-#include "engine.h"
-#include "hint.h"
 #include "bounds.h"
+#include "complete.h"
+#include "engine.h"
 #include "header-limit.h"
 #include "mime-util.h"
 #include "report-private.h"
 #include "source-private.h"
-#include "text.h"
 
 struct _ModoriAnalyzer {
   gint ref_count;
@@ -89,244 +86,6 @@ modori_analyzer_set_include_vacation (ModoriAnalyzer *analyzer, gboolean include
   analyzer->include_vacation = include;
 }
 
-void
-_modori_record_set_date (ModoriRecord *record, const char *rfc5322_date)
-{
-  char *timestamp = _modori_date_to_iso8601 (rfc5322_date);
-
-  if (timestamp != NULL)
-    _modori_record_take (record, FIELD_TIMESTAMP, timestamp);
-}
-
-/* The first mailbox address of a header such as From or To. */
-static char *
-first_address (GMimeMessage *message, GMimeAddressType type)
-{
-  InternetAddressList *list = g_mime_message_get_addresses (message, type);
-
-  for (int i = 0; list && i < internet_address_list_length (list); i++)
-    {
-      InternetAddress *address = internet_address_list_get_address (list, i);
-      if (INTERNET_ADDRESS_IS_MAILBOX (address))
-        return _modori_address_clean (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address)));
-    }
-  return NULL;
-}
-
-/* The failed command, from the human-readable text near the first
- * mention of @recipient (the next 2000 bytes, up to the mention of another
- * of @records' recipients, line breaks read as spaces); from the whole
- * text when the recipient is not named and is the only one. */
-static const char *
-find_command_in_text (const char *text, const char *recipient, GPtrArray *records)
-{
-  const char *start = recipient[0] ? _modori_text_find_nocase (text, recipient) : NULL;
-  const char *command;
-  char *window, *collapsed;
-
-  if (start == NULL)
-    return records->len == 1 ? _modori_text_find_command (text) : NULL;
-  window = g_strndup (start, 2000);
-  for (guint i = 0; i < records->len; i++)
-    {
-      const char *other = _modori_record_peek (g_ptr_array_index (records, i), FIELD_RECIPIENT);
-      char *hit;
-
-      if (other[0] == '\0' || g_ascii_strcasecmp (other, recipient) == 0)
-        continue;
-      hit = (char *) _modori_text_find_nocase (window + MIN (strlen (recipient), strlen (window)), other);
-      if (hit)
-        *hit = '\0';
-    }
-  collapsed = _modori_text_collapse_space (window);
-  command = _modori_text_find_command (collapsed);
-  g_free (collapsed);
-  g_free (window);
-  return command;
-}
-
-/* Most recipients per bounce for which the failed command is also looked
- * for in the bounce's text (beyond it, only in each diagnostic). */
-#define MAX_TEXT_SEARCHES 64
-
-/* What the words of one diagnostic say, read once for all the records
- * that share it: a hostile report gives thousands of recipients one long
- * text, which must not be read again for each. */
-typedef struct {
-  char *diagnostic;         /* what these are of; NULL before the first */
-  gboolean has_status;
-  char status[16];          /* a status code in the words */
-  char reply[4];            /* a reply code, or "" */
-  const char *command;      /* static, nullable */
-  char *rhost;              /* nullable */
-} Words;
-
-typedef struct {
-  GMimeMessage *bounce;
-  GMimeMessage *original;   /* nullable */
-  char *text;               /* nullable: first text/plain of the bounce */
-  GPtrArray *records;        /* all records of the bounce */
-  Words words;              /* of the last diagnostic read */
-  /* What every record of the bounce gets, read once (the original's
-   * From, Message-ID and Subject may be long: not read per record). */
-  gboolean have_shared;
-  char *addresser, *message_id, *subject;
-} Context;
-
-static void
-read_shared (Context *context)
-{
-  char *addresser;
-
-  if (context->have_shared)
-    return;
-  context->have_shared = TRUE;
-  addresser = context->original ? first_address (context->original, GMIME_ADDRESS_TYPE_FROM) : NULL;
-  if (addresser == NULL || addresser[0] == '\0')
-    {
-      g_free (addresser);
-      addresser = first_address (context->bounce, GMIME_ADDRESS_TYPE_TO);
-    }
-  context->addresser = _modori_record_limit (FIELD_ADDRESSER, addresser);
-  g_free (addresser);
-  if (context->original)
-    {
-      context->message_id = _modori_record_limit (FIELD_MESSAGEID, g_mime_message_get_message_id (context->original));
-      context->subject = _modori_record_limit (FIELD_SUBJECT, g_mime_message_get_subject (context->original));
-    }
-}
-
-static void
-words_clear (Words *words)
-{
-  g_clear_pointer (&words->diagnostic, g_free);
-  g_clear_pointer (&words->rhost, g_free);
-}
-
-/* The words of @diagnostic, from @context's memory when the last record
- * had the same. */
-static const Words *
-read_words (Context *context, const char *diagnostic)
-{
-  Words *words = &context->words;
-
-  if (words->diagnostic && strcmp (words->diagnostic, diagnostic) == 0)
-    return words;
-  words_clear (words);
-  words->diagnostic = g_strdup (diagnostic);
-  words->has_status = _modori_text_find_reply_status_code (diagnostic, words->status) ||
-                      _modori_text_find_status_code (diagnostic, words->status);
-  if (!_modori_text_find_reply_code (diagnostic, words->reply))
-    words->reply[0] = '\0';
-  words->command = _modori_text_find_command (diagnostic);
-  words->rhost = _modori_text_find_remote_host (diagnostic);
-  return words;
-}
-
-/* Fills what the engine left empty, from the original and the text. */
-static void
-complete_record (ModoriRecord *record, Context *context, const char *origin)
-{
-  const char *diagnostic = _modori_record_peek (record, FIELD_DIAGNOSTICCODE);
-  const Words *words;
-  char code[16];
-
-  read_shared (context);
-  if (!_modori_record_is_set (record, FIELD_ADDRESSER))
-    _modori_record_set (record, FIELD_ADDRESSER, context->addresser);
-  _modori_record_take (record, FIELD_SENDERDOMAIN,
-                       _modori_address_domain (_modori_record_peek (record, FIELD_ADDRESSER)));
-  _modori_record_take (record, FIELD_DESTINATION,
-                       _modori_address_domain (_modori_record_peek (record, FIELD_RECIPIENT)));
-
-  if (!_modori_record_is_set (record, FIELD_MESSAGEID))
-    _modori_record_set (record, FIELD_MESSAGEID, context->message_id);
-  if (!_modori_record_is_set (record, FIELD_SUBJECT))
-    _modori_record_set (record, FIELD_SUBJECT, context->subject);
-
-  /* A report with no Diagnostic-Code: Sendmail's transcript may still
-   * say what happened to this recipient. */
-  if (context->text && diagnostic[0] == '\0' && context->records->len <= MAX_TEXT_SEARCHES)
-    {
-      char *said = _modori_text_find_recipient_line (context->text, _modori_record_peek (record, FIELD_RECIPIENT));
-      if (said)
-        {
-          _modori_record_take (record, FIELD_DIAGNOSTICCODE, said);
-          diagnostic = _modori_record_peek (record, FIELD_DIAGNOSTICCODE);
-        }
-    }
-
-  /* Sendmail reports only the first line of a multi-line reply; its
-   * transcript in the text has the rest. (A search of the text: for a
-   * few dozen recipients only, or a huge report would be quadratic.) */
-  if (context->text && diagnostic[0] && context->records->len <= MAX_TEXT_SEARCHES)
-    {
-      char *whole = _modori_text_complete_reply (context->text, diagnostic);
-      if (whole)
-        {
-          _modori_record_take (record, FIELD_DIAGNOSTICCODE, whole);
-          diagnostic = _modori_record_peek (record, FIELD_DIAGNOSTICCODE);
-        }
-    }
-
-  /* A feedback report or an auto-reply quotes people, not servers: a date
-   * such as "2.1.24" in it is no status code. */
-  if (record->reason == MODORI_REASON_FEEDBACK || record->reason == MODORI_REASON_VACATION)
-    diagnostic = "";
-
-  words = read_words (context, diagnostic);
-  if (words->has_status)
-    {
-      const char *status = _modori_record_peek (record, FIELD_DELIVERYSTATUS);
-      const char *found = words->status;
-      /* The remote server's own code is better evidence than the
-       * reporting MTA's translation of it, when both say the same class
-       * of failure (permanent or temporary) and the server's says at
-       * least as much: an "other" code (X.Y.0) does not replace one that
-       * names the detail (4.4.0 in the text under a Status of 4.4.7). */
-      if (status[0] == '\0' ||
-          (status[0] == found[0] && !g_str_has_suffix (found, ".0.0") &&
-           !(g_str_has_suffix (found, ".0") && !g_str_has_suffix (status, ".0"))))
-        _modori_record_set (record, FIELD_DELIVERYSTATUS, found);
-    }
-  if (!_modori_record_is_set (record, FIELD_REPLYCODE))
-    _modori_record_set (record, FIELD_REPLYCODE, words->reply);
-  /* With one recipient, the bounce's own text may hold the reply that the
-   * report left out (Sendmail writes "451 4.0.0 ..." there). */
-  if (!_modori_record_is_set (record, FIELD_REPLYCODE) && context->text &&
-      context->records->len == 1 &&
-      _modori_text_find_reply_code (context->text, code) && code[0] != '2')
-    _modori_record_set (record, FIELD_REPLYCODE, code);
-  if (!_modori_record_is_set (record, FIELD_COMMAND))
-    {
-      const char *command = words->command;
-      /* Searching the text is linear per record: past a few dozen
-       * recipients it would make a huge report quadratic. */
-      gboolean search_text = context->text && context->records->len <= MAX_TEXT_SEARCHES;
-
-      if (command == NULL && search_text)
-        command = find_command_in_text (context->text, _modori_record_peek (record, FIELD_RECIPIENT),
-                                        context->records);
-      if (command == NULL && search_text)
-        command = _modori_text_find_transcript_command (context->text,
-                                                        _modori_record_peek (record, FIELD_RECIPIENT));
-      /* Named by no command: a connection that failed in the sending
-       * MTA's words (only the record's own diagnostic: a program's
-       * "cannot connect to database" in the text is no SMTP stage). */
-      if (command == NULL && _modori_text_names_connect_failure (diagnostic))
-        command = "CONN";
-      _modori_record_set (record, FIELD_COMMAND, command);
-    }
-  if (!_modori_record_is_set (record, FIELD_RHOST))
-    _modori_record_set (record, FIELD_RHOST, words->rhost);
-  if (!_modori_record_is_set (record, FIELD_TIMESTAMP))
-    _modori_record_set_date (record, g_mime_object_get_header (GMIME_OBJECT (context->bounce), "Date"));
-  _modori_record_set (record, FIELD_ORIGIN, origin);
-
-  _modori_classify (record);
-  _modori_hint_apply (record);
-}
-
 /* How many messages deep a bounce forwarded as an attachment is looked for. */
 #define MAX_FORWARD_DEPTH 3
 
@@ -336,94 +95,66 @@ is_attached_message (GMimeObject *part, gpointer data)
   return GMIME_IS_MESSAGE_PART (part);
 }
 
-/* Lets the first engine that knows @message append its records. When none
- * does, the message may be someone forwarding a bounce as an attachment:
- * the attached message is decoded instead. Returns the message that held
- * the bounce (for the rest of the analysis), or @message. */
-static GMimeMessage *
-decode (GMimeMessage *message, GPtrArray *records, int depth)
+/* Lets the engines decode @bounce's message into @records. When none
+ * knows it, the message may be someone forwarding a bounce as an
+ * attachment: the attached message is decoded instead, through a context
+ * of its own. Returns NULL when the records are @bounce's or there are
+ * none, else the context of the message inside it that held the bounce
+ * (for the rest of the analysis), for the caller to free. */
+static ModoriBounce *
+decode (ModoriBounce *bounce, GPtrArray *records, int depth)
 {
   GMimeObject *attached;
   GMimeMessage *inner;
+  ModoriBounce *nested, *deeper;
 
-  for (guint i = 0; _modori_engines[i]; i++)
-    {
-      const ModoriEngine *engine = _modori_engines[i];
-      /* An engine that knew the format but found no recipient leaves the
-       * message to the next ones (the free-form reader last). */
-      if (engine->sniff (message) && engine->parse (message, records) && records->len > 0)
-        return message;
-      g_ptr_array_set_size (records, 0);
-    }
-  /* No engine's: the text the engines kept on it goes (it may be a
-   * message inside the caller's, which must not keep it). */
-  _modori_mime_forget_first_text (message);
+  if (_modori_engines_decode (bounce, NULL, records))
+    return NULL;
   if (depth >= MAX_FORWARD_DEPTH)
-    return message;
-  attached = _modori_mime_find (g_mime_message_get_mime_part (message), is_attached_message, NULL);
+    return NULL;
+  attached = _modori_mime_find (g_mime_message_get_mime_part (_modori_bounce_get_message (bounce)),
+                                is_attached_message, NULL);
   inner = attached ? g_mime_message_part_get_message (GMIME_MESSAGE_PART (attached)) : NULL;
   if (inner == NULL)
-    return message;
-  inner = decode (inner, records, depth + 1);
-  return records->len > 0 ? inner : message;
-}
-
-/* A copy of @message of the analyzer's own, to change (NULL if GMime
- * cannot read back what it wrote). */
-static GMimeMessage *
-private_copy (GMimeMessage *message)
-{
-  GMimeStream *stream = g_mime_stream_mem_new ();
-  GMimeParser *parser;
-  GMimeMessage *copy = NULL;
-
-  if (g_mime_object_write_to_stream (GMIME_OBJECT (message), NULL, stream) >= 0 &&
-      g_mime_stream_reset (stream) == 0)
+    return NULL;
+  nested = _modori_bounce_new (inner);
+  deeper = decode (nested, records, depth + 1);
+  if (deeper || records->len == 0)
     {
-      parser = g_mime_parser_new_with_stream (stream);
-      g_mime_parser_set_respect_content_length (parser, FALSE);
-      copy = g_mime_parser_construct_message (parser, NULL);
-      g_object_unref (parser);
+      _modori_bounce_free (nested);
+      return deeper;
     }
-  g_object_unref (stream);
-  return copy;
+  return nested;
 }
 
 /* Analyzes @bounce into @report. @ours: the message was parsed here and
- * may be changed; else it is the caller's, never changed: where the
- * limits would drop some of its headers, a copy is analyzed. */
+ * may be changed; else it is the caller's, never changed (see
+ * _modori_bounce_new_limited()). */
 static void
 analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce, gboolean ours,
               const char *origin, ModoriReport *report)
 {
   GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) modori_record_unref);
-  Context context = { .bounce = bounce };
-  GMimeMessage *copy = NULL;
-  GMimeMessage *first;   /* the bounce may be one it carries */
+  ModoriCompletion *completion = NULL;
+  ModoriBounce *outer, *nested;   /* the bounce may be one it carries */
+  ModoriBounce *held;
   const char *where = origin && origin[0] ? origin : "(data)";   /* for warnings */
 
   _modori_report_count_message (report);
-  if (!ours && _modori_bounds_has_long_header (bounce) && (copy = private_copy (bounce)) != NULL)
-    bounce = copy, ours = TRUE;
-  first = bounce;
-  _modori_bounds_check_message (bounce, ours, where, report);
-  bounce = decode (bounce, records, 0);
-  context.bounce = bounce;
+  outer = _modori_bounce_new_limited (bounce, ours, where, report);
+  nested = decode (outer, records, 0);
+  held = nested ? nested : outer;
   _modori_bounds_cap_records (records, where, report);
 
   if (records->len > 0)
-    {
-      context.original = _modori_mime_find_original (bounce);
-      context.text = _modori_mime_first_text (bounce);
-      context.records = records;
-    }
+    completion = _modori_completion_new (held, records);
   guint cut = 0, thrifty = 0;
   gsize spent = 0;
   for (guint i = 0; i < records->len; i++)
     {
       ModoriRecord *record = g_ptr_array_index (records, i);
 
-      complete_record (record, &context, origin ? origin : "");
+      _modori_completion_complete (completion, record, origin ? origin : "");
       if (spent > MODORI_MAX_MESSAGE_TEXT_BYTES)
         thrifty += _modori_record_cut_fields (record, MODORI_MAX_FIELD_BYTES_PAST_BUDGET);
       spent += _modori_record_text_bytes (record);
@@ -441,15 +172,9 @@ analyze_into (const ModoriAnalyzer *analyzer, GMimeMessage *bounce, gboolean our
                                 thrifty ? ", " G_STRINGIFY (MODORI_MAX_FIELD_BYTES_PAST_BUDGET)
                                           " past the message's budget of text" : "");
 
-  _modori_mime_forget_first_text (first);
-  _modori_mime_forget_first_text (bounce);
-  g_clear_object (&copy);
-  g_clear_object (&context.original);
-  g_free (context.text);
-  words_clear (&context.words);
-  g_free (context.addresser);
-  g_free (context.message_id);
-  g_free (context.subject);
+  _modori_completion_free (completion);
+  _modori_bounce_free (nested);
+  _modori_bounce_free (outer);
   g_ptr_array_unref (records);
 }
 

@@ -9,25 +9,36 @@
 
 #include <gmime/gmime.h>
 
+#include "bounce.h"
 #include "record-private.h"
 
+/* Both take the message's context (bounce.h): the message, read and never
+ * changed, and what is made of it once for all the engines (its text).
+ * Engines call it @context and the message it holds @bounce. */
 typedef struct {
   /* Written to each record's decodedby. */
   const char *name;
   /* A cheap look at headers and structure: could this be ours? */
-  gboolean (*sniff) (GMimeMessage *bounce);
+  gboolean (*sniff) (ModoriBounce *context);
   /* Appends one record per affected recipient to @records, filling what
    * the format states (recipient, action, status, diagnostic, hosts,
    * dates...). The analyzer completes the rest (original message,
    * codes found in the text, reason, hint). Returns FALSE when the
    * message turned out not to be of this format after all. */
-  gboolean (*parse) (GMimeMessage *bounce, GPtrArray *records);
+  gboolean (*parse) (ModoriBounce *context, GPtrArray *records);
 } ModoriEngine;
 
 /* NULL-terminated, in the order they are tried. */
 extern const ModoriEngine *const _modori_engines[];
 
-/* Sets FIELD_TIMESTAMP from an RFC 5322 date if it parses. */
-void _modori_record_set_date (ModoriRecord *record, const char *rfc5322_date);
+/* Lets the first engine (in the table's order, @skip left out; it may be
+ * NULL) whose sniff() and parse() succeed with at least one recipient
+ * append its records to @records, and returns TRUE. An engine that knew
+ * the format but found no recipient leaves the message to the next ones
+ * (the free-form reader last); what it appended is dropped. FALSE when no
+ * engine decodes the message: @records is as it was. The one loop over
+ * the engines: the analyzer's, for a forwarded bounce too, and x5's for
+ * the bounce it carries. */
+gboolean _modori_engines_decode (ModoriBounce *context, const ModoriEngine *skip, GPtrArray *records);
 
 #endif

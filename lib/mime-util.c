@@ -154,35 +154,10 @@ is_plain_text (GMimeObject *part, gpointer data)
   return GMIME_IS_PART (part) && _modori_mime_is_type (part, "text", "plain");
 }
 
-/* Kept on the message: the engine that reads a bounce's text and the
- * analyzer that completes its records each want it; it was decoded and
- * converted twice. Whoever has the engines read a message forgets it
- * there before returning (the analyzer, x5's engine), so that the
- * caller's message keeps nothing of it. */
-#define FIRST_TEXT_KEY "modori-first-text"
-static const char no_text[] = "";   /* cached: the message has none */
-
 char *
 _modori_mime_first_text (GMimeMessage *bounce)
 {
-  GObject *object = G_OBJECT (bounce);
-  const char *cached = g_object_get_data (object, FIRST_TEXT_KEY);
-  GMimeObject *part;
-  char *text;
+  GMimeObject *part = _modori_mime_find (g_mime_message_get_mime_part (bounce), is_plain_text, NULL);
 
-  if (cached)
-    return cached == no_text ? NULL : g_strdup (cached);
-  part = _modori_mime_find (g_mime_message_get_mime_part (bounce), is_plain_text, NULL);
-  text = part ? _modori_mime_part_text (GMIME_PART (part)) : NULL;
-  if (text)
-    g_object_set_data_full (object, FIRST_TEXT_KEY, g_strdup (text), g_free);
-  else
-    g_object_set_data (object, FIRST_TEXT_KEY, (gpointer) no_text);
-  return text;
-}
-
-void
-_modori_mime_forget_first_text (GMimeMessage *message)
-{
-  g_object_set_data (G_OBJECT (message), FIRST_TEXT_KEY, NULL);
+  return part ? _modori_mime_part_text (GMIME_PART (part)) : NULL;
 }

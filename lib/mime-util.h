@@ -40,10 +40,8 @@ GMimeMessage *_modori_mime_part_headers (GMimePart *part);
 GMimeMessage *_modori_mime_find_original (GMimeMessage *bounce);
 
 /* The first text/plain part of the bounce outside the original, as UTF-8,
- * newly allocated; NULL if there is none. */
+ * newly allocated; NULL if there is none. Engines and the analyzer ask
+ * their ModoriBounce (bounce.h), which decodes it once. */
 char *_modori_mime_first_text (GMimeMessage *bounce);
-/* Drops what _modori_mime_first_text() keeps on @message: a caller's
- * message may change between two analyses. */
-void _modori_mime_forget_first_text (GMimeMessage *message);
 
 #endif

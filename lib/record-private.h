@@ -2,6 +2,7 @@
 #ifndef MODORI_RECORD_PRIVATE_H
 #define MODORI_RECORD_PRIVATE_H
 
+#include <gmime/gmime.h>
 #include <modori/modori.h>
 
 G_BEGIN_DECLS
@@ -50,7 +51,7 @@ struct _ModoriRecord {
    * analyzer warns once per message. */
   guint32 cut_fields;
   /* Stands for the recipients past MODORI_MAX_RECIPIENTS: writes to it
-   * are dropped (engine.h, _modori_engine_add_record()). */
+   * are dropped (_modori_engine_add_record()). */
   gboolean muted;
 };
 
@@ -75,6 +76,17 @@ gsize _modori_record_text_bytes (const ModoriRecord *record);
 /* Cuts every field of @record but the origin to @max bytes (at least 16),
  * marked like the limits' cuts. Returns whether any was longer. */
 gboolean _modori_record_cut_fields (ModoriRecord *record, gsize max);
+/* Sets FIELD_TIMESTAMP from an RFC 5322 date if it parses (else leaves
+ * it as it was). */
+void _modori_record_set_date (ModoriRecord *record, const char *rfc5322_date);
+/* For the engines. A new record with recipient (cleaned), diagnostic
+ * (whitespace collapsed) and decodedby set; appended to @records and
+ * returned. Past MODORI_MAX_RECIPIENTS, the one record after the limit is
+ * returned instead, and takes no more writes. */
+ModoriRecord *_modori_engine_add_record (GPtrArray *records, const char *engine,
+                                         const char *recipient, const char *diagnostic);
+/* Sets addresser, messageid and subject of @record from @original. */
+void _modori_engine_set_original (ModoriRecord *record, GMimeMessage *original);
 const char *_modori_record_peek (const ModoriRecord *record, RecordField field);
 gboolean _modori_record_is_set (const ModoriRecord *record, RecordField field);
 

@@ -2,8 +2,10 @@
 #include <string.h>
 
 #include "bounds.h"
+#include "date.h"
 #include "record-private.h"
 #include "json-writer.h"
+#include "text.h"
 
 static const char *const field_names[N_FIELDS + 1] = {
   [FIELD_RECIPIENT] = "recipient",
@@ -236,6 +238,15 @@ _modori_record_set (ModoriRecord *record, RecordField field, const char *value)
     _modori_record_take (record, field, NULL);
 }
 
+void
+_modori_record_set_date (ModoriRecord *record, const char *rfc5322_date)
+{
+  char *timestamp = _modori_date_to_iso8601 (rfc5322_date);
+
+  if (timestamp != NULL)
+    _modori_record_take (record, FIELD_TIMESTAMP, timestamp);
+}
+
 char *
 _modori_record_limit (RecordField field, const char *value)
 {
@@ -260,6 +271,114 @@ gboolean
 _modori_record_is_set (const ModoriRecord *record, RecordField field)
 {
   return record->fields[field][0] != '\0';
+}
+
+/* The last diagnostic made on this thread, by what it was made from:
+ * engines hand every recipient the same shared text, and collapsing its
+ * first 32 KB again for each of 10,000 recipients cost a second. The
+ * result depends only on those bytes, so equal bytes reuse it. */
+typedef struct {
+  char *source;      /* the bytes read (up to the limit) */
+  gsize length;
+  gboolean source_ended;   /* the text ended there */
+  char *collapsed;
+} DiagnosticMemo;
+
+static void
+diagnostic_memo_free (gpointer data)
+{
+  DiagnosticMemo *memo = data;
+
+  g_free (memo->source);
+  g_free (memo->collapsed);
+  g_free (memo);
+}
+
+static GPrivate diagnostic_memos = G_PRIVATE_INIT (diagnostic_memo_free);
+
+/* A copy of the collapsed @diagnostic (at most @max bytes of it read);
+ * *@cut when it went on past them. */
+static char *
+collapse_shared (const char *diagnostic, gsize max, gboolean *cut)
+{
+  DiagnosticMemo *memo = g_private_get (&diagnostic_memos);
+  gsize length = strnlen (diagnostic, max);
+  gboolean ended = diagnostic[length] == '\0';
+
+  if (memo == NULL)
+    {
+      memo = g_new0 (DiagnosticMemo, 1);
+      g_private_set (&diagnostic_memos, memo);
+    }
+  /* (memcmp may not be given the NULL that g_memdup2 made of 0 bytes) */
+  if (memo->collapsed == NULL || memo->length != length || memo->source_ended != ended ||
+      (length > 0 && memcmp (memo->source, diagnostic, length) != 0))
+    {
+      g_free (memo->source);
+      g_free (memo->collapsed);
+      memo->source = g_memdup2 (diagnostic, length);
+      memo->length = length;
+      memo->source_ended = ended;
+      memo->collapsed = _modori_text_collapse_space_max (diagnostic, max, NULL);
+    }
+  *cut = !ended;
+  return g_strdup (memo->collapsed);
+}
+
+ModoriRecord *
+_modori_engine_add_record (GPtrArray *records, const char *engine,
+                           const char *recipient, const char *diagnostic)
+{
+  ModoriRecord *record;
+
+  /* Past the limit, one record more stands for all the rest: it takes no
+   * more writes, and the analyzer drops it with a warning. Engines read
+   * on (linear), but keep no more than the limit. */
+  if (records->len > MODORI_MAX_RECIPIENTS)
+    {
+      record = g_ptr_array_index (records, MODORI_MAX_RECIPIENTS);
+      record->muted = TRUE;
+      return record;
+    }
+  record = _modori_record_new ();
+
+  _modori_record_take (record, FIELD_RECIPIENT, _modori_address_clean (recipient));
+  if (diagnostic)
+    {
+      /* Engines give every recipient the one text they share: no more
+       * is read of it than makes a diagnostic (cut at the limit anyway),
+       * so that its length is not paid once per recipient. */
+      gboolean cut;
+      _modori_record_take (record, FIELD_DIAGNOSTICCODE,
+                           collapse_shared (diagnostic, 4 * MODORI_MAX_DIAGNOSTIC_BYTES, &cut));
+      if (cut)
+        _modori_record_mark_diagnostic_cut (record);
+    }
+  _modori_record_set (record, FIELD_DECODEDBY, engine);
+  g_ptr_array_add (records, record);
+  return record;
+}
+
+void
+_modori_engine_set_original (ModoriRecord *record, GMimeMessage *original)
+{
+  InternetAddressList *from;
+
+  if (original == NULL)
+    return;
+  from = g_mime_message_get_from (original);
+  for (int i = 0; from && i < internet_address_list_length (from); i++)
+    {
+      InternetAddress *address = internet_address_list_get_address (from, i);
+      if (INTERNET_ADDRESS_IS_MAILBOX (address))
+        {
+          _modori_record_take (record, FIELD_ADDRESSER,
+                               _modori_address_clean (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address))));
+          break;
+        }
+    }
+  _modori_record_set (record, FIELD_MESSAGEID, g_mime_message_get_message_id (original));
+  _modori_record_set (record, FIELD_SUBJECT, g_mime_message_get_subject (original));
 }
 
 ModoriRecord *

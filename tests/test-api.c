@@ -507,10 +507,10 @@ find_message_part (GMimeObject *parent, GMimeObject *part, gpointer data)
     *found = GMIME_MESSAGE_PART (part);
 }
 
-/* Nor is anything left on the messages inside it: the text the engines
- * keep on a message while they read it (lib/mime-util.c's key) is gone
- * from a forwarded message that held no bounce, which a caller could
- * change and analyze again. */
+/* Nor is anything left on the messages inside it, which a caller could
+ * change and analyze again: what the engines make of a message (its text)
+ * lives on the analysis's own context (lib/bounce.c), never on a message
+ * as GObject data, as it once did under the key checked here. */
 static void
 test_nested_message_kept (void)
 {

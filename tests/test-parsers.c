@@ -562,6 +562,86 @@ test_dates (void)
   g_assert_cmpuint (wrong, ==, 0);
 }
 
+static GMimeMessage *
+parse_message (const char *text)
+{
+  GMimeStream *stream = g_mime_stream_mem_new_with_buffer (text, strlen (text));
+  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
+  GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
+
+  g_object_unref (parser);
+  g_object_unref (stream);
+  g_assert_nonnull (message);
+  return message;
+}
+
+/* A message's context makes its texts and its original once, and leaves
+ * the message as it was; through the limits, a caller's message with a
+ * header over them is read from a copy. */
+static void
+test_bounce_context (void)
+{
+  static const char bounce_text[] =
+    "From: MAILER-DAEMON@example.jp\n"
+    "To: sender@example.com\n"
+    "Subject: Undelivered Mail Returned to Sender\n"
+    "MIME-Version: 1.0\n"
+    "Content-Type: multipart/mixed; boundary=\"B\"\n"
+    "\n"
+    "--B\n"
+    "Content-Type: text/plain\n"
+    "\n"
+    "first line\r\nsecond line\n"
+    "--B\n"
+    "Content-Type: message/rfc822\n"
+    "\n"
+    "From: sender@example.com\n"
+    "To: taro@example.jp\n"
+    "Subject: hello\n"
+    "\n"
+    "hi\n"
+    "--B--\n";
+  GMimeMessage *message = parse_message (bounce_text);
+  char *before = g_mime_object_to_string (GMIME_OBJECT (message), NULL);
+  ModoriBounce *context = _modori_bounce_new (message);
+  const char *text = _modori_bounce_get_first_text (context);
+  const char *body = _modori_bounce_get_body_text (context);
+  GMimeMessage *original = _modori_bounce_get_original (context);
+  GString *long_header = g_string_new ("From: a@example.jp\nSubject: long\nX-Long: ");
+  ModoriReport *report;
+  char *after;
+
+  g_assert_true (_modori_bounce_get_message (context) == message);
+  g_assert_nonnull (strstr (text, "first line\r\n"));
+  g_assert_true (_modori_bounce_get_first_text (context) == text);
+  g_assert_cmpstr (body, ==, "first line\nsecond line");   /* the last line end is the boundary's */
+  g_assert_true (_modori_bounce_get_body_text (context) == body);
+  g_assert_nonnull (original);
+  g_assert_cmpstr (g_mime_message_get_subject (original), ==, "hello");
+  g_assert_true (_modori_bounce_get_original (context) == original);
+  _modori_bounce_free (context);
+  after = g_mime_object_to_string (GMIME_OBJECT (message), NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_free (before);
+  g_free (after);
+  g_object_unref (message);
+
+  for (gsize i = 0; i < MODORI_MAX_HEADER_BYTES + 100; i++)
+    g_string_append_c (long_header, 'x');
+  g_string_append (long_header, "\n\nbody\n");
+  message = parse_message (long_header->str);
+  report = _modori_report_new ();
+  context = _modori_bounce_new_limited (message, FALSE, "long", report);
+  g_assert_true (_modori_bounce_get_message (context) != message);
+  g_assert_null (g_mime_object_get_header (GMIME_OBJECT (_modori_bounce_get_message (context)), "X-Long"));
+  g_assert_nonnull (g_mime_object_get_header (GMIME_OBJECT (message), "X-Long"));
+  g_assert_cmpuint (modori_report_get_n_warnings (report), ==, 1);
+  _modori_bounce_free (context);
+  modori_report_unref (report);
+  g_object_unref (message);
+  g_string_free (long_header, TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -584,5 +664,6 @@ main (int argc, char **argv)
   g_test_add_func ("/charset/to-utf8", test_charsets);
   g_test_add_func ("/record/limits", test_record_limits);
   g_test_add_func ("/record/dates", test_dates);
+  g_test_add_func ("/bounce/context", test_bounce_context);
   return g_test_run ();
 }

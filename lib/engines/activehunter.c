@@ -14,13 +14,15 @@
 #define ENGINE_NAME "activehunter"
 
 static gboolean
-activehunter_sniff (GMimeMessage *bounce)
+activehunter_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
+
   return g_mime_object_get_header (GMIME_OBJECT (bounce), "X-AHMAILID") != NULL;
 }
 
 static gboolean
-activehunter_parse (GMimeMessage *bounce, GPtrArray *records)
+activehunter_parse (ModoriBounce *context, GPtrArray *records)
 {
   TextBounce text;
   char **lines;
@@ -28,7 +30,7 @@ activehunter_parse (GMimeMessage *bounce, GPtrArray *records)
   char *transcript = NULL;   /* the server's reply */
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, NULL, &text))
+  if (!_modori_text_bounce_read (context, NULL, &text))
     return FALSE;
   lines = g_strsplit (text.report, "\n", -1);
 

@@ -15,8 +15,10 @@ static const char *const sns_senders[] = { "@sns.amazonaws.com", NULL };
 static const char *const sns_subject[] = { "AWS Notification Message", NULL };
 
 static gboolean
-amazonses_sniff (GMimeMessage *bounce)
+amazonses_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
+
   return _modori_header_contains (bounce, "From", sns_senders) ||
          _modori_header_contains (bounce, "Subject", sns_subject);
 }
@@ -407,7 +409,7 @@ add_records (const Notification *n, GPtrArray *records)
 }
 
 static gboolean
-amazonses_parse (GMimeMessage *bounce, GPtrArray *records)
+amazonses_parse (ModoriBounce *context, GPtrArray *records)
 {
   TextBounce text;
   Notification n = { 0 };
@@ -415,7 +417,7 @@ amazonses_parse (GMimeMessage *bounce, GPtrArray *records)
   char *unwrapped;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, NULL, &text))
+  if (!_modori_text_bounce_read (context, NULL, &text))
     return FALSE;
   unwrapped = unwrap (text.report);
   json = strchr (unwrapped, '{');

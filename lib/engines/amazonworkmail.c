@@ -10,8 +10,10 @@
 static const char *const workmail[] = { "Amazon WorkMail", NULL };
 
 static gboolean
-amazonworkmail_sniff (GMimeMessage *bounce)
+amazonworkmail_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
+
   return _modori_header_contains (bounce, "X-Mailer", workmail) ||
          _modori_header_contains (bounce, "X-Original-Mailer", workmail);
 }
@@ -51,7 +53,7 @@ take_diagnostic (ModoriRecord *record, const char *value)
 }
 
 static gboolean
-amazonworkmail_parse (GMimeMessage *bounce, GPtrArray *records)
+amazonworkmail_parse (ModoriBounce *context, GPtrArray *records)
 {
   TextBounce text;
   const char *report;
@@ -59,7 +61,7 @@ amazonworkmail_parse (GMimeMessage *bounce, GPtrArray *records)
   const char *reporting = NULL;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, NULL, &text))
+  if (!_modori_text_bounce_read (context, NULL, &text))
     return FALSE;
   if ((report = _modori_text_find_nocase (text.report, "Technical report:")) == NULL)
     {

@@ -20,11 +20,12 @@
 #define ENGINE_NAME "apachejames"
 
 static gboolean
-apachejames_sniff (GMimeMessage *bounce)
+apachejames_sniff (ModoriBounce *context)
 {
   static const char *const subject[] = { "[BOUNCE]", NULL };
   static const char *const message_id[] = { ".JavaMail.", NULL };
   static const char *const received[] = { "JAMES SMTP Server", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
 
   /* Loose (JavaMail ids are common): parse() needs "Message details:". */
   return _modori_header_contains (bounce, "Subject", subject) ||
@@ -33,7 +34,7 @@ apachejames_sniff (GMimeMessage *bounce)
 }
 
 static gboolean
-apachejames_parse (GMimeMessage *bounce, GPtrArray *records)
+apachejames_parse (ModoriBounce *context, GPtrArray *records)
 {
   TextBounce text;
   char **lines;
@@ -44,7 +45,7 @@ apachejames_parse (GMimeMessage *bounce, GPtrArray *records)
   GMimeMessage *original;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, NULL, &text))
+  if (!_modori_text_bounce_read (context, NULL, &text))
     return FALSE;
   error = g_string_new (NULL);
   lines = g_strsplit (text.report, "\n", -1);
@@ -79,7 +80,7 @@ apachejames_parse (GMimeMessage *bounce, GPtrArray *records)
 
   /* One text for all the recipients, cut once. */
   diagnostic = _modori_record_cut_diagnostic (_modori_text_collapse_space (below && below->len ? below->str : error->str));
-  original = _modori_mime_find_original (bounce);
+  original = _modori_bounce_get_original (context);
   /* James always writes both envelope lines: without them this is not its notice. */
   if (mail_from == NULL)
     g_ptr_array_set_size (records, before);
@@ -93,7 +94,6 @@ apachejames_parse (GMimeMessage *bounce, GPtrArray *records)
         _modori_record_set (record, FIELD_ADDRESSER, mail_from);
     }
 
-  g_clear_object (&original);
   g_free (diagnostic);
   g_free (mail_from);
   g_string_free (error, TRUE);

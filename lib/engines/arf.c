@@ -156,14 +156,15 @@ is_headers_part (GMimeObject *part, gpointer data)
 
 /* The reported message: attached whole, or its headers only. */
 static GMimeMessage *
-reported_message (GMimeMessage *bounce)
+reported_message (ModoriBounce *context)
 {
-  GMimeMessage *original = _modori_mime_find_original (bounce);
+  GMimeMessage *original = _modori_bounce_get_original (context);
   GMimeObject *part;
 
   if (original)
-    return original;
-  part = _modori_mime_find (g_mime_message_get_mime_part (bounce), is_headers_part, NULL);
+    return g_object_ref (original);
+  part = _modori_mime_find (g_mime_message_get_mime_part (_modori_bounce_get_message (context)),
+                            is_headers_part, NULL);
   return part ? _modori_mime_part_headers (GMIME_PART (part)) : NULL;
 }
 
@@ -171,9 +172,9 @@ reported_message (GMimeMessage *bounce)
  * ... report ..." (RFC 5965 section 2, first part), else its first
  * paragraph. */
 static char *
-report_statement (GMimeMessage *bounce)
+report_statement (ModoriBounce *context)
 {
-  char *text = _modori_mime_first_text (bounce);
+  const char *text = _modori_bounce_get_first_text (context);
   const char *first = NULL, *chosen = NULL;
   char **lines;
   GString *paragraph;
@@ -182,7 +183,6 @@ report_statement (GMimeMessage *bounce)
   if (text == NULL)
     return NULL;
   lines = g_strsplit (text, "\n", -1);
-  g_free (text);
   for (guint i = 0; lines[i]; i++)
     g_strdelimit (lines[i], "\r", ' ');
 
@@ -285,7 +285,7 @@ add_feedback_record (GPtrArray *records, const Common *common, const char *recip
 /* ---- RFC 5965 ---- */
 
 static gboolean
-parse_rfc5965 (GMimeMessage *bounce, GPtrArray *groups, GPtrArray *records)
+parse_rfc5965 (ModoriBounce *context, GPtrArray *groups, GPtrArray *records)
 {
   Common common = { 0 };
   GPtrArray *recipients = g_ptr_array_new_with_free_func (g_free);
@@ -341,8 +341,8 @@ parse_rfc5965 (GMimeMessage *bounce, GPtrArray *groups, GPtrArray *records)
         }
     }
 
-  common.original = reported_message (bounce);
-  common.diagnostic = report_statement (bounce);
+  common.original = reported_message (context);
+  common.diagnostic = report_statement (context);
   if (common.source_ip == NULL && common.diagnostic)
     common.source_ip = statement_ip (common.diagnostic);
 
@@ -388,17 +388,19 @@ is_complaint_subject (GMimeMessage *bounce)
 }
 
 static gboolean
-parse_complaint_mail (GMimeMessage *bounce, GPtrArray *records)
+parse_complaint_mail (ModoriBounce *context, GPtrArray *records)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   Common common = { 0 };
   const char *subject = g_mime_message_get_subject (bounce);
   const char *ip;
   char *recipient = NULL;
   const char *value;
 
-  common.original = _modori_mime_find_original (bounce);
+  common.original = _modori_bounce_get_original (context);
   if (common.original == NULL)
     return FALSE;
+  g_object_ref (common.original);   /* common_clear() drops one */
   /* JMRP names the complainer in its own header of the returned copy. */
   value = g_mime_object_get_header (GMIME_OBJECT (common.original), "X-HmXmrOriginalRecipient");
   if (value)
@@ -433,19 +435,18 @@ is_apple_unsubscribe (GMimeMessage *bounce)
 }
 
 static gboolean
-parse_apple_unsubscribe (GMimeMessage *bounce, GPtrArray *records)
+parse_apple_unsubscribe (ModoriBounce *context, GPtrArray *records)
 {
   Common common = { 0 };
-  char *from = message_address (bounce, GMIME_ADDRESS_TYPE_FROM);
-  char *text;
+  char *from = message_address (_modori_bounce_get_message (context), GMIME_ADDRESS_TYPE_FROM);
+  const char *text;
 
   if (from == NULL)
     return FALSE;
   common.feedback_type = g_strdup ("opt-out");
-  text = _modori_mime_first_text (bounce);
+  text = _modori_bounce_get_first_text (context);
   if (text)
     common.diagnostic = short_text (text, DIAGNOSTIC_MAX);
-  g_free (text);
   add_feedback_record (records, &common, from);
   g_free (from);
   common_clear (&common);
@@ -455,8 +456,9 @@ parse_apple_unsubscribe (GMimeMessage *bounce, GPtrArray *records)
 /* ---- the engine ---- */
 
 static gboolean
-arf_sniff (GMimeMessage *bounce)
+arf_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   GMimeObject *body = g_mime_message_get_mime_part (bounce);
 
   if (body == NULL)
@@ -469,8 +471,9 @@ arf_sniff (GMimeMessage *bounce)
 }
 
 static gboolean
-arf_parse (GMimeMessage *bounce, GPtrArray *records)
+arf_parse (ModoriBounce *context, GPtrArray *records)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   GPtrArray *groups = feedback_groups (bounce);
 
   /* A declared feedback report whose fields are lost still reports. */
@@ -478,14 +481,14 @@ arf_parse (GMimeMessage *bounce, GPtrArray *records)
     groups = g_ptr_array_new ();
   if (groups)
     {
-      gboolean ok = parse_rfc5965 (bounce, groups, records);
+      gboolean ok = parse_rfc5965 (context, groups, records);
       g_ptr_array_unref (groups);
       return ok;
     }
   if (GMIME_IS_MULTIPART (g_mime_message_get_mime_part (bounce)) && is_complaint_subject (bounce))
-    return parse_complaint_mail (bounce, records);
+    return parse_complaint_mail (context, records);
   if (is_apple_unsubscribe (bounce))
-    return parse_apple_unsubscribe (bounce, records);
+    return parse_apple_unsubscribe (context, records);
   return FALSE;
 }
 

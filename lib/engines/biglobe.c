@@ -16,12 +16,13 @@
 #define ENGINE_NAME "biglobe"
 
 static gboolean
-biglobe_sniff (GMimeMessage *bounce)
+biglobe_sniff (ModoriBounce *context)
 {
   static const char *const from[] = {
     "@biglobe.ne.jp", "@inacatv.ne.jp", "@tmtv.ne.jp", "@ttv.ne.jp", NULL,
   };
   static const char *const postmaster[] = { "postmaster@", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *subject = g_mime_object_get_header (GMIME_OBJECT (bounce), "Subject");
 
   return subject && g_str_has_prefix (subject + strspn (subject, " \t"), "Returned mail:") &&
@@ -30,7 +31,7 @@ biglobe_sniff (GMimeMessage *bounce)
 }
 
 static gboolean
-biglobe_parse (GMimeMessage *bounce, GPtrArray *records)
+biglobe_parse (ModoriBounce *context, GPtrArray *records)
 {
   TextBounce text;
   char **lines;
@@ -39,7 +40,7 @@ biglobe_parse (GMimeMessage *bounce, GPtrArray *records)
   guint before = records->len;
   char *diagnostic;
 
-  if (!_modori_text_bounce_read (bounce, NULL, &text))
+  if (!_modori_text_bounce_read (context, NULL, &text))
     return FALSE;
   information = g_string_new (NULL);
   lines = g_strsplit (text.report, "\n", -1);

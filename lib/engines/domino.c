@@ -17,8 +17,9 @@
 #define ENGINE_NAME "domino"
 
 static gboolean
-domino_sniff (GMimeMessage *bounce)
+domino_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *subject = g_mime_object_get_header (GMIME_OBJECT (bounce), "Subject");
 
   return subject && (g_str_has_prefix (subject + strspn (subject, " \t"), "DELIVERY FAILURE:") ||
@@ -71,7 +72,7 @@ set_reason (GPtrArray *records, guint first, const char *because)
 }
 
 static gboolean
-domino_parse (GMimeMessage *bounce, GPtrArray *records)
+domino_parse (ModoriBounce *context, GPtrArray *records)
 {
   TextBounce text;
   char **lines;
@@ -82,7 +83,7 @@ domino_parse (GMimeMessage *bounce, GPtrArray *records)
   char *diagnostic_field = NULL, *rhost = NULL, *lhost = NULL;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, NULL, &text))
+  if (!_modori_text_bounce_read (context, NULL, &text))
     return FALSE;
   because = g_string_new (NULL);
   lines = g_strsplit (text.report, "\n", -1);

@@ -27,8 +27,9 @@ static const char *const original_markers[] = {
 };
 
 static gboolean
-dragonfly_sniff (GMimeMessage *bounce)
+dragonfly_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (bounce));
   const char *subject = g_mime_message_get_subject (bounce);
   int count = headers ? g_mime_header_list_get_count (headers) : 0;
@@ -124,7 +125,7 @@ read_error (ModoriRecord *record, const char *text)
 }
 
 static gboolean
-dragonfly_parse (GMimeMessage *bounce, GPtrArray *records)
+dragonfly_parse (ModoriBounce *context, GPtrArray *records)
 {
   static const char lead[] = "There was an error delivering your mail to ";
   TextBounce text;
@@ -132,7 +133,7 @@ dragonfly_parse (GMimeMessage *bounce, GPtrArray *records)
   char *lhost;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, original_markers, &text))
+  if (!_modori_text_bounce_read (context, original_markers, &text))
     return FALSE;
   lhost = local_host (text.report);
 

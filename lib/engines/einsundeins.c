@@ -10,8 +10,10 @@ static const char *const einsundeins_senders[] = {
 
 /* 1&1 relays mail of many domains: its own filter header tells it too. */
 static gboolean
-einsundeins_sniff (GMimeMessage *bounce)
+einsundeins_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
+
   return _modori_header_contains (bounce, "Subject", failed_subject) &&
          (_modori_header_contains (bounce, "From", einsundeins_senders) ||
           g_mime_object_get_header (GMIME_OBJECT (bounce), "X-UI-Out-Filterresults") != NULL);
@@ -19,9 +21,9 @@ einsundeins_sniff (GMimeMessage *bounce)
 
 /* Same layout as GMX: one parser for both. */
 static gboolean
-einsundeins_parse (GMimeMessage *bounce, GPtrArray *records)
+einsundeins_parse (ModoriBounce *context, GPtrArray *records)
 {
-  return _modori_united_internet_parse (bounce, records, "einsundeins");
+  return _modori_united_internet_parse (context, records, "einsundeins");
 }
 
 const ModoriEngine _modori_engine_einsundeins = {

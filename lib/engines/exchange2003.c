@@ -19,7 +19,7 @@
 #define ENGINE_NAME "exchange2003"
 
 static gboolean
-exchange2003_sniff (GMimeMessage *bounce)
+exchange2003_sniff (ModoriBounce *context)
 {
   static const char *const mailers[] = {
     "Internet Mail Service (",
@@ -29,6 +29,7 @@ exchange2003_sniff (GMimeMessage *bounce)
   static const char *const mimeole[] = { "Produced By Microsoft Exchange", NULL };
   static const char *const received[] = { " with Internet Mail Service (", NULL };
   static const char *const subjects[] = { "Undeliverable:", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
 
   return g_mime_object_get_header (GMIME_OBJECT (bounce), "X-MS-Embedded-Report") != NULL ||
          _modori_header_contains (bounce, "X-Mailer", mailers) ||
@@ -95,7 +96,7 @@ set_diagnostic (ModoriRecord *record, const char *diagnostic)
 typedef enum { LAST_NONE, LAST_DIAGNOSTIC, LAST_MTS_ID } LastLine;
 
 static gboolean
-exchange2003_parse (GMimeMessage *bounce, GPtrArray *records)
+exchange2003_parse (ModoriBounce *context, GPtrArray *records)
 {
   TextBounce text;
   char **lines;
@@ -105,7 +106,7 @@ exchange2003_parse (GMimeMessage *bounce, GPtrArray *records)
   ModoriRecord *record = NULL;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, NULL, &text))
+  if (!_modori_text_bounce_read (context, NULL, &text))
     return FALSE;
   diagnostic = g_string_new (NULL);
   lines = g_strsplit (text.report, "\n", -1);

@@ -71,11 +71,12 @@ is_exim_message_id (const char *value)
  * X-Failed-Recipients, a template subject; an Exim message id, an Exim
  * Received line. */
 static gboolean
-exim_sniff (GMimeMessage *bounce)
+exim_sniff (ModoriBounce *context)
 {
   static const char *const sender[] = { "Mail Delivery System", NULL };
   static const char *const warning[] = { "Warning: message ", NULL };
   static const char *const received[] = { "(Exim ", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   GMimeObject *object = GMIME_OBJECT (bounce);
   const char *subject = g_mime_object_get_header (object, "Subject");
   int marks = 0;
@@ -543,14 +544,15 @@ warned_subject (char **lines)
 }
 
 static gboolean
-exim_parse (GMimeMessage *bounce, GPtrArray *records)
+exim_parse (ModoriBounce *context, GPtrArray *records)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   TextBounce text;
   char **lines, **failed, *lhost;
   ListKind kind = LIST_NONE;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, original_markers, &text))
+  if (!_modori_text_bounce_read (context, original_markers, &text))
     return FALSE;
   lines = g_strsplit (text.report, "\n", -1);
   failed = failed_recipients (bounce);

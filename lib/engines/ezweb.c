@@ -24,11 +24,12 @@
 #define ENGINE_NAME "ezweb"
 
 static gboolean
-ezweb_sniff (GMimeMessage *bounce)
+ezweb_sniff (ModoriBounce *context)
 {
   static const char *const from[] = { "Postmaster@ezweb.ne.jp", "Postmaster@au.com", NULL };
   static const char *const received[] = { "ezweb.ne.jp (EZweb Mail) with", ".au.com (", NULL };
   static const char *const message_id[] = { ".ezweb.ne.jp>", ".au.com>", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *subject = g_mime_object_get_header (GMIME_OBJECT (bounce), "Subject");
   int evidence = 0;
 
@@ -90,13 +91,14 @@ take_reply_code (ModoriRecord *record, const char *text)
 }
 
 static gboolean
-ezweb_parse (GMimeMessage *bounce, GPtrArray *records)
+ezweb_parse (ModoriBounce *context, GPtrArray *records)
 {
   static const char *const markers[] = {
     "--------------------------------------------------",   /* inline original */
     NULL,
   };
   static const char *const starts[] = { "The user(s) ", "Your message ", "Each of the following", "<" };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   TextBounce text;
   char **lines;
   gboolean started = FALSE;
@@ -107,7 +109,7 @@ ezweb_parse (GMimeMessage *bounce, GPtrArray *records)
   const char *spasign = g_mime_object_get_header (GMIME_OBJECT (bounce), "X-SPASIGN");
   gboolean spam_filtered = spasign && g_ascii_strncasecmp (spasign + strspn (spasign, " \t"), "NG", 2) == 0;
 
-  if (!_modori_text_bounce_read (bounce, markers, &text))
+  if (!_modori_text_bounce_read (context, markers, &text))
     return FALSE;
   preface = g_string_new (NULL);
   rcpts = g_ptr_array_new ();

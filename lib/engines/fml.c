@@ -16,10 +16,11 @@
 #define ENGINE_NAME "fml"
 
 static gboolean
-fml_sniff (GMimeMessage *bounce)
+fml_sniff (ModoriBounce *context)
 {
   static const char *const admin[] = { "-admin@", NULL };
   static const char *const message_id[] = { ".FML", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
 
   return g_mime_object_get_header (GMIME_OBJECT (bounce), "X-MLServer") != NULL &&
          _modori_header_contains (bounce, "From", admin) &&
@@ -47,16 +48,17 @@ is_refusal (const char *text)
 }
 
 static gboolean
-fml_parse (GMimeMessage *bounce, GPtrArray *records)
+fml_parse (ModoriBounce *context, GPtrArray *records)
 {
   static const char *const markers[] = { "Original mail as follows:", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   TextBounce text;
   char **lines;
   ModoriRecord *record = NULL;
   GString *diagnostic;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, markers, &text))
+  if (!_modori_text_bounce_read (context, markers, &text))
     return FALSE;
   if (!is_refusal (g_mime_object_get_header (GMIME_OBJECT (bounce), "Subject")) &&
       !is_refusal (text.report))

@@ -339,7 +339,7 @@ is_daemon_local_part (const char *address)
 }
 
 static gboolean
-freeform_sniff (GMimeMessage *bounce)
+freeform_sniff (ModoriBounce *context)
 {
   static const char *const senders[] = {
     "mailer-daemon", "mailer_daemon", "mail-daemon", "postmaster", "mail delivery",
@@ -360,6 +360,7 @@ freeform_sniff (GMimeMessage *bounce)
     "недоставлен", "не доставлено", "配信不能", "届きませんでした", "配信エラー", "送信エラー",
     "エラーメール", "退信", "退回", "无法投递", "未送達", NULL,
   };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   GMimeObject *body = g_mime_message_get_mime_part (bounce);
   InternetAddressList *from = g_mime_message_get_from (bounce);
 
@@ -1105,20 +1106,21 @@ is_session_notice (GMimeMessage *bounce, const char *report)
 }
 
 static gboolean
-freeform_parse (GMimeMessage *bounce, GPtrArray *records)
+freeform_parse (ModoriBounce *context, GPtrArray *records)
 {
   static const char *const markers[] = {
     "--- Below this line is a copy of the message.",
     "------ This is a copy of the message, including all the headers.",
     NULL,
   };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   TextBounce text;
   Reader reader;
   gsize length;
   gboolean kinds[N_KINDS], delayed;
   const char *action;
 
-  if (!_modori_text_bounce_read (bounce, markers, &text))
+  if (!_modori_text_bounce_read (context, markers, &text))
     return FALSE;
   length = report_length (text.report);
   if (text.original == NULL && text.report[length])

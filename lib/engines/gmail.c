@@ -36,8 +36,10 @@ static const char *const server_words_markers[] = {
 };
 
 static gboolean
-gmail_sniff (GMimeMessage *bounce)
+gmail_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
+
   return _modori_header_contains (bounce, "From", from_mailer_daemon) &&
          _modori_header_contains (bounce, "Subject", dsn_subject);
 }
@@ -87,8 +89,9 @@ is_recipient_line (const char *line)
 }
 
 static gboolean
-gmail_parse (GMimeMessage *bounce, GPtrArray *records)
+gmail_parse (ModoriBounce *context, GPtrArray *records)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   TextBounce text;
   GPtrArray *recipients;
   const char *action = "failed", *details, *words;
@@ -97,7 +100,7 @@ gmail_parse (GMimeMessage *bounce, GPtrArray *records)
   guint before = records->len;
   char **lines;
 
-  if (!_modori_text_bounce_read (bounce, original_markers, &text))
+  if (!_modori_text_bounce_read (context, original_markers, &text))
     return FALSE;
   recipients = g_ptr_array_new_with_free_func (g_free);
 

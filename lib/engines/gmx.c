@@ -24,8 +24,10 @@ static const char *const failed_subject[] = { "Mail delivery failed", NULL };
 static const char *const gmx_senders[] = { "@gmx.", ".gmx.", "@web.de", ".web.de", NULL };
 
 static gboolean
-gmx_sniff (GMimeMessage *bounce)
+gmx_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
+
   return _modori_header_contains (bounce, "Subject", failed_subject) &&
          _modori_header_contains (bounce, "From", gmx_senders);
 }
@@ -101,13 +103,13 @@ add_recipient (const char *recipient, const char *lines, gpointer user_data)
 }
 
 gboolean
-_modori_united_internet_parse (GMimeMessage *bounce, GPtrArray *records, const char *engine)
+_modori_united_internet_parse (ModoriBounce *context, GPtrArray *records, const char *engine)
 {
   TextBounce text;
   const char *start;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, original_markers, &text) || text.original_text == NULL ||
+  if (!_modori_text_bounce_read (context, original_markers, &text) || text.original_text == NULL ||
       (start = _modori_text_find_nocase (text.report, "failed:")) == NULL)
     {
       _modori_text_bounce_clear (&text);
@@ -121,9 +123,9 @@ _modori_united_internet_parse (GMimeMessage *bounce, GPtrArray *records, const c
 }
 
 static gboolean
-gmx_parse (GMimeMessage *bounce, GPtrArray *records)
+gmx_parse (ModoriBounce *context, GPtrArray *records)
 {
-  return _modori_united_internet_parse (bounce, records, "gmx");
+  return _modori_united_internet_parse (context, records, "gmx");
 }
 
 const ModoriEngine _modori_engine_gmx = {

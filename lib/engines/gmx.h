@@ -5,9 +5,9 @@
 
 #include "../engine.h"
 
-/* Parses @bounce as the United Internet layout (see gmx.c), writing
- * @engine to each record's decodedby. */
-gboolean _modori_united_internet_parse (GMimeMessage *bounce, GPtrArray *records,
+/* Parses @context's message as the United Internet layout (see gmx.c),
+ * writing @engine to each record's decodedby. */
+gboolean _modori_united_internet_parse (ModoriBounce *context, GPtrArray *records,
                                         const char *engine);
 
 #endif

@@ -15,21 +15,24 @@ static const char *const from_mailer_daemon[] = {
 static const char *const group_domain[] = { "@googlegroups.com", NULL };
 
 static gboolean
-googlegroups_sniff (GMimeMessage *bounce)
+googlegroups_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
+
   return _modori_header_contains (bounce, "From", from_mailer_daemon) &&
          _modori_header_contains (bounce, "X-Failed-Recipients", group_domain);
 }
 
 static gboolean
-googlegroups_parse (GMimeMessage *bounce, GPtrArray *records)
+googlegroups_parse (ModoriBounce *context, GPtrArray *records)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *failed = g_mime_object_get_header (GMIME_OBJECT (bounce), "X-Failed-Recipients");
   TextBounce text;
   char **list;
   guint before = records->len;
 
-  if (failed == NULL || !_modori_text_bounce_read (bounce, original_markers, &text))
+  if (failed == NULL || !_modori_text_bounce_read (context, original_markers, &text))
     return FALSE;
 
   list = g_strsplit (failed, ",", -1);

@@ -38,8 +38,9 @@ static const char *const list_markers[] = {
 };
 
 static gboolean
-hmailserver_sniff (GMimeMessage *bounce)
+hmailserver_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *subject = g_mime_message_get_subject (bounce);
 
   if (subject == NULL)
@@ -145,7 +146,7 @@ add_block (const char *recipient, const char *block, gpointer user_data)
 }
 
 static gboolean
-hmailserver_parse (GMimeMessage *bounce, GPtrArray *records)
+hmailserver_parse (ModoriBounce *context, GPtrArray *records)
 {
   TextBounce text;
   const char *list;
@@ -153,7 +154,7 @@ hmailserver_parse (GMimeMessage *bounce, GPtrArray *records)
   Walk walk = { records, NULL };
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, NULL, &text))
+  if (!_modori_text_bounce_read (context, NULL, &text))
     return FALSE;
   list = _modori_text_find_nocase (text.report, list_markers[0]);
   if (list == NULL)

@@ -23,8 +23,9 @@ static const char *const original_markers[] = {
 };
 
 static gboolean
-imailserver_sniff (GMimeMessage *bounce)
+imailserver_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *mailer = g_mime_object_get_header (GMIME_OBJECT (bounce), "X-Mailer");
   const char *subject = g_mime_message_get_subject (bounce);
 
@@ -61,7 +62,7 @@ trailing_address (const char *line, const char **colon_out)
 }
 
 static gboolean
-imailserver_parse (GMimeMessage *bounce, GPtrArray *records)
+imailserver_parse (ModoriBounce *context, GPtrArray *records)
 {
   TextBounce text;
   GString *response;
@@ -69,7 +70,7 @@ imailserver_parse (GMimeMessage *bounce, GPtrArray *records)
   char **lines;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, original_markers, &text))
+  if (!_modori_text_bounce_read (context, original_markers, &text))
     return FALSE;
   response = g_string_new (NULL);
   if (text.original_text == NULL)

@@ -13,11 +13,12 @@
 #define ENGINE_NAME "kddi"
 
 static gboolean
-kddi_sniff (GMimeMessage *bounce)
+kddi_sniff (ModoriBounce *context)
 {
   static const char *const from[] = { ".dion.ne.jp", "auone-net.jp", NULL };
   static const char *const reply_to[] = { "no-reply@app.auone-net.jp", NULL };
   static const char *const received[] = { "ezweb.ne.jp (", ".au.com (", "auone-net.jp ", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
 
   /* Cheap and loose: parse() still needs the body's fixed phrases. */
   return _modori_header_contains (bounce, "From", from) ||
@@ -26,9 +27,10 @@ kddi_sniff (GMimeMessage *bounce)
 }
 
 static gboolean
-kddi_parse (GMimeMessage *bounce, GPtrArray *records)
+kddi_parse (ModoriBounce *context, GPtrArray *records)
 {
   static const char *const starts[] = { "Your mail sent on:", "Your mail attempted to be delivered on:" };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   TextBounce text;
   char **lines;
   gboolean started = FALSE;
@@ -38,7 +40,7 @@ kddi_parse (GMimeMessage *bounce, GPtrArray *records)
   guint before = records->len;
   const char *spasign = g_mime_object_get_header (GMIME_OBJECT (bounce), "X-SPASIGN");
 
-  if (!_modori_text_bounce_read (bounce, NULL, &text))
+  if (!_modori_text_bounce_read (context, NULL, &text))
     return FALSE;
   diagnostic = g_string_new (NULL);
   lines = g_strsplit (text.report, "\n", -1);

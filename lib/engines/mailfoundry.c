@@ -15,9 +15,10 @@
 #define ENGINE_NAME "mailfoundry"
 
 static gboolean
-mailfoundry_sniff (GMimeMessage *bounce)
+mailfoundry_sniff (ModoriBounce *context)
 {
   static const char *const received[] = { "(MAILFOUNDRY)", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
 
   return _modori_header_contains (bounce, "Received", received);
 }
@@ -53,7 +54,7 @@ read_server_words (ModoriRecord *record, const char *diagnostic)
 }
 
 static gboolean
-mailfoundry_parse (GMimeMessage *bounce, GPtrArray *records)
+mailfoundry_parse (ModoriBounce *context, GPtrArray *records)
 {
   TextBounce text;
   char **lines;
@@ -62,7 +63,7 @@ mailfoundry_parse (GMimeMessage *bounce, GPtrArray *records)
   gboolean explained = FALSE;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, NULL, &text))
+  if (!_modori_text_bounce_read (context, NULL, &text))
     return FALSE;
   lines = g_strsplit (text.report, "\n", -1);
 

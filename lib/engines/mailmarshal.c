@@ -24,8 +24,9 @@
 #define ENGINE_NAME "mailmarshal"
 
 static gboolean
-mailmarshal_sniff (GMimeMessage *bounce)
+mailmarshal_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *subject = g_mime_object_get_header (GMIME_OBJECT (bounce), "Subject");
 
   return subject && g_str_has_prefix (subject + strspn (subject, " \t"), "Undeliverable Mail:");
@@ -45,7 +46,7 @@ field_value (const char *line, const char *name)
 }
 
 static gboolean
-mailmarshal_parse (GMimeMessage *bounce, GPtrArray *records)
+mailmarshal_parse (ModoriBounce *context, GPtrArray *records)
 {
   static const char *const markers[] = {
     "+++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++", NULL,
@@ -57,7 +58,7 @@ mailmarshal_parse (GMimeMessage *bounce, GPtrArray *records)
   char *diagnostic, *sender = NULL, *rhost = NULL, *lhost = NULL;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, markers, &text))
+  if (!_modori_text_bounce_read (context, markers, &text))
     return FALSE;
   reason = g_string_new (NULL);
   lines = g_strsplit (text.report, "\n", -1);

@@ -12,10 +12,11 @@ extern const ModoriEngine _modori_engine_exim;
 /* The sender is mailer-daemon at a mail.ru host; the bounce ids end in a
  * Mail.Ru host (mail.ru, or smailru.net for its relays). */
 static gboolean
-mailru_sniff (GMimeMessage *bounce)
+mailru_sniff (ModoriBounce *context)
 {
   static const char *const daemon[] = { "mailer-daemon@", NULL };
   static const char *const subjects[] = { "Mail failure", "Mail delivery failed", "Warning: message ", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *from = g_mime_object_get_header (GMIME_OBJECT (bounce), "From");
   const char *id = g_mime_object_get_header (GMIME_OBJECT (bounce), "Message-Id");
   char *address, *domain;
@@ -36,11 +37,12 @@ mailru_sniff (GMimeMessage *bounce)
 }
 
 static gboolean
-mailru_parse (GMimeMessage *bounce, GPtrArray *records)
+mailru_parse (ModoriBounce *context, GPtrArray *records)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   guint before = records->len;
 
-  if (!_modori_engine_exim.parse (bounce, records))
+  if (!_modori_engine_exim.parse (context, records))
     {
       /* Without Exim's report (the Russian preface alone), the failed
        * addresses are still in X-Failed-Recipients. */

@@ -23,8 +23,9 @@ static const char *const original_markers[] = {
 };
 
 static gboolean
-mfilter_sniff (GMimeMessage *bounce)
+mfilter_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *mailer = g_mime_object_get_header (GMIME_OBJECT (bounce), "X-Mailer");
 
   return mailer && strstr (mailer, "m-FILTER") != NULL;
@@ -52,7 +53,7 @@ command_word (const char *line)
 }
 
 static gboolean
-mfilter_parse (GMimeMessage *bounce, GPtrArray *records)
+mfilter_parse (ModoriBounce *context, GPtrArray *records)
 {
   enum { NONE, SERVER_MESSAGE, COMMAND } section = NONE;
   TextBounce text;
@@ -61,7 +62,7 @@ mfilter_parse (GMimeMessage *bounce, GPtrArray *records)
   guint first = records->len;
   char **split, *diagnostic;
 
-  if (!_modori_text_bounce_read (bounce, original_markers, &text))
+  if (!_modori_text_bounce_read (context, original_markers, &text))
     {
       g_string_free (server, TRUE);
       return FALSE;

@@ -26,9 +26,10 @@ static const char *const original_markers[] = {
 };
 
 static gboolean
-mxlogic_sniff (GMimeMessage *bounce)
+mxlogic_sniff (ModoriBounce *context)
 {
   static const char *const vendor[] = { "mxlogic", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   GMimeObject *object = GMIME_OBJECT (bounce);
   const char *id = g_mime_message_get_message_id (bounce);
 
@@ -89,7 +90,7 @@ original_after_rule (const char *text)
 }
 
 static gboolean
-mxlogic_parse (GMimeMessage *bounce, GPtrArray *records)
+mxlogic_parse (ModoriBounce *context, GPtrArray *records)
 {
   TextBounce text;
   GMimeMessage *original;
@@ -99,7 +100,7 @@ mxlogic_parse (GMimeMessage *bounce, GPtrArray *records)
   guint first = records->len;
   char **split;
 
-  if (!_modori_text_bounce_read (bounce, original_markers, &text))
+  if (!_modori_text_bounce_read (context, original_markers, &text))
     return FALSE;
   start = strstr (text.report, "This message was created automatically by mail delivery software.");
   if (start == NULL)

@@ -17,15 +17,16 @@
 #define ENGINE_NAME "notes"
 
 static gboolean
-notes_sniff (GMimeMessage *bounce)
+notes_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *subject = g_mime_object_get_header (GMIME_OBJECT (bounce), "Subject");
 
   return subject && g_str_has_prefix (subject + strspn (subject, " \t"), "Undeliverable message");
 }
 
 static gboolean
-notes_parse (GMimeMessage *bounce, GPtrArray *records)
+notes_parse (ModoriBounce *context, GPtrArray *records)
 {
   static const char *const markers[] = { "------- Returned Message --------", NULL };
   TextBounce text;
@@ -35,7 +36,7 @@ notes_parse (GMimeMessage *bounce, GPtrArray *records)
   ModoriRecord *record = NULL;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, markers, &text))
+  if (!_modori_text_bounce_read (context, markers, &text))
     return FALSE;
   reason = g_string_new (NULL);
   lines = g_strsplit (text.report, "\n", -1);

@@ -30,8 +30,9 @@ static const char *const original_markers[] = {
 };
 
 static gboolean
-opensmtpd_sniff (GMimeMessage *bounce)
+opensmtpd_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *subject = g_mime_message_get_subject (bounce);
 
   return subject && g_ascii_strncasecmp (subject, SUBJECT_LEAD, strlen (SUBJECT_LEAD)) == 0;
@@ -58,13 +59,14 @@ action_of (const char *subject)
 }
 
 static gboolean
-opensmtpd_parse (GMimeMessage *bounce, GPtrArray *records)
+opensmtpd_parse (ModoriBounce *context, GPtrArray *records)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   TextBounce text;
   const char *line, *action;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, original_markers, &text))
+  if (!_modori_text_bounce_read (context, original_markers, &text))
     return FALSE;
   if (!_modori_text_find_nocase (text.report, "This is the MAILER-DAEMON, please DO NOT REPLY") ||
       (line = _modori_text_find_nocase (text.report, "list of recipients:")) == NULL)

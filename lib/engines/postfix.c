@@ -29,13 +29,14 @@ static const char *const original_markers[] = {
 };
 
 static gboolean
-postfix_sniff (GMimeMessage *bounce)
+postfix_sniff (ModoriBounce *context)
 {
   static const char *const subjects[] = {
     "Undelivered Mail Returned to Sender",
     "Delayed Mail (still being retried)",
     NULL,
   };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
 
   return _modori_header_contains (bounce, "Subject", subjects);
 }
@@ -179,8 +180,9 @@ read_inline_fields (const char *report, GPtrArray *records, guint from)
 }
 
 static gboolean
-postfix_parse (GMimeMessage *bounce, GPtrArray *records)
+postfix_parse (ModoriBounce *context, GPtrArray *records)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   TextBounce text;
   const char *subject = g_mime_message_get_subject (bounce);
   const char *action;
@@ -188,7 +190,7 @@ postfix_parse (GMimeMessage *bounce, GPtrArray *records)
   GString *paragraph;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, original_markers, &text))
+  if (!_modori_text_bounce_read (context, original_markers, &text))
     return FALSE;
   if (!_modori_text_find_nocase (text.report, "I'm sorry to have to inform you that the message") &&
       !_modori_text_find_nocase (text.report, "THIS IS A WARNING ONLY"))

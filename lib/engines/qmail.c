@@ -46,9 +46,10 @@ static const char *const original_markers[] = {
 static const char *const bounce_received[] = { "invoked for bounce", NULL };
 
 static gboolean
-qmail_sniff (GMimeMessage *bounce)
+qmail_sniff (ModoriBounce *context)
 {
   static const char *const yahoo_headers[] = { "X-YMailISG", "X-YMail-OSG", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   GMimeObject *object = GMIME_OBJECT (bounce);
   const char *subject = g_mime_message_get_subject (bounce);
   const char *mailer = g_mime_object_get_header (object, "X-Mailer");
@@ -155,8 +156,9 @@ finish_block (GPtrArray *records, char *recipient, GString *lines,
 }
 
 static gboolean
-qmail_parse (GMimeMessage *bounce, GPtrArray *records)
+qmail_parse (ModoriBounce *context, GPtrArray *records)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   TextBounce text;
   const char *body = NULL;
   char *lhost = NULL, *recipient = NULL;
@@ -165,7 +167,7 @@ qmail_parse (GMimeMessage *bounce, GPtrArray *records)
   guint before = records->len;
   char **split;
 
-  if (!_modori_text_bounce_read (bounce, original_markers, &text))
+  if (!_modori_text_bounce_read (context, original_markers, &text))
     return FALSE;
 
   for (guint i = 0; report_starts[i] && body == NULL; i++)

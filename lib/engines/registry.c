@@ -8,7 +8,8 @@
  * - Standard reports before the text formats that do not sniff headers.
  * - ezweb before kddi; googlegroups before gmail; gmx before einsundeins;
  *   mfilter before qmail (same subjects, narrower sniff first).
- * - x5 runs this table on the bounce it carries as an attachment.
+ * - x5 runs this table (itself left out) on the bounce it carries as an
+ *   attachment.
  * - v5sendmail and postfix sniff only the Subject: after the engines that
  *   sniff headers of their own (activehunter, biglobe write sendmail-like text).
  * - rfc3464_text last but one: a report flattened into text is read from
@@ -114,3 +115,21 @@ const ModoriEngine *const _modori_engines[] = {
   &_modori_engine_rfc3834,
   NULL,
 };
+
+gboolean
+_modori_engines_decode (ModoriBounce *context, const ModoriEngine *skip, GPtrArray *records)
+{
+  guint first = records->len;
+
+  for (guint i = 0; _modori_engines[i]; i++)
+    {
+      const ModoriEngine *engine = _modori_engines[i];
+
+      if (engine == skip)
+        continue;
+      if (engine->sniff (context) && engine->parse (context, records) && records->len > first)
+        return TRUE;
+      g_ptr_array_set_size (records, first);
+    }
+  return FALSE;
+}

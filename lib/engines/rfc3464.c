@@ -109,9 +109,9 @@ unquote (const char *text)
  * multipart/report whose boundary never appears (all of it is prologue),
  * or a flattened or forwarded report in a text part. Line ends are LF. */
 static char *
-inline_report_text (GMimeMessage *bounce)
+inline_report_text (ModoriBounce *context)
 {
-  GMimeObject *body = g_mime_message_get_mime_part (bounce);
+  GMimeObject *body = g_mime_message_get_mime_part (_modori_bounce_get_message (context));
   char *text = NULL, *out;
 
   if (body && GMIME_IS_MULTIPART (body) && g_mime_multipart_get_count (GMIME_MULTIPART (body)) == 0)
@@ -120,7 +120,7 @@ inline_report_text (GMimeMessage *bounce)
       text = prologue ? g_utf8_make_valid (prologue, -1) : NULL;
     }
   else
-    text = _modori_mime_first_text (bounce);
+    text = g_strdup (_modori_bounce_get_first_text (context));
   if (text == NULL)
     return NULL;
   out = normalize_line_ends (text);
@@ -137,9 +137,9 @@ inline_report_text (GMimeMessage *bounce)
 }
 
 static gboolean
-has_inline_report (GMimeMessage *bounce)
+has_inline_report (ModoriBounce *context)
 {
-  char *text = inline_report_text (bounce);
+  char *text = inline_report_text (context);
   gboolean found = text && inline_report_start (text);
 
   g_free (text);
@@ -158,20 +158,22 @@ is_report_without_parts (GMimeMessage *bounce)
 }
 
 static gboolean
-rfc3464_sniff (GMimeMessage *bounce)
+rfc3464_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
+
   if (_modori_mime_find (g_mime_message_get_mime_part (bounce), is_status_part, NULL))
     return TRUE;
-  return is_report_without_parts (bounce) && has_inline_report (bounce);
+  return is_report_without_parts (bounce) && has_inline_report (context);
 }
 
 /* Any other message whose text holds delivery-status fields (a report
  * flattened to text, forwarded, or quoted). Tried last: an engine that
  * knows the surrounding format reads it better. */
 static gboolean
-rfc3464_text_sniff (GMimeMessage *bounce)
+rfc3464_text_sniff (ModoriBounce *context)
 {
-  return !rfc3464_sniff (bounce) && has_inline_report (bounce);
+  return !rfc3464_sniff (context) && has_inline_report (context);
 }
 
 /* Bytes of an MTA field read: "dns;" and a host name, which is at most
@@ -378,8 +380,9 @@ is_recipient_group (const DsnGroup *group)
 }
 
 static gboolean
-rfc3464_parse (GMimeMessage *bounce, GPtrArray *records)
+rfc3464_parse (ModoriBounce *context, GPtrArray *records)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   GMimeObject *part = _modori_mime_find (g_mime_message_get_mime_part (bounce), is_status_part, NULL);
   const char *engine_name = "rfc3464";
   GPtrArray *groups;
@@ -402,7 +405,7 @@ rfc3464_parse (GMimeMessage *bounce, GPtrArray *records)
     }
   else
     {
-      char *all = inline_report_text (bounce);
+      char *all = inline_report_text (context);
       const char *start = all ? inline_report_start (all) : NULL;
 
       if (start == NULL)
@@ -430,9 +433,8 @@ rfc3464_parse (GMimeMessage *bounce, GPtrArray *records)
             {
               if (part)
                 {
-                  char *first = _modori_mime_first_text (bounce);
+                  const char *first = _modori_bounce_get_first_text (context);
                   human_text = first ? normalize_line_ends (first) : g_strdup ("");
-                  g_free (first);
                 }
               human = text_diagnostics (human_text ? human_text : "");
             }

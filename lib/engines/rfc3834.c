@@ -354,14 +354,18 @@ html_to_text (const char *html)
 }
 
 static gboolean
-rfc3834_sniff (GMimeMessage *bounce)
+rfc3834_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
+
   return is_marked_reply (bounce) && !looks_like_bounce (bounce);
 }
 
 static gboolean
-rfc3834_parse (GMimeMessage *bounce, GPtrArray *records)
+rfc3834_parse (ModoriBounce *context, GPtrArray *records)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
+
   /* Where a reply quoting the original leaves the reply's own text. */
   static const char *const quote_markers[] = {
     "-----Original Message-----", "----- Original Message -----",
@@ -379,7 +383,7 @@ rfc3834_parse (GMimeMessage *bounce, GPtrArray *records)
 
   if (replier == NULL)
     return FALSE;
-  if (_modori_text_bounce_read (bounce, quote_markers, &text))
+  if (_modori_text_bounce_read (context, quote_markers, &text))
     {
       if (_modori_text_is_challenge (text.report))
         {

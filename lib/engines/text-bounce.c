@@ -1,83 +1,11 @@
 /* text-bounce.c: shared reading of plain-text bounces. */
 #include <string.h>
 
-#include "../charset.h"
 #include "../matcher.h"
 #include "../mime-util.h"
 #include "../bounds.h"
 #include "../text.h"
 #include "text-bounce.h"
-
-static char *
-normalize_line_ends (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '\r')
-        {
-          g_string_append_c (out, '\n');
-          if (p[1] == '\n')
-            p++;
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-is_broken_multipart (GMimeObject *part, gpointer data)
-{
-  return GMIME_IS_MULTIPART (part) && g_mime_multipart_get_count (GMIME_MULTIPART (part)) == 0 &&
-         g_mime_multipart_get_prologue (GMIME_MULTIPART (part)) != NULL;
-}
-
-static char *
-body_text (GMimeMessage *bounce)
-{
-  char *text = _modori_mime_first_text (bounce);
-  GMimeObject *body;
-
-  if (text)
-    return text;
-  /* A single part of another text type (text/html aside) still reads. */
-  body = g_mime_message_get_mime_part (bounce);
-  if (body && GMIME_IS_PART (body) && _modori_mime_is_type (body, "text", "*"))
-    return _modori_mime_part_text (GMIME_PART (body));
-  /* A multipart whose boundary parameter was lost (folded without
-   * indentation): GMime keeps all of its body, text included, as prologue. */
-  body = _modori_mime_find (body, is_broken_multipart, NULL);
-  if (body)
-    {
-      const char *start = g_mime_multipart_get_prologue (GMIME_MULTIPART (body));
-      const char *end = start + strlen (start);
-
-      /* "--BOUNDARY", the first part's headers, its body, "--BOUNDARY": keep the body. */
-      if (g_str_has_prefix (start, "--"))
-        {
-          const char *eol = strchr (start, '\n');
-          const char *line = eol ? eol + 1 : NULL;
-          char *boundary = eol ? g_strchomp (g_strndup (start, eol - start)) : NULL;
-
-          /* The first empty line (LF or CRLF) ends the part's headers. */
-          while (line && *line && *line != '\n' && strncmp (line, "\r\n", 2) != 0)
-            line = (eol = strchr (line, '\n')) ? eol + 1 : NULL;
-          if (line && *line)
-            {
-              const char *next;
-              start = line + strcspn (line, "\n") + 1;
-              next = strstr (start, boundary);
-              if (next)
-                end = next;
-            }
-          g_free (boundary);
-        }
-      return _modori_charset_to_utf8 (start, end - start, NULL);
-    }
-  return NULL;
-}
 
 /* Start of the line holding @needle at or after @from, or NULL. */
 static const char *
@@ -93,18 +21,15 @@ line_with (const char *text, const char *needle)
 }
 
 gboolean
-_modori_text_bounce_read (GMimeMessage *bounce, const char *const *original_markers,
+_modori_text_bounce_read (ModoriBounce *context, const char *const *original_markers,
                           TextBounce *out)
 {
-  char *raw = body_text (bounce);
-  char *text;
+  const char *text = _modori_bounce_get_body_text (context);
   const char *split = NULL;
 
   memset (out, 0, sizeof *out);
-  if (raw == NULL)
+  if (text == NULL)
     return FALSE;
-  text = normalize_line_ends (raw);
-  g_free (raw);
 
   for (guint i = 0; original_markers && original_markers[i]; i++)
     {
@@ -114,7 +39,7 @@ _modori_text_bounce_read (GMimeMessage *bounce, const char *const *original_mark
     }
   if (split == NULL)
     {
-      out->report = text;
+      out->report = g_strdup (text);
       return TRUE;
     }
 
@@ -132,7 +57,6 @@ _modori_text_bounce_read (GMimeMessage *bounce, const char *const *original_mark
       }
     out->original_text = g_strdup (after);
   }
-  g_free (text);
 
   if (out->original_text[0])
     {
@@ -214,114 +138,6 @@ _modori_text_each_block (const char *start, ModoriRecipientOf recipient_of,
   g_free (recipient);
   g_string_free (block, TRUE);
   g_strfreev (lines);
-}
-
-/* The last diagnostic made on this thread, by what it was made from:
- * engines hand every recipient the same shared text, and collapsing its
- * first 32 KB again for each of 10,000 recipients cost a second. The
- * result depends only on those bytes, so equal bytes reuse it. */
-typedef struct {
-  char *source;      /* the bytes read (up to the limit) */
-  gsize length;
-  gboolean source_ended;   /* the text ended there */
-  char *collapsed;
-} DiagnosticMemo;
-
-static void
-diagnostic_memo_free (gpointer data)
-{
-  DiagnosticMemo *memo = data;
-
-  g_free (memo->source);
-  g_free (memo->collapsed);
-  g_free (memo);
-}
-
-static GPrivate diagnostic_memos = G_PRIVATE_INIT (diagnostic_memo_free);
-
-/* A copy of the collapsed @diagnostic (at most @max bytes of it read);
- * *@cut when it went on past them. */
-static char *
-collapse_shared (const char *diagnostic, gsize max, gboolean *cut)
-{
-  DiagnosticMemo *memo = g_private_get (&diagnostic_memos);
-  gsize length = strnlen (diagnostic, max);
-  gboolean ended = diagnostic[length] == '\0';
-
-  if (memo == NULL)
-    {
-      memo = g_new0 (DiagnosticMemo, 1);
-      g_private_set (&diagnostic_memos, memo);
-    }
-  /* (memcmp may not be given the NULL that g_memdup2 made of 0 bytes) */
-  if (memo->collapsed == NULL || memo->length != length || memo->source_ended != ended ||
-      (length > 0 && memcmp (memo->source, diagnostic, length) != 0))
-    {
-      g_free (memo->source);
-      g_free (memo->collapsed);
-      memo->source = g_memdup2 (diagnostic, length);
-      memo->length = length;
-      memo->source_ended = ended;
-      memo->collapsed = _modori_text_collapse_space_max (diagnostic, max, NULL);
-    }
-  *cut = !ended;
-  return g_strdup (memo->collapsed);
-}
-
-ModoriRecord *
-_modori_engine_add_record (GPtrArray *records, const char *engine,
-                           const char *recipient, const char *diagnostic)
-{
-  ModoriRecord *record;
-
-  /* Past the limit, one record more stands for all the rest: it takes no
-   * more writes, and the analyzer drops it with a warning. Engines read
-   * on (linear), but keep no more than the limit. */
-  if (records->len > MODORI_MAX_RECIPIENTS)
-    {
-      record = g_ptr_array_index (records, MODORI_MAX_RECIPIENTS);
-      record->muted = TRUE;
-      return record;
-    }
-  record = _modori_record_new ();
-
-  _modori_record_take (record, FIELD_RECIPIENT, _modori_address_clean (recipient));
-  if (diagnostic)
-    {
-      /* Engines give every recipient the one text they share: no more
-       * is read of it than makes a diagnostic (cut at the limit anyway),
-       * so that its length is not paid once per recipient. */
-      gboolean cut;
-      _modori_record_take (record, FIELD_DIAGNOSTICCODE,
-                           collapse_shared (diagnostic, 4 * MODORI_MAX_DIAGNOSTIC_BYTES, &cut));
-      if (cut)
-        _modori_record_mark_diagnostic_cut (record);
-    }
-  _modori_record_set (record, FIELD_DECODEDBY, engine);
-  g_ptr_array_add (records, record);
-  return record;
-}
-
-void
-_modori_engine_set_original (ModoriRecord *record, GMimeMessage *original)
-{
-  InternetAddressList *from;
-
-  if (original == NULL)
-    return;
-  from = g_mime_message_get_from (original);
-  for (int i = 0; from && i < internet_address_list_length (from); i++)
-    {
-      InternetAddress *address = internet_address_list_get_address (from, i);
-      if (INTERNET_ADDRESS_IS_MAILBOX (address))
-        {
-          _modori_record_take (record, FIELD_ADDRESSER,
-                               _modori_address_clean (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address))));
-          break;
-        }
-    }
-  _modori_record_set (record, FIELD_MESSAGEID, g_mime_message_get_message_id (original));
-  _modori_record_set (record, FIELD_SUBJECT, g_mime_message_get_subject (original));
 }
 
 gboolean

@@ -13,11 +13,12 @@ typedef struct {
   GMimeMessage *original;  /* original_text parsed as a message, or NULL */
 } TextBounce;
 
-/* Reads the bounce's human-readable text (its first text/plain part, or
- * its body), normalizes line ends to LF and splits it at the first line
- * holding one of @original_markers (case-insensitive; NULL-terminated;
- * may be NULL). Returns FALSE when the bounce has no text. */
-gboolean _modori_text_bounce_read (GMimeMessage *bounce,
+/* Splits the bounce's human-readable text (its first text/plain part, or
+ * its body, with LF line ends: _modori_bounce_get_body_text(), made once
+ * for all the engines) at the first line holding one of
+ * @original_markers (case-insensitive; NULL-terminated; may be NULL).
+ * Returns FALSE when the bounce has no text. */
+gboolean _modori_text_bounce_read (ModoriBounce *context,
                                    const char *const *original_markers,
                                    TextBounce *out);
 void _modori_text_bounce_clear (TextBounce *text);
@@ -51,15 +52,5 @@ typedef void (*ModoriBlockFunc) (const char *recipient, const char *text, gpoint
  * are its text. Calls @func for each block, in order. */
 void _modori_text_each_block (const char *start, ModoriRecipientOf recipient_of,
                               ModoriBlockFunc func, gpointer user_data);
-
-/* A new record with recipient (cleaned), diagnostic (whitespace
- * collapsed) and decodedby set; appended to @records and returned. Past
- * MODORI_MAX_RECIPIENTS, the one record after the limit is returned
- * instead, and takes no more writes. */
-ModoriRecord *_modori_engine_add_record (GPtrArray *records, const char *engine,
-                                         const char *recipient, const char *diagnostic);
-
-/* Sets addresser, messageid and subject of @record from @original. */
-void _modori_engine_set_original (ModoriRecord *record, GMimeMessage *original);
 
 #endif

@@ -18,9 +18,10 @@
 #include "text-bounce.h"
 
 static gboolean
-trendmicro_sniff (GMimeMessage *bounce)
+trendmicro_sniff (ModoriBounce *context)
 {
   static const char *const product[] = { "InterScan", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   GMimeObject *body = g_mime_message_get_mime_part (bounce);
   const char *boundary = body ? g_mime_object_get_content_type_parameter (body, "boundary") : NULL;
 
@@ -83,7 +84,7 @@ after_arrow (const char *line)
 }
 
 static gboolean
-trendmicro_parse (GMimeMessage *bounce, GPtrArray *records)
+trendmicro_parse (ModoriBounce *context, GPtrArray *records)
 {
   TextBounce text;
   ModoriRecord *current = NULL;
@@ -91,7 +92,7 @@ trendmicro_parse (GMimeMessage *bounce, GPtrArray *records)
   GHashTable *seen;
   char **split;
 
-  if (!_modori_text_bounce_read (bounce, NULL, &text))
+  if (!_modori_text_bounce_read (context, NULL, &text))
     return FALSE;
 
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -30,8 +30,9 @@ static const char *const original_markers[] = {
 };
 
 static gboolean
-v5sendmail_sniff (GMimeMessage *bounce)
+v5sendmail_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *subject = g_mime_message_get_subject (bounce);
 
   return subject && g_ascii_strncasecmp (subject, "Returned mail:", 14) == 0;
@@ -137,7 +138,7 @@ read_recipient_line (const char *line, Session *session, GMimeMessage *original,
 }
 
 static gboolean
-v5sendmail_parse (GMimeMessage *bounce, GPtrArray *records)
+v5sendmail_parse (ModoriBounce *context, GPtrArray *records)
 {
   TextBounce text;
   Session session = { NULL, NULL, NULL, NULL };
@@ -145,7 +146,7 @@ v5sendmail_parse (GMimeMessage *bounce, GPtrArray *records)
   char **lines;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, original_markers, &text))
+  if (!_modori_text_bounce_read (context, original_markers, &text))
     return FALSE;
   /* Version 8 reports list the failed addresses first; that is not ours. */
   transcript = _modori_text_find_nocase (text.report, "----- Transcript of session follows -----");

@@ -16,13 +16,15 @@ static const char *const original_markers[] = { "Original Message:", NULL };
 static const char *const gateway[] = { "vzwpix.com", NULL };
 
 static gboolean
-verizon_sniff (GMimeMessage *bounce)
+verizon_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
+
   return _modori_header_contains (bounce, "From", gateway);
 }
 
 static gboolean
-verizon_parse (GMimeMessage *bounce, GPtrArray *records)
+verizon_parse (ModoriBounce *context, GPtrArray *records)
 {
   TextBounce text;
   const char *error;
@@ -30,7 +32,7 @@ verizon_parse (GMimeMessage *bounce, GPtrArray *records)
   InternetAddressList *to;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, original_markers, &text))
+  if (!_modori_text_bounce_read (context, original_markers, &text))
     return FALSE;
   if (text.original == NULL ||
       _modori_text_find_nocase (text.report, "could not be delivered") == NULL)

@@ -13,9 +13,10 @@
 #include "text-bounce.h"
 
 static gboolean
-x1_sniff (GMimeMessage *bounce)
+x1_sniff (ModoriBounce *context)
 {
   static const char *const sender[] = { "Mail Deliver System", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *subject = g_mime_message_get_subject (bounce);
 
   /* Capital "M": sendmail's own title is "Returned mail:". */
@@ -82,15 +83,16 @@ set_original_from_part (ModoriRecord *record, GMimeMessage *bounce)
 }
 
 static gboolean
-x1_parse (GMimeMessage *bounce, GPtrArray *records)
+x1_parse (ModoriBounce *context, GPtrArray *records)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   TextBounce text;
   const char *errors, *received;
   char *date = NULL;
   guint before = records->len;
   char **split;
 
-  if (!_modori_text_bounce_read (bounce, NULL, &text))
+  if (!_modori_text_bounce_read (context, NULL, &text))
     return FALSE;
   errors = strstr (text.report, "---The following addresses had delivery errors---");
   if (errors == NULL)

@@ -17,9 +17,10 @@ static const char *const titles[] = { "Delivery failure", "failure delivery", "f
 static const char *const original_markers[] = { "--- Original message follows.", NULL };
 
 static gboolean
-x2_sniff (GMimeMessage *bounce)
+x2_sniff (ModoriBounce *context)
 {
   static const char *const daemon[] = { "MAILER-DAEMON@", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *subject = g_mime_message_get_subject (bounce);
 
   if (_modori_header_contains (bounce, "From", daemon))
@@ -59,7 +60,7 @@ add (GPtrArray *records, const char *recipient, GString *lines, const char *lhos
 }
 
 static gboolean
-x2_parse (GMimeMessage *bounce, GPtrArray *records)
+x2_parse (ModoriBounce *context, GPtrArray *records)
 {
   TextBounce text;
   const char *start;
@@ -68,7 +69,7 @@ x2_parse (GMimeMessage *bounce, GPtrArray *records)
   guint before = records->len;
   char **split;
 
-  if (!_modori_text_bounce_read (bounce, original_markers, &text))
+  if (!_modori_text_bounce_read (context, original_markers, &text))
     return FALSE;
   start = _modori_text_find_nocase (text.report, "Unable to deliver message to the following address");
   if (start == NULL)

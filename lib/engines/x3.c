@@ -22,9 +22,10 @@
 #include "text-bounce.h"
 
 static gboolean
-x3_sniff (GMimeMessage *bounce)
+x3_sniff (ModoriBounce *context)
 {
   static const char *const sender[] = { "Mail Delivery System", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *subject = g_mime_message_get_subject (bounce);
 
   /* Case matters: Microsoft's DSNs say "Delivery Status Notification". */
@@ -121,14 +122,15 @@ apply_per_message (GPtrArray *records, guint first, GMimeMessage *bounce)
 }
 
 static gboolean
-x3_parse (GMimeMessage *bounce, GPtrArray *records)
+x3_parse (ModoriBounce *context, GPtrArray *records)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   TextBounce text;
   guint first = records->len, n_technical = 0;
   gboolean technical = FALSE;
   char **split;
 
-  if (!_modori_text_bounce_read (bounce, NULL, &text))
+  if (!_modori_text_bounce_read (context, NULL, &text))
     return FALSE;
   if (!_modori_text_find_nocase (text.report, "This is an automatically generated Delivery Status Notification"))
     {

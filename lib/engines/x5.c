@@ -6,16 +6,16 @@
  * engine knows it, and the original is the one that bounce returns. */
 #include <string.h>
 
-#include "../mime-util.h"
 #include "../text.h"
 #include "text-bounce.h"
 
 extern const ModoriEngine _modori_engine_x5;
 
 static gboolean
-x5_sniff (GMimeMessage *bounce)
+x5_sniff (ModoriBounce *context)
 {
   static const char *const recipients[] = { "NotificationRecipients", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   InternetAddressList *from = g_mime_message_get_from (bounce);
   InternetAddress *sender;
   const char *name;
@@ -30,24 +30,21 @@ x5_sniff (GMimeMessage *bounce)
 }
 
 static gboolean
-x5_parse (GMimeMessage *bounce, GPtrArray *records)
+x5_parse (ModoriBounce *context, GPtrArray *records)
 {
-  GMimeMessage *inner = _modori_mime_find_original (bounce);
+  GMimeMessage *inner = _modori_bounce_get_original (context);
+  ModoriBounce *inner_context;
   GMimeMessage *original;
   guint first = records->len;
 
   if (inner == NULL)
     return FALSE;
-  for (guint i = 0; _modori_engines[i]; i++)
-    {
-      const ModoriEngine *engine = _modori_engines[i];
-      if (engine != &_modori_engine_x5 && engine->sniff (inner) && engine->parse (inner, records))
-        break;
-      g_ptr_array_set_size (records, first);
-    }
+  /* The wrapped message is read through its own context. */
+  inner_context = _modori_bounce_new (inner);
+  _modori_engines_decode (inner_context, &_modori_engine_x5, records);
 
   /* Else the analyzer would take the wrapped bounce for the original. */
-  original = _modori_mime_find_original (inner);
+  original = _modori_bounce_get_original (inner_context);
   for (guint i = first; i < records->len; i++)
     {
       ModoriRecord *record = g_ptr_array_index (records, i);
@@ -66,11 +63,7 @@ x5_parse (GMimeMessage *bounce, GPtrArray *records)
         }
       _modori_record_set (record, FIELD_DECODEDBY, "x5");
     }
-  g_clear_object (&original);
-  /* The engines may have kept its text on it: it may be a part of the
-   * caller's message, which must not keep it. */
-  _modori_mime_forget_first_text (inner);
-  g_object_unref (inner);
+  _modori_bounce_free (inner_context);
   return records->len > first;
 }
 

@@ -18,8 +18,9 @@
 #include "text-bounce.h"
 
 static gboolean
-x6_sniff (GMimeMessage *bounce)
+x6_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *subject = g_mime_message_get_subject (bounce);
 
   return subject && g_str_has_prefix (subject, "There was an error sending your mail");
@@ -113,14 +114,15 @@ original_headers (GMimeMessage *bounce)
 }
 
 static gboolean
-x6_parse (GMimeMessage *bounce, GPtrArray *records)
+x6_parse (ModoriBounce *context, GPtrArray *records)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
   TextBounce text;
   const char *start;
   guint first = records->len;
   char **paragraphs;
 
-  if (!_modori_text_bounce_read (bounce, NULL, &text))
+  if (!_modori_text_bounce_read (context, NULL, &text))
     return FALSE;
   start = strstr (text.report, "We had trouble delivering your message.");
   if (start == NULL)

@@ -30,8 +30,10 @@ static const struct {
 };
 
 static gboolean
-yahoo_sniff (GMimeMessage *bounce)
+yahoo_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
+
   return _modori_header_contains (bounce, "Subject", failure_subject);
 }
 
@@ -79,13 +81,13 @@ add_recipient (const char *recipient, const char *lines, gpointer user_data)
 }
 
 static gboolean
-yahoo_parse (GMimeMessage *bounce, GPtrArray *records)
+yahoo_parse (ModoriBounce *context, GPtrArray *records)
 {
   TextBounce text;
   const char *start;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, original_markers, &text))
+  if (!_modori_text_bounce_read (context, original_markers, &text))
     return FALSE;
   start = _modori_text_find_nocase (text.report, intro);
   if (start == NULL)

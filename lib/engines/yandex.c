@@ -11,12 +11,13 @@
 extern const ModoriEngine _modori_engine_rfc3464;
 
 static gboolean
-yandex_sniff (GMimeMessage *bounce)
+yandex_sniff (ModoriBounce *context)
 {
   static const char *const daemon[] = { "mailer-daemon@yandex.", NULL };
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
 
   return _modori_header_contains (bounce, "From", daemon) &&
-         _modori_engine_rfc3464.sniff (bounce);
+         _modori_engine_rfc3464.sniff (context);
 }
 
 /* Postfix's "connect to NAME[IP]:25: Connection timed out": the session
@@ -36,11 +37,11 @@ connect_host (const char *diagnostic)
 }
 
 static gboolean
-yandex_parse (GMimeMessage *bounce, GPtrArray *records)
+yandex_parse (ModoriBounce *context, GPtrArray *records)
 {
   guint before = records->len;
 
-  if (!_modori_engine_rfc3464.parse (bounce, records))
+  if (!_modori_engine_rfc3464.parse (context, records))
     return FALSE;
   for (guint i = before; i < records->len; i++)
     {

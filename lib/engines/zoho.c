@@ -19,8 +19,10 @@ static const char *const mailer_daemon[] = { "mailer-daemon@", NULL };
 static const char *const error_code = "ERROR_CODE :";
 
 static gboolean
-zoho_sniff (GMimeMessage *bounce)
+zoho_sniff (ModoriBounce *context)
 {
+  GMimeMessage *bounce = _modori_bounce_get_message (context);
+
   return _modori_header_contains (bounce, "From", mailer_daemon) &&
          (_modori_header_contains (bounce, "X-Mailer", zoho_mailer) ||
           g_mime_object_get_header (GMIME_OBJECT (bounce), "X-ZohoMail") != NULL);
@@ -122,7 +124,7 @@ split_original (TextBounce *text)
 }
 
 static gboolean
-zoho_parse (GMimeMessage *bounce, GPtrArray *records)
+zoho_parse (ModoriBounce *context, GPtrArray *records)
 {
   TextBounce text;
   char **lines;
@@ -130,7 +132,7 @@ zoho_parse (GMimeMessage *bounce, GPtrArray *records)
   GString *rest;
   guint before = records->len;
 
-  if (!_modori_text_bounce_read (bounce, NULL, &text))
+  if (!_modori_text_bounce_read (context, NULL, &text))
     return FALSE;
   rest = g_string_new (NULL);
   split_original (&text);
