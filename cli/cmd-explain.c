@@ -45,28 +45,15 @@ put (Sprinter *sp, const char *lang, const char *label, const char *value, gbool
 static void
 put_json (Sprinter *sp, const ModoriExplanation *explanation, const char *lang)
 {
-  ModoriReason reason = modori_explanation_get_reason (explanation);
-  const struct { const char *key, *value; } fields[] = {
-    { "kind", modori_explanation_get_kind (explanation) },
-    { "case", modori_explanation_get_case (explanation) },
-    { "reason", reason == MODORI_REASON_UNDEFINED ? "" : modori_reason_to_string (reason) },
-    { "replycode", modori_explanation_get_reply_code (explanation) },
-    { "statuscode", modori_explanation_get_status_code (explanation) },
-    { "responsecode", modori_explanation_get_response_code (explanation) },
-    { "address", modori_explanation_get_address (explanation) },
-    { "hint", modori_explanation_get_hint (explanation) },
-    { "suggestion", modori_explanation_get_suggestion (explanation) },
-    { "found", modori_explanation_get_found (explanation) },
-    { "title", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TITLE) },
-    { "what", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_WHAT) },
-    { "todo", modori_explanation_get_guidance (explanation, lang, MODORI_GUIDANCE_TODO) },
-  };
+  const char *const *names = modori_explanation_field_names ();
 
   sp->begin_map (sp);
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+  for (guint i = 0; names[i]; i++)
     {
-      sp->map_key (sp, fields[i].key);
-      sp->string (sp, fields[i].value ? fields[i].value : "");
+      const char *value = modori_explanation_get_field (explanation, lang, names[i]);
+
+      sp->map_key (sp, names[i]);
+      sp->string (sp, value ? value : "");
     }
   sp->end (sp);
 }

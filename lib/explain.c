@@ -420,37 +420,70 @@ modori_explanation_get_guidance (const ModoriExplanation *explanation,
   return modori_guidance_for_reason (explanation->reason, lang, field);
 }
 
+/* The fields, in output order: JSON, `explain --format=json` and the
+ * bindings read them by these names. */
+static const char *const field_names[] = {
+  "kind", "case", "reason", "replycode", "statuscode", "responsecode",
+  "address", "hint", "suggestion", "found", "title", "what", "todo", NULL
+};
+
+const char *const *
+modori_explanation_field_names (void)
+{
+  return field_names;
+}
+
+const char *
+modori_explanation_get_field (const ModoriExplanation *e, const char *lang, const char *name)
+{
+  g_return_val_if_fail (e != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  if (strcmp (name, "kind") == 0)
+    return e->kind;
+  if (strcmp (name, "case") == 0)
+    return e->case_id;
+  if (strcmp (name, "reason") == 0)
+    return e->reason == MODORI_REASON_UNDEFINED ? "" : modori_reason_to_string (e->reason);
+  if (strcmp (name, "replycode") == 0)
+    return e->reply_code;
+  if (strcmp (name, "statuscode") == 0)
+    return e->status_code;
+  if (strcmp (name, "responsecode") == 0)
+    return e->response_code;
+  if (strcmp (name, "address") == 0)
+    return e->address;
+  if (strcmp (name, "hint") == 0)
+    return e->hint;
+  if (strcmp (name, "suggestion") == 0)
+    return e->suggestion;
+  if (strcmp (name, "found") == 0)
+    return e->found;
+  if (strcmp (name, "title") == 0)
+    return modori_explanation_get_guidance (e, lang, MODORI_GUIDANCE_TITLE);
+  if (strcmp (name, "what") == 0)
+    return modori_explanation_get_guidance (e, lang, MODORI_GUIDANCE_WHAT);
+  if (strcmp (name, "todo") == 0)
+    return modori_explanation_get_guidance (e, lang, MODORI_GUIDANCE_TODO);
+  return NULL;
+}
+
 char *
 modori_explanation_to_json (const ModoriExplanation *e, const char *lang, gboolean pretty)
 {
-  const char *keys[] = { "kind", "case", "reason", "replycode", "statuscode", "responsecode",
-                         "address", "hint", "suggestion", "found", "title", "what", "todo" };
-  const char *values[G_N_ELEMENTS (keys)];
   GString *out = g_string_new ("{");
 
   g_return_val_if_fail (e != NULL, NULL);
-  values[0] = e->kind;
-  values[1] = e->case_id;
-  values[2] = e->reason == MODORI_REASON_UNDEFINED ? "" : modori_reason_to_string (e->reason);
-  values[3] = e->reply_code;
-  values[4] = e->status_code;
-  values[5] = e->response_code;
-  values[6] = e->address;
-  values[7] = e->hint;
-  values[8] = e->suggestion;
-  values[9] = e->found;
-  values[10] = modori_explanation_get_guidance (e, lang, MODORI_GUIDANCE_TITLE);
-  values[11] = modori_explanation_get_guidance (e, lang, MODORI_GUIDANCE_WHAT);
-  values[12] = modori_explanation_get_guidance (e, lang, MODORI_GUIDANCE_TODO);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+  for (guint i = 0; field_names[i]; i++)
     {
+      const char *value = modori_explanation_get_field (e, lang, field_names[i]);
+
       if (i > 0)
         g_string_append_c (out, ',');
       if (pretty)
         g_string_append (out, "\n  ");
-      _modori_json_append_string (out, keys[i]);
+      _modori_json_append_string (out, field_names[i]);
       g_string_append (out, pretty ? ": " : ":");
-      _modori_json_append_string (out, values[i] ? values[i] : "");
+      _modori_json_append_string (out, value ? value : "");
     }
   g_string_append (out, pretty ? "\n}" : "}");
   return g_string_free (out, FALSE);

@@ -338,6 +338,31 @@ test_specific_guidance (void)
     }
 }
 
+/* Every field has a name, in JSON's order, and the name gives what the
+ * typed getter gives. */
+static void
+test_fields (void)
+{
+  g_autoptr(ModoriExplanation) e = modori_explain ("550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown", -1);
+  const char *const *names = modori_explanation_field_names ();
+  g_autofree char *json = modori_explanation_to_json (e, "en", FALSE);
+  guint n = 0;
+
+  for (; names[n]; n++)
+    g_assert_nonnull (modori_explanation_get_field (e, "en", names[n]));
+  g_assert_cmpuint (n, ==, 13);
+  g_assert_cmpstr (modori_explanation_get_field (e, "en", "kind"), ==, modori_explanation_get_kind (e));
+  g_assert_cmpstr (modori_explanation_get_field (e, "en", "case"), ==, modori_explanation_get_case (e));
+  g_assert_cmpstr (modori_explanation_get_field (e, "en", "reason"), ==, "userunknown");
+  g_assert_cmpstr (modori_explanation_get_field (e, "en", "replycode"), ==, "550");
+  g_assert_cmpstr (modori_explanation_get_field (e, "en", "statuscode"), ==, "5.1.1");
+  g_assert_cmpstr (modori_explanation_get_field (e, "ja", "title"), ==,
+                   modori_explanation_get_guidance (e, "ja", MODORI_GUIDANCE_TITLE));
+  g_assert_null (modori_explanation_get_field (e, "en", "nosuchfield"));
+  g_assert_true (g_str_has_prefix (json, "{\"kind\":\"smtp\",\"case\":"));
+  g_assert_nonnull (strstr (json, "\"reason\":\"userunknown\",\"replycode\":\"550\",\"statuscode\":\"5.1.1\""));
+}
+
 static void
 test_bad_input (void)
 {
@@ -473,6 +498,7 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/explain/specific-guidance", test_specific_guidance);
   g_test_add_func ("/explain/bad-input", test_bad_input);
+  g_test_add_func ("/explain/fields", test_fields);
   for (guint i = 0; i < G_N_ELEMENTS (doctor_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/address/%02u-%s", i,

@@ -186,6 +186,34 @@ MODORI_PUBLIC const char *modori_explanation_get_guidance (const ModoriExplanati
                                                            ModoriGuidanceField      field);
 
 /**
+ * modori_explanation_get_field:
+ * @explanation: a #ModoriExplanation
+ * @lang: language of the guidance fields ("ja" or "en")
+ * @name: a field name as in the JSON output ("kind", "case", "title", ...)
+ *
+ * Generic access to every field by its name, as
+ * modori_record_get_field() is for records: "reason" gives the reason's
+ * identifier ("" when none), "title", "what" and "todo" the guidance in
+ * @lang.
+ *
+ * Returns: (transfer none) (nullable): the value ("" when unknown);
+ *   %NULL when @name is not a field.
+ */
+MODORI_PUBLIC const char *modori_explanation_get_field (const ModoriExplanation *explanation,
+                                                        const char              *lang,
+                                                        const char              *name);
+
+/**
+ * modori_explanation_field_names:
+ *
+ * The names modori_explanation_get_field() knows.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the field names in
+ *   output order. Static storage, never freed.
+ */
+MODORI_PUBLIC const char *const *modori_explanation_field_names (void);
+
+/**
  * modori_explanation_to_json:
  * @explanation: a #ModoriExplanation
  * @lang: language of the guidance in it
