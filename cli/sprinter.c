@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "json-writer.h"
 #include "sprinter.h"
 #include "wrap.h"
 
@@ -59,57 +60,6 @@ typedef struct {
   Common common;
   gboolean pretty;
 } Json;
-
-/* Printable ASCII that JSON takes as it is: most of any record. */
-static inline gboolean
-json_plain (guchar c)
-{
-  return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-}
-
-static void
-json_append_string (GString *out, const char *text)
-{
-  const char *p = text;
-
-  g_string_append_c (out, '"');
-  while (*p)
-    {
-      const char *run = p;
-      gunichar c;
-
-      /* Plain runs whole: appending byte by byte would cost. */
-      while (json_plain ((guchar) *p))
-        p++;
-      if (p > run)
-        g_string_append_len (out, run, p - run);
-      if (*p == '\0')
-        break;
-
-      c = g_utf8_get_char_validated (p, -1);
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          g_string_append (out, "\\ufffd");
-          p++;
-          continue;
-        }
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (c < 0x20 || c == 0x2028 || c == 0x2029)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_len (out, p, g_utf8_next_char (p) - p);
-        }
-      p = g_utf8_next_char (p);
-    }
-  g_string_append_c (out, '"');
-}
 
 /* Before an item of @frame (a key of a map, a value of a list): the
  * comma, and the line break and indent of a pretty block. */
@@ -204,7 +154,7 @@ json_map_key (Sprinter *sp, const char *key)
 
   g_return_if_fail (frame != NULL && frame->map);
   json_item_prefix (self, frame);
-  json_append_string (sp->out, key);
+  _modori_json_append_string (sp->out, key);
   g_string_append (sp->out, self->pretty ? ": " : ":");
 }
 
@@ -214,7 +164,7 @@ json_string (Sprinter *sp, const char *value)
   Json *self = (Json *) sp;
 
   json_value_prefix (self);
-  json_append_string (sp->out, value ? value : "");
+  _modori_json_append_string (sp->out, value ? value : "");
   json_value_done (self);
 }
 
