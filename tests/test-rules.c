@@ -332,6 +332,11 @@ test_providers (void)
     { "lsean.ezweb.ne.jp", "ezweb.ne.jp", "5.0.0", "550 : User unknown", "filtered", "provider:au:550 : user unknown" },
     { "mx3.qq.com", "example.cn", "5.0.0", "550 Ip frequency limited, Blocked IP 192.0.2.1", "toomanyconn",
       "provider:tencent:frequency limited" },
+    { "ff-ip4-mx-vip1.prodigy.net", "att.net", "", "521 <192.0.2.1> is blocked", "blocked", "provider:att:is blocked" },
+    { "", "bellsouth.net", "", "450 busy--Please try again later", "toomanyconn",
+      "provider:att:busy--please try again later" },
+    { "", "att.net", "", "550 Error. Blocked for status: <unknown sender>", "requireptr",
+      "provider:att:blocked for status" },
     /* Not a provider's host: generic evidence (5.1.10 is a null MX). */
     { "mx.example.com", "example.com", "5.1.10", "550 5.1.10 null", "notaccept", "status:5.1.10" },
     { "mx.notoutlook.com", "example.com", "5.7.606", "550 5.7.606 banned", "securityerror", "status:5.7.606" },
