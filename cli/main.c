@@ -127,10 +127,69 @@ commands_list (void)
   return g_string_free (text, FALSE);
 }
 
+/* A value written against its option's letter ("-j2", "-qj2", "-fjson")
+ * is given apart ("-j" "2"), as getopt reads it: GOption takes a
+ * cluster's value from the next argument only. Only a cluster of the
+ * tool's own letters is split (explain's "-ERR login failed" is text);
+ * an option's value and whatever follows "--" are left as they are.
+ * Returns a new array of @argc's pointers; the split parts go to @owned. */
+static char **
+split_attached_values (int *argc, char **argv, GPtrArray *owned)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  gboolean value_next = FALSE, options_ended = FALSE;
+
+  for (int i = 0; i < *argc; i++)
+    {
+      char *arg = argv[i];
+      const char *c;
+
+      if (i > 0 && !value_next && !options_ended && arg[0] == '-' && arg[1] != '-' && arg[1] != '\0')
+        for (c = arg + 1; *c; c++)
+          {
+            const Option *option = find_option (NULL, 0, *c);
+
+            if (option == NULL)
+              break;
+            if (option->value && c[1] != '\0')
+              {
+                char *head = g_strndup (arg, c + 1 - arg), *value = g_strdup (c + 1);
+
+                g_ptr_array_add (owned, head);
+                g_ptr_array_add (owned, value);
+                g_ptr_array_add (out, head);
+                g_ptr_array_add (out, value);
+                goto next;
+              }
+          }
+      if (i > 0 && !value_next && !options_ended)
+        {
+          if (strcmp (arg, "--") == 0)
+            options_ended = TRUE;
+          else if (arg[0] == '-' && arg[1] != '\0')
+            {
+              value_next = next_is_value (arg, NULL, NULL);
+              g_ptr_array_add (out, arg);
+              continue;
+            }
+        }
+      value_next = FALSE;
+      g_ptr_array_add (out, arg);
+    next:;
+    }
+  *argc = out->len;
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
 int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char **split = split_attached_values (&argc, argv, owned);
+
+  argv = split;
 
   const Command *command = NULL;
   g_autofree char *name = NULL;
