@@ -892,8 +892,21 @@ text_of (const char *report, gsize length, GPtrArray *found, guint index)
         n--;
       if (has_words)
         {
+          /* Without the other recipients listed before it on the line
+           * ("Invalid recipients: a@b, c@d": c@d's words are the label). */
+          const char *p = report + f->line_start, *bend = p + n, *start, *stop;
+          GString *before = g_string_sized_new (n + 1);
+
+          while (next_address (p, bend, &start, &stop))
+            {
+              g_string_append_len (before, p, start - p);
+              for (p = stop; p < bend && strchr (">,; \t", *p); p++)
+                ;
+            }
+          g_string_append_len (before, p, bend - p);
           g_string_prepend_c (text, ' ');
-          g_string_prepend_len (text, report + f->line_start, n);
+          g_string_prepend_len (text, before->str, before->len);
+          g_string_free (before, TRUE);
         }
     }
   return g_string_free (text, FALSE);
@@ -941,16 +954,20 @@ continuation_says_failure (char **lines, gsize i)
   return FALSE;
 }
 
-/* Whether line @i, an address alone, is followed right below, at the
- * left margin, by a sentence of failure without an address (Exchange
- * 2007+: "a@b" then "The recipient's e-mail address was not found..."
- * or "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##"). */
+/* Whether line @i, an address alone that opens a paragraph, is followed
+ * right below, at the left margin, by a sentence of failure without an
+ * address (Exchange 2007+: "a@b" then "The recipient's e-mail address
+ * was not found..." or "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found
+ * ##"). An address that ends a sentence above it ("For questions write
+ * to" / "help@b") is not. */
 static gboolean
 next_line_says_failure (char **lines, gsize i)
 {
   const char *next = lines[i + 1];
   gboolean kinds[N_KINDS];
 
+  if (i == 0 || strspn (lines[i - 1], " \t\r") != strlen (lines[i - 1]))
+    return FALSE;
   if (next == NULL || next[0] == ' ' || next[0] == '\t' || strchr (next, '@') != NULL ||
       strspn (next, " \t\r") == strlen (next) || quotes_a_header (next))
     return FALSE;
