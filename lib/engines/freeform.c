@@ -113,6 +113,9 @@ static const Word words[] = {
   { "不能投递", WORD_HEADING },                          /* zh */
   { "无法投递", WORD_HEADING },
   { "無法傳遞", WORD_HEADING },
+  { "전송되지 못했습니다", WORD_HEADING },               /* ko */
+  { "전달되지 못했습니다", WORD_HEADING },
+  { "전송하지 못했습니다", WORD_HEADING },
   /* "the following recipients" and "could not be delivered" as
    * localized bounces word them (a heading only opens a list). */
   { "folgende empfänger", WORD_HEADING },               /* de */
@@ -165,6 +168,9 @@ static const Word words[] = {
   { "受取人：", WORD_LABEL },
   { "收件人:", WORD_LABEL },
   { "收件人：", WORD_LABEL },
+  { "받는 사람:", WORD_LABEL },                          /* ko */
+  { "받는사람:", WORD_LABEL },
+  { "수신자:", WORD_LABEL },
 
   /* Words of failure on a recipient's own line (besides the phrase
    * table and reply codes). */
@@ -284,6 +290,8 @@ static const Word words[] = {
   { "copy of the original message", WORD_ORIGINAL },
   { "original message omitted", WORD_ORIGINAL },                  /* Majordomo 2 Mj/Deliver/Dest.pm */
   { "原始邮件 --", WORD_ORIGINAL },                               /* zh: "------ 原始邮件 ------" */
+  { "원본 메일 --", WORD_ORIGINAL },                              /* ko: "----- 원본 메일 -----" */
+  { "원본 메시지 --", WORD_ORIGINAL },
 };
 
 #define N_KINDS (WORD_NOT_FAILED + 1)
@@ -476,6 +484,7 @@ typedef struct {
   gsize line_start;   /* byte offset of the line it is on */
   gsize text_from;    /* where its own words start (after the address) */
   char *reply;        /* a transcript's reply to its RCPT, or NULL */
+  gboolean rcpt;      /* the reply answered its RCPT (a transcript) */
   gboolean alone;     /* found standing alone: the whole report is its text */
 } Found;
 
@@ -498,7 +507,7 @@ typedef struct {
 
 static gboolean
 add_found (Reader *reader, const char *start, const char *stop, gsize offset, gsize text_from,
-           gsize line_start, char *reply)
+           gsize line_start, char *reply, gboolean rcpt)
 {
   char *raw = g_strndup (start, stop - start);
   char *address = _modori_address_clean (raw);
@@ -514,6 +523,7 @@ add_found (Reader *reader, const char *start, const char *stop, gsize offset, gs
         if (seen->reply == NULL && g_ascii_strcasecmp (seen->address, address) == 0)
           {
             seen->reply = reply;
+            seen->rcpt = rcpt;
             reply = NULL;
             break;
           }
@@ -533,6 +543,7 @@ add_found (Reader *reader, const char *start, const char *stop, gsize offset, gs
   f->text_from = text_from;
   f->line_start = line_start;
   f->reply = reply;
+  f->rcpt = reply != NULL && rcpt;
   g_ptr_array_add (reader->found, f);
   return TRUE;
 }
@@ -791,7 +802,11 @@ before_contact_paragraph (const char *report, gsize from, gsize end)
             kinds_outside_addresses (copy, kinds);
             /* Only once the reason was given: "because:" and then a
              * paragraph that names it and whom to ask is the reason. */
-            if (paragraph && failure_said && kinds[WORD_CONTACT])
+            /* A line that gives the server's reply is the reason, whom
+             * it tells to ask aside (Gmail: "We recommend contacting the
+             * other email provider ... The error that the other server
+             * returned was: 550 ..."). */
+            if (paragraph && failure_said && kinds[WORD_CONTACT] && !has_code (copy))
               return paragraph;
             failure_said = failure_said || says_failure (copy, kinds);
           }
@@ -846,6 +861,12 @@ text_of (const char *report, gsize length, GPtrArray *found, guint index)
       gboolean has_words = FALSE;
       for (gsize i = 0; i < n && !has_words; i++)
         has_words = g_ascii_isalpha (report[f->line_start + i]) || (guchar) report[f->line_start + i] >= 0x80;
+      /* Not the addresses before it on a list line ("a@b, c@d"). */
+      if (has_words)
+        {
+          g_autofree char *before = g_strndup (report + f->line_start, n);
+          has_words = !only_addresses (before);
+        }
       /* So is a reply or status code before it ("550 5.1.2 <a@b>... Host
        * unknown"). */
       if (!has_words)
@@ -871,8 +892,21 @@ text_of (const char *report, gsize length, GPtrArray *found, guint index)
         n--;
       if (has_words)
         {
+          /* Without the other recipients listed before it on the line
+           * ("Invalid recipients: a@b, c@d": c@d's words are the label). */
+          const char *p = report + f->line_start, *bend = p + n, *start, *stop;
+          GString *before = g_string_sized_new (n + 1);
+
+          while (next_address (p, bend, &start, &stop))
+            {
+              g_string_append_len (before, p, start - p);
+              for (p = stop; p < bend && strchr (">,; \t", *p); p++)
+                ;
+            }
+          g_string_append_len (before, p, bend - p);
           g_string_prepend_c (text, ' ');
-          g_string_prepend_len (text, report + f->line_start, n);
+          g_string_prepend_len (text, before->str, before->len);
+          g_string_free (before, TRUE);
         }
     }
   return g_string_free (text, FALSE);
@@ -918,6 +952,27 @@ continuation_says_failure (char **lines, gsize i)
         return TRUE;
     }
   return FALSE;
+}
+
+/* Whether line @i, an address alone that opens a paragraph, is followed
+ * right below, at the left margin, by a sentence of failure without an
+ * address (Exchange 2007+: "a@b" then "The recipient's e-mail address
+ * was not found..." or "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found
+ * ##"). An address that ends a sentence above it ("For questions write
+ * to" / "help@b") is not. */
+static gboolean
+next_line_says_failure (char **lines, gsize i)
+{
+  const char *next = lines[i + 1];
+  gboolean kinds[N_KINDS];
+
+  if (i == 0 || strspn (lines[i - 1], " \t\r") != strlen (lines[i - 1]))
+    return FALSE;
+  if (next == NULL || next[0] == ' ' || next[0] == '\t' || strchr (next, '@') != NULL ||
+      strspn (next, " \t\r") == strlen (next) || quotes_a_header (next))
+    return FALSE;
+  kinds_in (next, kinds);
+  return !kinds[WORD_CONTACT] && says_failure (next, kinds);
 }
 
 /* The RCPT TO of a transcript ("RCPT TO:<a@b>", ">>> RCPT To:...") whose
@@ -988,7 +1043,7 @@ read_lines (const char *report, gsize length, Reader *reader)
           else
             reply = transcript_reply (lines, i);
           if (reply)
-            add_found (reader, start, stop, offset + (start - line), offset + (stop - line), offset, reply);
+            add_found (reader, start, stop, offset + (start - line), offset + (stop - line), offset, reply, TRUE);
           continue;
         }
       if (kinds[WORD_HEADING] && !has_address)
@@ -1024,12 +1079,13 @@ read_lines (const char *report, gsize length, Reader *reader)
         gboolean line_fails = says_failure (line, kinds) || kinds[WORD_HEADING];
         /* A heading followed on its line by nothing but addresses
          * ("The following addresses failed: a@b, c@d") lists them all. */
-        gboolean list_line = only_addresses (line) || (kinds[WORD_HEADING] && only_addresses (start));
+        gboolean line_alone = only_addresses (line);
         gboolean line_starts = starts_with_address (line, start);
         /* A label before the first address ("Failed recipient: a@b"), not
          * a sentence that ends with one ("The message from <a@b> could
          * not be delivered to the following recipients:"). */
         gboolean label_before = FALSE;
+        gboolean list_line;
 
         if (kinds[WORD_LABEL])
           {
@@ -1039,13 +1095,17 @@ read_lines (const char *report, gsize length, Reader *reader)
             kinds_in (prefix, prefix_kinds);
             label_before = prefix_kinds[WORD_LABEL];
           }
+        /* ... and a label followed by nothing but addresses ("Unknown
+         * recipients: a@b; c@d") labels them all. */
+        list_line = line_alone || ((kinds[WORD_HEADING] || label_before) && only_addresses (start));
 
         for (const char *p = line; next_address (p, end, &start, &stop); p = stop, first = FALSE)
           {
             gboolean at_start = first && line_starts;
             gboolean listed = list != NO_LIST && (at_start || list_line);
-            gboolean labelled = first && label_before;
-            gboolean failed = line_fails || (at_start && continuation_says_failure (lines, i));
+            gboolean labelled = label_before && (first || list_line);
+            gboolean failed = line_fails || (at_start && continuation_says_failure (lines, i)) ||
+                              (at_start && line_alone && next_line_says_failure (lines, i));
 
             /* The sender named on a failure line ("Your message from a@b
              * to c@d could not be delivered", "The message from <a@b> could
@@ -1054,7 +1114,18 @@ read_lines (const char *report, gsize length, Reader *reader)
             if (!list_line && !labelled && names_sender (line, start))
               continue;
             if (listed || labelled || failed)
-              add_found (reader, start, stop, offset + (start - line), offset + (stop - line), offset, NULL);
+              {
+                /* Exchange 2007+ names each recipient again under
+                 * "Diagnostic information for administrators:", the
+                 * server's reply on the line below it ("#550 5.1.1
+                 * RESOLVER.ADR.RecipNotFound; not found ##"): that reply
+                 * is its text, as a transcript's is. */
+                char *reply = at_start && line_alone && lines[i + 1] && has_code (lines[i + 1]) &&
+                                      next_line_says_failure (lines, i)
+                                  ? g_strstrip (g_strdup (lines[i + 1]))
+                                  : NULL;
+                add_found (reader, start, stop, offset + (start - line), offset + (stop - line), offset, reply, FALSE);
+              }
             /* One recipient a line, unless the line is a list of them. */
             if (!list_line)
               break;
@@ -1080,7 +1151,7 @@ read_lines (const char *report, gsize length, Reader *reader)
       if (!only_addresses (line) || quotes_a_header (line) || kinds[WORD_CONTACT])
         continue;
       for (const char *p = line; next_address (p, end, &start, &stop); p = stop)
-        if (add_found (reader, start, stop, offset + (start - line), offset + (stop - line), offset, NULL))
+        if (add_found (reader, start, stop, offset + (start - line), offset + (stop - line), offset, NULL, FALSE))
           ((Found *) g_ptr_array_index (reader->found, reader->found->len - 1))->alone = TRUE;
     }
   g_strfreev (lines);
@@ -1170,7 +1241,7 @@ freeform_parse (ModoriBounce *context, GPtrArray *records)
        * user"), not a remote server's answer. */
       record->own_words = !has_code (said);
       /* Found as the RCPT TO of a transcript that drew the reply. */
-      if (f->reply)
+      if (f->rcpt)
         _modori_record_set (record, FIELD_COMMAND, "RCPT");
       /* In free text the reply code stands where the server put it, not
        * always at the start ("... Unknown user: 550 ..."). */
