@@ -92,7 +92,7 @@ modori_analyzer_set_include_vacation (ModoriAnalyzer *analyzer, gboolean include
 static gboolean
 is_attached_message (GMimeObject *part, gpointer data)
 {
-  return GMIME_IS_MESSAGE_PART (part);
+  return _modori_mime_is_attached_message (part);
 }
 
 /* Lets the engines decode @bounce's message into @records. When none
@@ -114,10 +114,10 @@ decode (ModoriBounce *bounce, GPtrArray *records, int depth)
     return NULL;
   attached = _modori_mime_find (g_mime_message_get_mime_part (_modori_bounce_get_message (bounce)),
                                 is_attached_message, NULL);
-  inner = attached ? g_mime_message_part_get_message (GMIME_MESSAGE_PART (attached)) : NULL;
+  inner = attached ? _modori_mime_attached_message (attached, FALSE) : NULL;
   if (inner == NULL)
     return NULL;
-  nested = _modori_bounce_new (inner);
+  nested = _modori_bounce_new_taking (inner);
   deeper = decode (nested, records, depth + 1);
   if (deeper || records->len == 0)
     {

@@ -20,7 +20,10 @@ struct _ModoriBounce {
   /* Engines that read it and the analyzer each looked for it, and parsed
    * a returned header block, again. */
   gboolean have_original;
-  GMimeMessage *original;     /* nullable */
+  GMimeMessage *original;     /* nullable; of a message kept as bytes, its header block */
+  gboolean have_whole_original;
+  GMimeMessage *whole_original;   /* nullable */
+  GMimeMessage *owned;        /* nullable: the message, when the context holds it */
 };
 
 ModoriBounce *
@@ -29,6 +32,15 @@ _modori_bounce_new (GMimeMessage *message)
   ModoriBounce *bounce = g_new0 (ModoriBounce, 1);
 
   bounce->message = message;
+  return bounce;
+}
+
+ModoriBounce *
+_modori_bounce_new_taking (GMimeMessage *message)
+{
+  ModoriBounce *bounce = _modori_bounce_new (message);
+
+  bounce->owned = message;
   return bounce;
 }
 
@@ -77,6 +89,8 @@ _modori_bounce_free (ModoriBounce *bounce)
   g_free (bounce->first_text);
   g_free (bounce->body_text);
   g_clear_object (&bounce->original);
+  g_clear_object (&bounce->whole_original);
+  g_clear_object (&bounce->owned);
   g_free (bounce);
 }
 
@@ -189,8 +203,20 @@ _modori_bounce_get_original (ModoriBounce *bounce)
 {
   if (!bounce->have_original)
     {
-      bounce->original = _modori_mime_find_original (bounce->message);
+      /* The record's fields want only the original's header fields. */
+      bounce->original = _modori_mime_find_original (bounce->message, TRUE);
       bounce->have_original = TRUE;
     }
   return bounce->original;
+}
+
+GMimeMessage *
+_modori_bounce_get_whole_original (ModoriBounce *bounce)
+{
+  if (!bounce->have_whole_original)
+    {
+      bounce->whole_original = _modori_mime_find_original (bounce->message, FALSE);
+      bounce->have_whole_original = TRUE;
+    }
+  return bounce->whole_original;
 }

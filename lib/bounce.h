@@ -18,6 +18,8 @@ typedef struct _ModoriBounce ModoriBounce;
 
 /* A context for @message, which must outlive it. */
 ModoriBounce *_modori_bounce_new (GMimeMessage *message);
+/* A context for @message that holds the reference it is given. */
+ModoriBounce *_modori_bounce_new_taking (GMimeMessage *message);
 /* A context for @message as the limits (bounds.h) let the engines see
  * it: a header over MODORI_MAX_HEADER_BYTES left out, with a warning in
  * @report naming @name (as is MIME nesting past the limit). @ours: the
@@ -45,8 +47,13 @@ const char *_modori_bounce_get_body_text (ModoriBounce *bounce);
 
 /* The returned original of the message (_modori_mime_find_original():
  * an attached message, or the headers of a text/rfc822-headers part),
- * found and parsed on the first call; NULL if there is none. Owned by
- * @bounce: take a reference to keep it longer. */
+ * found and parsed on the first call, as far as its header fields: of an
+ * attached message kept as bytes (mime-util.h), only its header block is
+ * parsed. NULL if there is none. Owned by @bounce: take a reference to
+ * keep it longer. */
 GMimeMessage *_modori_bounce_get_original (ModoriBounce *bounce);
+/* The same, parsed whole: for whoever reads its body (a bounce wrapped
+ * in another, x5). */
+GMimeMessage *_modori_bounce_get_whole_original (ModoriBounce *bounce);
 
 #endif

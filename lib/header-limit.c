@@ -8,6 +8,13 @@
 /* Bytes of a line's start read to know what the line is: a field's name,
  * a boundary, a Content-Type naming an attached
  * message. A shorter line cut by the end of a read waits for the rest. */
+/* An attached message's media type is renamed on its way (same length,
+ * so that nothing counted changes): GMime then keeps the message as the
+ * bytes of a leaf part instead of parsing it whole, and the library
+ * parses of it only what it asks for (mime-util.h). The process-wide
+ * registry of GMime's types is not touched: the application's own
+ * parsing stays as it was. */
+G_STATIC_ASSERT (sizeof MODORI_LAZY_MESSAGE_TYPE == sizeof "message");
 #define LINE_HEAD 512
 
 /* Bytes read from the source at a time. */
@@ -49,6 +56,24 @@ struct _ModoriHeaderLimit {
   /* The field and the line. */
   gsize field_bytes;
   gboolean field_is_content_type;
+  gboolean type_pending;         /* its media type not yet met */
+  gssize rename_at;              /* where in the line an attached message's type starts, or -1 */
+
+  /* What renaming needs to know that the cutting does not: whether a
+   * header block is one GMime reads as headers. After any line starting
+   * "--" is enough to cut (the cut may be early, never late); a rename
+   * must not touch text that only looks like headers (a text bounce
+   * quoting a MIME message), so it wants a real boundary. */
+  GPtrArray *boundaries;         /* of char *, "--BOUNDARY" of the multiparts open */
+  GString *content_type;         /* the block's Content-Type field being read */
+  gboolean reading_content_type;
+  char *block_boundary;          /* nullable: "--BOUNDARY" its last Content-Type declares */
+  gboolean block_is_real;        /* the header block is one GMime reads */
+  gboolean next_is_real;         /* the same for the next block */
+  gboolean block_is_message;     /* the block's part is an attached message */
+  gboolean block_is_attached;    /* the block is the header of one kept as bytes */
+  gboolean next_is_attached;     /* the same for the next block */
+  guint block_lines;             /* lines of the block so far */
   char field_name[80];
   LineFate line;
   gsize line_kept;               /* bytes of the line passed */
@@ -80,6 +105,9 @@ start_over (ModoriHeaderLimit *self)
   self->header_next = TRUE;
   self->message_bytes = 0;
   self->warned_field = self->warned_block = FALSE;
+  self->next_is_real = TRUE;
+  self->next_is_attached = FALSE;
+  g_ptr_array_set_size (self->boundaries, 0);
 }
 
 static gboolean
@@ -103,6 +131,207 @@ names_message_type (const char *p, gsize n)
   return strstr (lower, "message/rfc822") || strstr (lower, "message/global");
 }
 
+/* The media types GMime parses as an attached message (gmime.c registers
+ * them as GMimeMessagePart). */
+static gboolean
+is_message_subtype (const char *p, gsize n)
+{
+  static const char *const subtypes[] = { "rfc822", "rfc2822", "global", "news", NULL };
+
+  for (guint i = 0; subtypes[i]; i++)
+    {
+      gsize k = strlen (subtypes[i]);
+
+      if (n >= k && g_ascii_strncasecmp (p, subtypes[i], k) == 0 &&
+          (n == k || strchr (" \t\r\n;(", p[k]) != NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Looks in the @n bytes at @p, a line of a Content-Type field, for the
+ * field's media type; where it names an attached message, sets
+ * rename_at. The type is the value's first word, on the field's first
+ * line or, when that holds only the name, on the next. */
+static void
+find_media_type (ModoriHeaderLimit *self, const char *p, gsize n, gboolean first_line)
+{
+  gsize i = first_line ? strlen ("content-type:") : 0;
+
+  while (i < n && (p[i] == ' ' || p[i] == '\t'))
+    i++;
+  if (i >= n || p[i] == '\r' || p[i] == '\n')
+    return;   /* not on this line */
+  self->type_pending = FALSE;
+  /* The block's last Content-Type decides what the part is. */
+  self->block_is_message = has_prefix_nocase (p + i, n - i, "message/") &&
+                           is_message_subtype (p + i + strlen ("message/"), n - i - strlen ("message/"));
+  if (self->block_is_message)
+    self->rename_at = i;
+}
+
+/* The most multiparts whose boundaries are followed: a message with more
+ * has its further attached messages parsed whole (nothing is lost). */
+#define MAX_BOUNDARIES 32
+/* Bytes of a Content-Type field read for its boundary. */
+#define MAX_CONTENT_TYPE 2048
+
+static gboolean
+is_lwsp (char c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* The boundary parameter of @value, a multipart's Content-Type value, in
+ * the plain forms mail programs write (boundary="..." or boundary=token);
+ * NULL for any other (comments, RFC 2231 or 2047 encodings, quoted pairs,
+ * two boundaries), whose attached messages are then parsed whole, as
+ * before: nothing is misread, only not spared. */
+static char *
+plain_boundary (const char *value)
+{
+  const char *p = value, *found = NULL, *start, *end;
+  gboolean quoted = FALSE;
+
+  while (is_lwsp (*p))
+    p++;
+  if (g_ascii_strncasecmp (p, "multipart/", strlen ("multipart/")) != 0)
+    return NULL;
+  /* Each parameter, after a ';' outside quotes. */
+  for (; *p; p++)
+    {
+      const char *name;
+
+      if (*p == '"')
+        quoted = !quoted;
+      if (quoted || *p != ';')
+        {
+          if (!quoted && *p == '(')
+            return NULL;
+          continue;
+        }
+      for (name = p + 1; is_lwsp (*name); name++)
+        ;
+      if (g_ascii_strncasecmp (name, "boundary", strlen ("boundary")) != 0)
+        continue;
+      for (name += strlen ("boundary"); *name == ' ' || *name == '\t'; name++)
+        ;
+      if (*name == '*' || (*name == '=' && found))
+        return NULL;
+      if (*name == '=')
+        found = name + 1;
+    }
+  if (found == NULL)
+    return NULL;
+  while (is_lwsp (*found))
+    found++;
+  if (*found == '"')
+    {
+      start = found + 1;
+      end = strchr (start, '"');
+      if (end == NULL || memchr (start, '\\', end - start))
+        return NULL;
+    }
+  else
+    {
+      start = found;
+      for (end = start; *end && (g_ascii_isalnum (*end) || strchr ("'+_,-./:=?", *end)); end++)
+        ;
+      if (*end && *end != ';' && !is_lwsp (*end))
+        return NULL;
+    }
+  if (end == start || g_strstr_len (start, end - start, "=?"))
+    return NULL;
+  return g_strdup_printf ("--%.*s", (int) (end - start), start);
+}
+
+/* Ends the Content-Type field being read: the boundary of the multipart
+ * it declares, if it is the block's last (GMime reads the last,
+ * gmime-parser.c parser_find_header()). */
+static void
+finish_content_type (ModoriHeaderLimit *self)
+{
+  if (!self->reading_content_type)
+    return;
+  self->reading_content_type = FALSE;
+  g_free (self->block_boundary);
+  self->block_boundary = plain_boundary (self->content_type->str + strlen ("content-type:"));
+}
+
+/* Ends a header block: the boundary its multipart declares is followed
+ * from now on. */
+static void
+finish_block (ModoriHeaderLimit *self)
+{
+  finish_content_type (self);
+  if (self->block_boundary && self->boundaries->len < MAX_BOUNDARIES)
+    g_ptr_array_add (self->boundaries, g_steal_pointer (&self->block_boundary));
+  g_clear_pointer (&self->block_boundary, g_free);
+}
+
+static gboolean
+is_lwsp_only (const char *p, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (!strchr (" \t\r\n", p[i]) || p[i] == '\0')
+      return FALSE;
+  return TRUE;
+}
+
+typedef enum {
+  NOT_BOUNDARY,
+  OPENS_PART,    /* a part's header block follows */
+  CLOSES,        /* the multipart's closing boundary */
+} BoundaryKind;
+
+/* What the @n bytes at @p, a line, are to the open multiparts; a closing
+ * boundary closes its multipart. As GMime tells a boundary
+ * (gmime-parser.c, is_boundary()): the boundary, "--" if it closes, then
+ * only white space. */
+static BoundaryKind
+boundary_kind (ModoriHeaderLimit *self, const char *p, gsize n)
+{
+  if (n < 2 || p[0] != '-' || p[1] != '-')
+    return NOT_BOUNDARY;
+  for (guint i = 0; i < self->boundaries->len; i++)
+    {
+      const char *boundary = g_ptr_array_index (self->boundaries, i);
+      gsize k = strlen (boundary);
+
+      if (n < k || memcmp (p, boundary, k) != 0)
+        continue;
+      if (is_lwsp_only (p + k, n - k))
+        return OPENS_PART;
+      if (n >= k + 2 && p[k] == '-' && p[k + 1] == '-' && is_lwsp_only (p + k + 2, n - k - 2))
+        {
+          g_ptr_array_remove_index (self->boundaries, i);
+          return CLOSES;
+        }
+    }
+  return NOT_BOUNDARY;
+}
+
+/* Where an attached message kept as bytes has its header block cut short
+ * by a boundary (the @n bytes at @p), ends the block there, as GMime
+ * does, and returns TRUE. Its bytes lose the line end before the
+ * boundary: one is added, so that parsed alone its last field ends as it
+ * did (mime-util.c), and it does not look cut by the end of the input. */
+static gboolean
+end_attached_header (ModoriHeaderLimit *self, const char *p, gsize n)
+{
+  BoundaryKind kind = boundary_kind (self, p, n);
+
+  if (kind == NOT_BOUNDARY)
+    return FALSE;
+  /* The lines before were passed (header lines are passed as read). */
+  if (self->block_lines > 0)
+    g_byte_array_append (self->out, (const guint8 *) "\n", 1);
+  finish_block (self);
+  self->in_header = FALSE;
+  self->header_next = self->next_is_real = kind == OPENS_PART;
+  return TRUE;
+}
+
 /* Keeps the name of the field starting at @p, printable, for warnings. */
 static void
 keep_field_name (ModoriHeaderLimit *self, const char *p, gsize n)
@@ -123,16 +352,23 @@ start_line (ModoriHeaderLimit *self, const char *p, gsize n)
 
   self->line = LINE_KEEP;
   self->line_kept = 0;
+  self->rename_at = -1;
   if (!self->in_header)
     {
       if (!self->header_next)
         {
           /* Perhaps a boundary: part headers follow. */
           self->header_next = n >= 2 && p[0] == '-' && p[1] == '-';
+          self->next_is_real = self->header_next && boundary_kind (self, p, n) == OPENS_PART;
           return;
         }
       self->header_next = FALSE;
       self->in_header = TRUE;
+      self->block_is_real = self->next_is_real;
+      self->block_is_attached = self->next_is_attached;
+      self->next_is_attached = FALSE;
+      self->block_lines = 0;
+      self->block_is_message = FALSE;
       self->block_bytes = 0;
       self->block_declares_message = FALSE;
       self->dropping_block = FALSE;
@@ -141,10 +377,15 @@ start_line (ModoriHeaderLimit *self, const char *p, gsize n)
   if (blank)
     {
       /* The end of the block; an attached message's header follows. */
+      finish_block (self);
       self->in_header = FALSE;
       self->header_next = self->block_declares_message;
+      self->next_is_real = self->next_is_attached = self->block_is_message;
       return;
     }
+  if (self->block_is_attached && end_attached_header (self, p, n))
+    return;
+  self->block_lines++;
   if (p[0] != ' ' && p[0] != '\t')
     {
       if (!self->dropping_block &&
@@ -157,8 +398,15 @@ start_line (ModoriHeaderLimit *self, const char *p, gsize n)
                   MODORI_MAX_HEADER_BLOCK_BYTES, MODORI_MAX_MESSAGE_HEADER_BYTES);
           self->warned_block = TRUE;
         }
+      finish_content_type (self);
       self->field_bytes = 0;
       self->field_is_content_type = has_prefix_nocase (p, n, "content-type:");
+      self->type_pending = self->field_is_content_type && self->block_is_real;
+      if (self->field_is_content_type && self->block_is_real)
+        {
+          g_string_truncate (self->content_type, 0);
+          self->reading_content_type = TRUE;
+        }
       keep_field_name (self, p, n);
     }
   if (self->dropping_block)
@@ -168,6 +416,10 @@ start_line (ModoriHeaderLimit *self, const char *p, gsize n)
     }
   if (self->field_is_content_type && names_message_type (p, n))
     self->block_declares_message = TRUE;
+  if (self->type_pending)
+    find_media_type (self, p, n, p[0] != ' ' && p[0] != '\t');
+  if (self->reading_content_type && self->content_type->len + n <= MAX_CONTENT_TYPE)
+    g_string_append_len (self->content_type, p, n);
   self->line = LINE_FIELD;
 }
 
@@ -193,6 +445,12 @@ pass (ModoriHeaderLimit *self, const char *p, gsize n)
   room = self->field_bytes < MODORI_MAX_HEADER_BYTES ? MODORI_MAX_HEADER_BYTES - self->field_bytes : 0;
   kept = MIN (n, room);
   g_byte_array_append (self->out, (const guint8 *) p, kept);
+  /* The type is in the line's first piece (start_line() read it there). */
+  if (self->rename_at >= 0 && self->line_kept == 0 &&
+      (gsize) self->rename_at + strlen (MODORI_LAZY_MESSAGE_TYPE) <= kept)
+    memcpy (self->out->data + self->out->len - kept + self->rename_at, MODORI_LAZY_MESSAGE_TYPE,
+            strlen (MODORI_LAZY_MESSAGE_TYPE));
+  self->rename_at = -1;
   self->field_bytes += kept;
   self->block_bytes += kept;
   self->message_bytes += kept;
@@ -378,6 +636,9 @@ header_limit_finalize (GObject *object)
   g_object_unref (self->source);
   g_byte_array_unref (self->out);
   g_byte_array_unref (self->carry);
+  g_ptr_array_unref (self->boundaries);
+  g_string_free (self->content_type, TRUE);
+  g_free (self->block_boundary);
   g_free (self->buffer);
   g_ptr_array_unref (self->warnings);
   G_OBJECT_CLASS (_modori_header_limit_parent_class)->finalize (object);
@@ -407,6 +668,8 @@ _modori_header_limit_init (ModoriHeaderLimit *self)
   self->warnings = g_ptr_array_new_with_free_func (g_free);
   self->out = g_byte_array_new ();
   self->carry = g_byte_array_new ();
+  self->boundaries = g_ptr_array_new_with_free_func (g_free);
+  self->content_type = g_string_new (NULL);
   self->buffer = g_malloc (READ_SIZE);
 }
 

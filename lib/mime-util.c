@@ -36,12 +36,242 @@ _modori_mime_find (GMimeObject *root,
   return root ? find_recursive (root, 0, visit, data) : NULL;
 }
 
+static gboolean
+is_lazy_type (GMimeContentType *content_type)
+{
+  const char *type = g_mime_content_type_get_media_type (content_type);
+
+  return type && g_ascii_strcasecmp (type, MODORI_LAZY_MESSAGE_TYPE) == 0;
+}
+
 gboolean
 _modori_mime_is_type (GMimeObject *part, const char *type, const char *subtype)
 {
   GMimeContentType *content_type = g_mime_object_get_content_type (part);
 
-  return content_type && g_mime_content_type_is_type (content_type, type, subtype);
+  if (content_type == NULL)
+    return FALSE;
+  if (is_lazy_type (content_type))
+    return (strcmp (type, "*") == 0 || g_ascii_strcasecmp (type, "message") == 0) &&
+           g_mime_content_type_is_type (content_type, MODORI_LAZY_MESSAGE_TYPE, subtype);
+  return g_mime_content_type_is_type (content_type, type, subtype);
+}
+
+/* Whether GMime's parser would have kept @part's message as bytes anyway:
+ * it does so when the first Content-Transfer-Encoding field of the part
+ * names an encoding (gmime-parser.c, parser_construct_leaf_part()). */
+static gboolean
+is_transfer_encoded (GMimeObject *part)
+{
+  GMimeHeaderList *headers = g_mime_object_get_header_list (part);
+  int n = headers ? g_mime_header_list_get_count (headers) : 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      GMimeHeader *header = g_mime_header_list_get_header_at (headers, i);
+
+      if (g_ascii_strcasecmp (g_mime_header_get_name (header), "Content-Transfer-Encoding") != 0)
+        continue;
+      switch (g_mime_content_encoding_from_string (g_mime_header_get_raw_value (header)))
+        {
+        case GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE:
+        case GMIME_CONTENT_ENCODING_UUENCODE:
+        case GMIME_CONTENT_ENCODING_BASE64:
+          return TRUE;
+        default:
+          return FALSE;
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+_modori_mime_is_attached_message (GMimeObject *part)
+{
+  GMimeContentType *content_type;
+
+  if (GMIME_IS_MESSAGE_PART (part))
+    return TRUE;
+  content_type = GMIME_IS_PART (part) ? g_mime_object_get_content_type (part) : NULL;
+  return content_type && is_lazy_type (content_type) && !is_transfer_encoded (part);
+}
+
+/* The length of the header block at the start of @bytes: up to and with
+ * the first empty line (LF or CRLF), else all of them. */
+static gsize
+header_block_length (const char *bytes, gsize length)
+{
+  const char *p = bytes, *end = bytes + length;
+
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+
+      if (nl == NULL)
+        break;
+      if (nl == p || (nl == p + 1 && p[0] == '\r'))
+        return nl + 1 - bytes;
+      p = nl + 1;
+    }
+  return length;
+}
+
+/* The header fields the library reads of a returned original: who sent
+ * it and to whom, its subject and Message-ID (complete.c, record.c), and
+ * Hotmail's original recipient (arf.c). An original parsed for them
+ * alone is given these alone: GMime makes objects of every field it
+ * reads, and a returned header block is mostly Received and DKIM fields. */
+static const char *const identity_fields[] = {
+  "From", "To", "Subject", "Message-ID", "X-HmXmrOriginalRecipient", NULL,
+};
+
+/* Whether the line at @line names one of identity_fields. */
+static gboolean
+names_identity_field (const char *line, gsize length)
+{
+  for (guint i = 0; identity_fields[i]; i++)
+    {
+      gsize k = strlen (identity_fields[i]);
+
+      if (length <= k || g_ascii_strncasecmp (line, identity_fields[i], k) != 0)
+        continue;
+      /* GMime allows blanks between a field's name and its colon. */
+      while (k < length && (line[k] == ' ' || line[k] == '\t'))
+        k++;
+      if (k < length && line[k] == ':')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Appends to @out the header block at the start of @bytes with only its
+ * identity fields (each with its continuation lines), and its first
+ * line with @keep_first, ended by an empty line. GMime reads a message's
+ * first line strictly (a line that is no field fails the parse), so the
+ * first line decides as before. */
+static void
+append_identity_block (GByteArray *out, const char *bytes, gsize length, gboolean keep_first)
+{
+  const char *p = bytes, *end = bytes + header_block_length (bytes, length);
+  gboolean keep = FALSE;
+
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *next = nl ? nl + 1 : end;
+
+      if (p == bytes && keep_first)
+        keep = TRUE;
+      else if (*p != ' ' && *p != '\t')
+        keep = names_identity_field (p, next - p);
+      if (keep)
+        {
+          g_byte_array_append (out, (const guint8 *) p, next - p);
+          if (nl == NULL)
+            g_byte_array_append (out, (const guint8 *) "\n", 1);
+        }
+      p = next;
+    }
+  g_byte_array_append (out, (const guint8 *) "\n", 1);
+}
+
+/* Whether @bytes, an attached message's, end in its header block in the
+ * middle of a field's name: GMime then fails to parse the message where it
+ * stands (gmime-parser.c, step_headers()). A header block cut short by a
+ * boundary is ended by a line end (header-limit.c): this is the end of the
+ * input. */
+static gboolean
+ends_in_field_name (const char *bytes, gsize length)
+{
+  const char *line;
+  gboolean blank = FALSE;
+
+  if (header_block_length (bytes, length) < length || bytes[length - 1] == '\n')
+    return FALSE;
+  line = g_strrstr_len (bytes, length, "\n");
+  line = line ? line + 1 : bytes;
+  if (*line == ' ' || *line == '\t')
+    return FALSE;   /* a continuation line: its field's name was read */
+  for (; line < bytes + length; line++)
+    {
+      unsigned char c = *line;
+
+      if (c == ':')
+        return FALSE;
+      if (c == ' ' || c == '\t')
+        blank = TRUE;
+      else if (blank || c < 32 || c == 127)
+        return FALSE;   /* no field name: the line is passed over */
+    }
+  return TRUE;
+}
+
+/* A header put before an attached message's bytes when it is parsed
+ * alone, then taken away. GMime reads an attached message's first line
+ * leniently (a line that is no header field is passed over) but a
+ * message's first line strictly (the parse fails): a first line that is
+ * a header field makes both lenient alike. */
+#define LEAD_FIELD "X-Modori-Attached: lead\n"
+
+/* @bytes, already cut to the limits, parsed as an attached message is
+ * where it stands: leniently, and ended where they end. */
+static GMimeMessage *
+parse_attached (GByteArray *bytes)
+{
+  GMimeStream *input = g_mime_stream_mem_new_with_byte_array (bytes);   /* owns it */
+  GMimeParser *parser = g_mime_parser_new_with_stream (input);
+  GMimeMessage *message;
+  GMimeHeaderList *headers;
+
+  g_mime_parser_set_persist_stream (parser, FALSE);
+  g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
+  message = g_mime_parser_construct_message (parser, NULL);
+  g_object_unref (parser);
+  g_object_unref (input);
+  headers = message ? g_mime_object_get_header_list (GMIME_OBJECT (message)) : NULL;
+  if (headers && g_mime_header_list_get_count (headers) > 0 &&
+      strcmp (g_mime_header_get_name (g_mime_header_list_get_header_at (headers, 0)), "X-Modori-Attached") == 0)
+    g_mime_header_list_remove_at (headers, 0);
+  return message;
+}
+
+GMimeMessage *
+_modori_mime_attached_message (GMimeObject *part, gboolean headers_only)
+{
+  GMimeDataWrapper *content;
+  GMimeStream *stream;
+  GMimeMessage *message;
+  GByteArray *bytes, *input;
+  const char *start;
+  gsize length;
+
+  if (GMIME_IS_MESSAGE_PART (part))
+    {
+      message = g_mime_message_part_get_message (GMIME_MESSAGE_PART (part));
+      return message ? g_object_ref (message) : NULL;
+    }
+  content = GMIME_IS_PART (part) ? g_mime_part_get_content (GMIME_PART (part)) : NULL;
+  stream = content ? g_mime_data_wrapper_get_stream (content) : NULL;
+  /* The parser copied the part's bytes into memory (the library's
+   * parsers do not persist their stream). */
+  if (stream == NULL || !GMIME_IS_STREAM_MEM (stream))
+    return NULL;
+  bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
+  start = (const char *) bytes->data + CLAMP (stream->bound_start, 0, (gint64) bytes->len);
+  length = (const char *) bytes->data +
+           (stream->bound_end < 0 ? bytes->len : CLAMP (stream->bound_end, 0, (gint64) bytes->len)) - start;
+  /* GMime parses nothing of an empty message part, nor of one whose
+   * input ends in the middle of a field's name. */
+  if ((gssize) length <= 0 || ends_in_field_name (start, length))
+    return NULL;
+  input = g_byte_array_sized_new (strlen (LEAD_FIELD) + length + 2);
+  g_byte_array_append (input, (const guint8 *) LEAD_FIELD, strlen (LEAD_FIELD));
+  if (headers_only)
+    append_identity_block (input, start, length, FALSE);
+  else
+    g_byte_array_append (input, (const guint8 *) start, length);
+  message = parse_attached (input);
+  return message;
 }
 
 char *
@@ -85,7 +315,7 @@ _modori_mime_part_text (GMimePart *part)
 static gboolean
 is_original (GMimeObject *part, gpointer data)
 {
-  return GMIME_IS_MESSAGE_PART (part) ||
+  return _modori_mime_is_attached_message (part) ||
          _modori_mime_is_type (part, "message", "global") ||
          _modori_mime_is_type (part, "text", "rfc822-headers") ||
          _modori_mime_is_type (part, "message", "rfc822-headers");
@@ -130,18 +360,25 @@ _modori_mime_part_headers (GMimePart *part)
 }
 
 GMimeMessage *
-_modori_mime_find_original (GMimeMessage *bounce)
+_modori_mime_find_original (GMimeMessage *bounce, gboolean headers_only)
 {
   GMimeObject *part = _modori_mime_find (g_mime_message_get_mime_part (bounce), is_original, NULL);
   GMimeMessage *original = NULL;
 
   if (part == NULL)
     return NULL;
-  if (GMIME_IS_MESSAGE_PART (part))
+  if (_modori_mime_is_attached_message (part))
+    original = _modori_mime_attached_message (part, headers_only);
+  else if (GMIME_IS_PART (part) && headers_only)
     {
-      original = g_mime_message_part_get_message (GMIME_MESSAGE_PART (part));
-      if (original)
-        g_object_ref (original);
+      gsize length;
+      char *bytes = _modori_mime_part_bytes (GMIME_PART (part), &length);
+      GByteArray *block = g_byte_array_sized_new (length + 2);
+
+      append_identity_block (block, bytes, length, TRUE);
+      original = _modori_mime_parse_bytes ((const char *) block->data, block->len);
+      g_byte_array_unref (block);
+      g_free (bytes);
     }
   else if (GMIME_IS_PART (part))
     original = _modori_mime_part_headers (GMIME_PART (part));

@@ -15,8 +15,24 @@ GMimeObject *_modori_mime_find (GMimeObject *root,
                                 gboolean (*visit) (GMimeObject *part, gpointer data),
                                 gpointer data);
 
-/* Whether @part's Content-Type is @type/@subtype (case-insensitive). */
+/* The media type an attached message's "message" is renamed to on its way
+ * to the parser (header-limit.h): GMime keeps such a message as the bytes
+ * of a leaf part, which the library parses only as far as it asks
+ * (_modori_mime_attached_message()). Only messages the library parsed
+ * itself have them; a caller's message has GMimeMessageParts. */
+#define MODORI_LAZY_MESSAGE_TYPE "xmodori"
+
+/* Whether @part's Content-Type is @type/@subtype (case-insensitive; "*"
+ * for any). A message kept as bytes is of type "message", as written. */
 gboolean _modori_mime_is_type (GMimeObject *part, const char *type, const char *subtype);
+
+/* Whether @part is an attached message: a GMimeMessagePart, or one kept
+ * as bytes that GMime would have parsed as one (not transfer-encoded). */
+gboolean _modori_mime_is_attached_message (GMimeObject *part);
+/* The message of such a part, parsed whole, or its header block only
+ * when @headers_only (enough for its header fields); NULL when it holds
+ * none (an empty part). A new reference. */
+GMimeMessage *_modori_mime_attached_message (GMimeObject *part, gboolean headers_only);
 
 /* The decoded body of a leaf part (transfer encoding undone, bytes as they
  * are); newly allocated, NUL-terminated; @length may be NULL. */
@@ -35,9 +51,10 @@ GMimeMessage *_modori_mime_parse_headers (const char *bytes, gsize length);
 GMimeMessage *_modori_mime_part_headers (GMimePart *part);
 
 /* The returned original message of a bounce: an attached message/rfc822
- * or message/global, or the headers of a text/rfc822-headers part.
- * Returns a new reference, or NULL. */
-GMimeMessage *_modori_mime_find_original (GMimeMessage *bounce);
+ * or message/global, or the headers of a text/rfc822-headers part; of
+ * an attached message kept as bytes, its header block only when
+ * @headers_only. Returns a new reference, or NULL. */
+GMimeMessage *_modori_mime_find_original (GMimeMessage *bounce, gboolean headers_only);
 
 /* The first text/plain part of the bounce outside the original, as UTF-8,
  * newly allocated; NULL if there is none. Engines and the analyzer ask

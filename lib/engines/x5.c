@@ -32,7 +32,7 @@ x5_sniff (ModoriBounce *context)
 static gboolean
 x5_parse (ModoriBounce *context, GPtrArray *records)
 {
-  GMimeMessage *inner = _modori_bounce_get_original (context);
+  GMimeMessage *inner = _modori_bounce_get_whole_original (context);
   ModoriBounce *inner_context;
   GMimeMessage *original;
   guint first = records->len;
