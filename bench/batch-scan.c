@@ -1,11 +1,23 @@
 /* batch-scan.c: builds a large mbox from testdata's samples (each copy
- * with its own addresses), then times, in one run, `modori -j 1`,
- * `modori -j 2` and gmime-floor (a bare GMime parse of the same file) and
- * prints messages/s, MB/s, peak RSS and the ratios. Run from the source
- * root:
- *   build/bench/batch-scan [--messages=N | --size=MB] [--rounds=N] [--keep]
+ * with its own addresses), then reports, in one run, what issue 16 asks
+ * of batch scanning, next to its targets:
+ *   - time: `modori -j 1`, `modori -j 2` and gmime-floor (a bare GMime
+ *     parse of the same file), interleaved rounds, the median; messages/s,
+ *     MB/s and the ratios (-j 1 >= 0.65x the floor, -j 2 >= 1.8x -j 1);
+ *   - --callgrind: instructions per message of the floor and of -j 1 under
+ *     callgrind, on the first N messages (--callgrind-messages, 1,000 by
+ *     default: callgrind is ~50x slower), start-up aside; free of the
+ *     machine's noise (-j 1 <= 1.35x the floor's);
+ *   - peak RSS of all the processes of a run, sampled from /proc: on the
+ *     timed mbox, and with --rss on mboxes of 50 MB and 1 GB (or the sizes
+ *     given, --rss=50,1024), which must need the same (<= 16 MB).
+ * Run from the source root:
+ *   build/bench/batch-scan [--messages=N | --size=MB] [--rounds=N]
+ *                          [--callgrind [--callgrind-messages=N]]
+ *                          [--rss[=MB,...]] [--keep]
  * The defaults make 10,000 messages; --size=1024 makes a 1 GB mbox.
- * No thresholds: machines are noisy; the issue's targets are read off. */
+ * A benchmark, never a test: machines are noisy, so the targets are
+ * printed next to what was measured, not asserted. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +40,48 @@ typedef struct {
   gint done;
   long rss_kb, pss_kb;
 } Sampler;
+
+/* The memory of all processes: one sampled run of each command. */
+typedef struct {
+  Run floor, j1, j2;
+} Memory;
+
+typedef struct {
+  Run floor, j1, j2, pair;
+} Timing;
+
+typedef struct {
+  guint messages;
+  guint64 floor, j1;                /* callgrind's totals */
+  guint64 floor_start, j1_start;    /* the same for one message */
+} Instructions;
+
+typedef struct {
+  int size_mb;
+  guint messages;
+  Memory memory;
+} RssSize;
+
+typedef struct {
+  char *path;
+  guint messages;
+  double mb;
+} Mbox;
+
+typedef struct {
+  char *floor[3], *j1[7], *j2[7];
+} Commands;
+
+typedef struct {
+  char *modori, *floor_bin;
+  char *dir;            /* where the generated files go */
+} Paths;
+
+typedef struct {
+  int messages, size_mb, rounds, callgrind_messages;
+  gboolean callgrind, keep;
+  GArray *rss_sizes;    /* of int, MB */
+} Options;
 
 static long
 rollup_field (const char *rollup, const char *name)
@@ -231,100 +285,408 @@ write_copy (FILE *out, const char *sample, guint copy)
   fputc ('\n', out);
 }
 
-int
-main (int argc, char **argv)
+/* Writes @path: copies of @samples in turn until it has @messages
+ * messages, or, with @size_mb, that many MB. The same arguments make the
+ * same bytes, so a shorter mbox is the start of a longer one. */
+static Mbox
+write_mbox (const char *path, GPtrArray *samples, guint messages, int size_mb)
 {
-  int messages = 10000, size_mb = 0, rounds = 3;
-  gboolean keep = FALSE;
-  GOptionEntry entries[] = {
-    { "messages", 'n', 0, G_OPTION_ARG_INT, &messages, "Messages in the mbox (default 10000)", "N" },
-    { "size", 's', 0, G_OPTION_ARG_INT, &size_mb, "Make the mbox this many MB instead", "MB" },
-    { "rounds", 'r', 0, G_OPTION_ARG_INT, &rounds, "Run each this many times, interleaved; the median counts (default 3)", "N" },
-    { "keep", 'k', 0, G_OPTION_ARG_NONE, &keep, "Keep the mbox (its path is printed)", NULL },
-    { NULL }
-  };
-  g_autoptr (GOptionContext) context = g_option_context_new ("- modori vs a bare GMime parse");
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) samples = NULL;
-  g_autofree char *dir = NULL, *mbox = NULL, *self_dir = NULL, *modori = NULL, *floor_bin = NULL;
-  char *modori_j1[] = { NULL, "--quiet", "--format=jsonl", "-j", "1", NULL, NULL };
-  char *modori_j2[] = { NULL, "--quiet", "--format=jsonl", "-j", "2", NULL, NULL };
-  char *floor_argv[] = { NULL, NULL, NULL };
-  guint64 bytes;
-  guint n = 0;
-  FILE *out;
-  Run floor_run, j1, j2, pair;
-  double mb;
+  Mbox mbox = { .path = g_strdup (path) };
+  FILE *out = fopen (path, "w");
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    g_error ("%s", error->message);
-
-  self_dir = g_path_get_dirname (argv[0]);
-  modori = g_build_filename (self_dir, "..", "cli", "modori", NULL);
-  floor_bin = g_build_filename (self_dir, "gmime-floor", NULL);
-  samples = load_samples ();
-  dir = g_dir_make_tmp ("modori-bench-XXXXXX", NULL);
-  mbox = g_build_filename (dir, "bounces.mbox", NULL);
-  out = fopen (mbox, "w");
+  if (out == NULL)
+    g_error ("cannot write %s", path);
   for (;;)
     {
-      write_copy (out, g_ptr_array_index (samples, n % samples->len), n / samples->len);
-      n++;
-      if (size_mb > 0 ? ftell (out) >= (long) size_mb * 1024 * 1024 : n >= (guint) messages)
+      write_copy (out, g_ptr_array_index (samples, mbox.messages % samples->len),
+                  mbox.messages / samples->len);
+      mbox.messages++;
+      if (size_mb > 0 ? ftell (out) >= (long) size_mb * 1024 * 1024 : mbox.messages >= messages)
         break;
     }
-  bytes = ftell (out);
-  fclose (out);
-  mb = bytes / 1048576.0;
-  printf ("mbox: %u messages, %.1f MB (%u samples, %u processors)\n",
-          n, mb, samples->len, g_get_num_processors ());
+  mbox.mb = ftell (out) / 1048576.0;
+  if (fclose (out) != 0)
+    g_error ("cannot write %s (disk full?)", path);
+  return mbox;
+}
 
-  floor_argv[0] = floor_bin; floor_argv[1] = mbox;
-  modori_j1[0] = modori_j2[0] = modori;
-  modori_j1[5] = modori_j2[5] = mbox;
-  rounds = CLAMP (rounds, 1, 99);
-  {
-    Run floor_runs[100], j1_runs[100], j2_runs[100], pair_runs[100] = { { 0 } };
+static void
+remove_mbox (Mbox *mbox, gboolean keep)
+{
+  if (keep)
+    printf ("kept %s\n", mbox->path);
+  else
+    g_unlink (mbox->path);
+  g_clear_pointer (&mbox->path, g_free);
+}
 
-    /* Interleaved, so that a slow spell of the machine hits all three. */
-    for (int i = 0; i < rounds; i++)
-      {
-        floor_runs[i] = run (floor_argv, FALSE);
-        j1_runs[i] = run (modori_j1, FALSE);
-        j2_runs[i] = run (modori_j2, FALSE);
-        pair_runs[i].seconds = run_side_by_side (modori_j1);
-      }
-    /* One more run each, sampled, for the memory of all processes. */
-    floor_runs[rounds] = run (floor_argv, TRUE);
-    j1_runs[rounds] = run (modori_j1, TRUE);
-    j2_runs[rounds] = run (modori_j2, TRUE);
-    floor_run = median (floor_runs, rounds, floor_runs[rounds]);
-    j1 = median (j1_runs, rounds, j1_runs[rounds]);
-    j2 = median (j2_runs, rounds, j2_runs[rounds]);
-    pair = median (pair_runs, rounds, pair_runs[rounds]);
-  }
+/* The three commands measured, on @mbox. */
+static void
+commands_init (Commands *commands, char *floor_bin, char *modori, char *mbox)
+{
+  char *floor_argv[] = { floor_bin, mbox, NULL };
+  char *j1[] = { modori, "--quiet", "--format=jsonl", "-j", "1", mbox, NULL };
+  char *j2[] = { modori, "--quiet", "--format=jsonl", "-j", "2", mbox, NULL };
+
+  memcpy (commands->floor, floor_argv, sizeof floor_argv);
+  memcpy (commands->j1, j1, sizeof j1);
+  memcpy (commands->j2, j2, sizeof j2);
+}
+
+/* One sampled run each: the memory of all processes (sampling slows what
+ * it measures, so these runs are not timed). */
+static Memory
+measure_memory (Commands *commands)
+{
+  Memory memory;
+
+  memory.floor = run (commands->floor, TRUE);
+  memory.j1 = run (commands->j1, TRUE);
+  memory.j2 = run (commands->j2, TRUE);
+  return memory;
+}
+
+static Timing
+time_rounds (Commands *commands, int rounds)
+{
+  Run floor_runs[100], j1_runs[100], j2_runs[100], pair_runs[100] = { { 0 } };
+  Memory memory;
+  Timing timing;
+
+  /* Interleaved, so that a slow spell of the machine hits all of them. */
+  for (int i = 0; i < rounds; i++)
+    {
+      floor_runs[i] = run (commands->floor, FALSE);
+      j1_runs[i] = run (commands->j1, FALSE);
+      j2_runs[i] = run (commands->j2, FALSE);
+      pair_runs[i].seconds = run_side_by_side (commands->j1);
+    }
+  memory = measure_memory (commands);
+  timing.floor = median (floor_runs, rounds, memory.floor);
+  timing.j1 = median (j1_runs, rounds, memory.j1);
+  timing.j2 = median (j2_runs, rounds, memory.j2);
+  timing.pair = median (pair_runs, rounds, pair_runs[rounds]);
+  return timing;
+}
+
+static void
+print_timing (const Timing *timing, const Mbox *mbox, int rounds)
+{
+  guint n = mbox->messages;
 
   printf ("median of %d rounds; memory: peak RSS of the largest process, and of all its processes\n"
           "together (RSS counts shared pages in each, PSS splits them)\n", rounds);
   printf ("%-12s %8s %8s %7s %9s %9s %9s\n", "", "seconds", "msg/s", "MB/s", "RSS MB", "all RSS", "all PSS");
-#define ROW(name, r) printf ("%-12s %8.2f %8.0f %7.1f %9.1f %9.1f %9.1f\n", name, r.seconds, n / r.seconds, mb / r.seconds, \
-                             r.max_rss_kb / 1024.0, r.tree_rss_kb / 1024.0, r.tree_pss_kb / 1024.0)
-  ROW ("gmime-floor", floor_run);
-  ROW ("modori -j 1", j1);
-  ROW ("modori -j 2", j2);
+#define ROW(name, r) printf ("%-12s %8.2f %8.0f %7.1f %9.1f %9.1f %9.1f\n", name, r.seconds, n / r.seconds, \
+                             mbox->mb / r.seconds, r.max_rss_kb / 1024.0, r.tree_rss_kb / 1024.0, \
+                             r.tree_pss_kb / 1024.0)
+  ROW ("gmime-floor", timing->floor);
+  ROW ("modori -j 1", timing->j1);
+  ROW ("modori -j 2", timing->j2);
+#undef ROW
   printf ("%-12s %8.2f %8.0f %7.1f   (two -j 1 processes side by side, both counted)\n", "2 x -j 1",
-          pair.seconds, 2 * n / pair.seconds, 2 * mb / pair.seconds);
-  printf ("ratios: -j 1 / gmime-floor = %.2f (target >= 0.85); -j 2 / -j 1 = %.2f (target >= 1.7 on 2 cores;\n"
+          timing->pair.seconds, 2 * n / timing->pair.seconds, 2 * mbox->mb / timing->pair.seconds);
+  printf ("ratios: -j 1 / gmime-floor = %.2f (target >= 0.65); -j 2 / -j 1 = %.2f (target >= 1.8 on 2 cores;\n"
           "        this machine gives two independent processes %.2f)\n",
-          floor_run.seconds / j1.seconds, j1.seconds / j2.seconds, 2 * j1.seconds / pair.seconds);
+          timing->floor.seconds / timing->j1.seconds, timing->j1.seconds / timing->j2.seconds,
+          2 * timing->j1.seconds / timing->pair.seconds);
+}
 
-  if (keep)
-    printf ("kept %s\n", mbox);
+/* The instructions a callgrind output file counts: its "totals:" line, or
+ * the "summary:" line older files have instead; 0 if neither. */
+static guint64
+callgrind_total (const char *path)
+{
+  g_autofree char *contents = NULL;
+  const char *names[] = { "\ntotals:", "\nsummary:" };
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *at = strstr (contents, names[i]);
+      if (at)
+        return g_ascii_strtoull (at + strlen (names[i]), NULL, 10);
+    }
+  return 0;
+}
+
+/* Runs @command under callgrind, its output in @out_file; the
+ * instructions it executed, start-up and shut-down included. */
+static guint64
+count_instructions (const char *valgrind, char **command, const char *out_file)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  guint64 total;
+
+  g_ptr_array_add (argv, g_strdup (valgrind));
+  g_ptr_array_add (argv, g_strdup ("--tool=callgrind"));
+  g_ptr_array_add (argv, g_strdup ("--quiet"));
+  g_ptr_array_add (argv, g_strdup_printf ("--callgrind-out-file=%s", out_file));
+  for (char **arg = command; *arg; arg++)
+    g_ptr_array_add (argv, g_strdup (*arg));
+  g_ptr_array_add (argv, NULL);
+  run ((char **) argv->pdata, FALSE);
+  total = callgrind_total (out_file);
+  if (total == 0)
+    g_error ("no totals in %s", out_file);
+  return total;
+}
+
+/* Per message, start-up aside: what @messages - 1 more messages cost. */
+static double
+instructions_per_message (const Instructions *counted, guint64 all, guint64 start)
+{
+  return (double) (all - MIN (start, all)) / (counted->messages - 1);
+}
+
+static double
+instructions_ratio (const Instructions *counted)
+{
+  return instructions_per_message (counted, counted->j1, counted->j1_start) /
+         instructions_per_message (counted, counted->floor, counted->floor_start);
+}
+
+/* Counts the instructions of the floor and of -j 1 on an mbox of the
+ * first @messages messages, into @floor and @j1; named @name in paths. */
+static void
+count_on_mbox (const char *valgrind, Options *options, Paths *paths, GPtrArray *samples,
+               guint messages, const char *name, guint64 *floor, guint64 *j1)
+{
+  g_autofree char *path = g_strdup_printf ("%s/callgrind-%s.mbox", paths->dir, name);
+  g_autofree char *floor_out = g_strdup_printf ("%s/callgrind.out.%s.floor", paths->dir, name);
+  g_autofree char *j1_out = g_strdup_printf ("%s/callgrind.out.%s.j1", paths->dir, name);
+  Commands commands;
+  Mbox mbox;
+
+  mbox = write_mbox (path, samples, messages, 0);
+  commands_init (&commands, paths->floor_bin, paths->modori, mbox.path);
+  *floor = count_instructions (valgrind, commands.floor, floor_out);
+  *j1 = count_instructions (valgrind, commands.j1, j1_out);
+  if (options->keep)
+    printf ("kept %s and %s\n", floor_out, j1_out);
   else
     {
-      g_unlink (mbox);
-      g_rmdir (dir);
+      g_unlink (floor_out);
+      g_unlink (j1_out);
     }
+  remove_mbox (&mbox, options->keep);
+}
+
+/* Instructions per message of the floor and of -j 1 (-j 2 would only add
+ * the workers' hand-offs, and callgrind runs one thread at a time), on an
+ * mbox of the first --callgrind-messages messages. A one-message mbox
+ * gives each one's start-up and shut-down, which are taken out: they are
+ * paid once per run, not per message. FALSE if valgrind is missing. */
+static gboolean
+measure_instructions (Options *options, Paths *paths, GPtrArray *samples, Instructions *result)
+{
+  g_autofree char *valgrind = g_find_program_in_path ("valgrind");
+
+  if (valgrind == NULL)
+    {
+      printf ("\ncallgrind: valgrind not found, skipped\n");
+      return FALSE;
+    }
+  result->messages = MAX (options->callgrind_messages, 2);
+  printf ("\ncallgrind on the first %u messages, and on the first alone for the start-up...\n",
+          result->messages);
+  fflush (stdout);
+  count_on_mbox (valgrind, options, paths, samples, 1, "one", &result->floor_start, &result->j1_start);
+  count_on_mbox (valgrind, options, paths, samples, result->messages, "all", &result->floor, &result->j1);
+  printf ("%-12s %14s %12s %14s\n", "instructions", "all", "start-up", "per message");
+#define ROW(name, all, start) printf ("%-12s %14" G_GUINT64_FORMAT " %12" G_GUINT64_FORMAT " %14.0f\n", \
+                                      name, all, start, instructions_per_message (result, all, start))
+  ROW ("gmime-floor", result->floor, result->floor_start);
+  ROW ("modori -j 1", result->j1, result->j1_start);
+#undef ROW
+  printf ("ratio per message: -j 1 / gmime-floor = %.2f (target <= 1.35; %.2f with start-ups)\n",
+          instructions_ratio (result), (double) result->j1 / result->floor);
+  return TRUE;
+}
+
+/* Peak memory of all processes on mboxes of each of --rss's sizes, each
+ * built, measured and removed in turn (1 GB needs 1 GB of disk). */
+static void
+measure_rss_sizes (Options *options, Paths *paths, GPtrArray *samples, GArray *sizes)
+{
+  printf ("\npeak memory by mbox size (MB; one sampled run each; all processes of a run together)\n");
+  printf ("%9s %9s %9s %9s %9s %9s %9s\n", "mbox", "messages", "floor", "-j 1 RSS", "-j 1 PSS",
+          "-j 2 RSS", "-j 2 PSS");
+  for (guint i = 0; i < options->rss_sizes->len; i++)
+    {
+      int size_mb = g_array_index (options->rss_sizes, int, i);
+      g_autofree char *path = g_strdup_printf ("%s/rss-%d.mbox", paths->dir, size_mb);
+      RssSize measured = { .size_mb = size_mb };
+      Commands commands;
+      Mbox mbox;
+
+      mbox = write_mbox (path, samples, 0, size_mb);
+      commands_init (&commands, paths->floor_bin, paths->modori, mbox.path);
+      measured.messages = mbox.messages;
+      measured.memory = measure_memory (&commands);
+      printf ("%9.1f %9u %9.1f %9.1f %9.1f %9.1f %9.1f\n", mbox.mb, mbox.messages,
+              measured.memory.floor.tree_rss_kb / 1024.0,
+              measured.memory.j1.tree_rss_kb / 1024.0, measured.memory.j1.tree_pss_kb / 1024.0,
+              measured.memory.j2.tree_rss_kb / 1024.0, measured.memory.j2.tree_pss_kb / 1024.0);
+      fflush (stdout);
+      g_array_append_val (sizes, measured);
+      remove_mbox (&mbox, options->keep);
+    }
+}
+
+static void
+print_target (const char *what, const char *target, const char *measured, gboolean met)
+{
+  printf ("  %-44s %-10s %-20s %s\n", what, target, measured, met ? "met" : "not met");
+}
+
+/* The rows for the memory of all the processes of -j 1 and of -j 2 on an
+ * mbox of @label. Judged on the RSS sum, as the issue words it; PSS, which
+ * counts the pages the workers share with their parent once, is shown. */
+static void
+print_memory_targets (const char *label, const Memory *memory)
+{
+  const Run *runs[] = { &memory->j1, &memory->j2 };
+  const char *names[] = { "-j 1", "-j 2" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autofree char *what = g_strdup_printf ("peak RSS, all processes, %s, %s", names[i], label);
+      g_autofree char *measured = g_strdup_printf ("%.1f MB (PSS %.1f)", runs[i]->tree_rss_kb / 1024.0,
+                                                   runs[i]->tree_pss_kb / 1024.0);
+      print_target (what, "<= 16 MB", measured, runs[i]->tree_rss_kb <= 16 * 1024);
+    }
+}
+
+static void
+print_summary (const Timing *timing, const Mbox *mbox, const Instructions *instructions, GArray *sizes)
+{
+  double j1_vs_floor = timing->floor.seconds / timing->j1.seconds;
+  double j2_vs_j1 = timing->j1.seconds / timing->j2.seconds;
+  g_autofree char *j1_text = g_strdup_printf ("%.2fx", j1_vs_floor);
+  g_autofree char *j2_text = g_strdup_printf ("%.2fx", j2_vs_j1);
+
+  printf ("\nissue 16's targets (%u processors):\n", g_get_num_processors ());
+  print_target ("-j 1 speed vs gmime-floor", ">= 0.65x", j1_text, j1_vs_floor >= 0.65);
+  if (instructions)
+    {
+      double ratio = instructions_ratio (instructions);
+      g_autofree char *text = g_strdup_printf ("%.2fx", ratio);
+      print_target ("-j 1 instructions/message vs gmime-floor", "<= 1.35x", text, ratio <= 1.35);
+    }
+  else
+    printf ("  %-44s %-10s %s\n", "-j 1 instructions/message vs gmime-floor", "<= 1.35x",
+            "not measured (--callgrind)");
+  if (g_get_num_processors () >= 2)
+    {
+      double ceiling = 2 * timing->j1.seconds / timing->pair.seconds;
+
+      print_target ("-j 2 speed vs -j 1", ">= 1.8x", j2_text, j2_vs_j1 >= 1.8);
+      /* A busy machine cannot show 1.8x whatever -j 2 does. */
+      if (ceiling < 1.8)
+        printf ("  (but two independent -j 1 processes got %.2fx here: the machine is busy)\n", ceiling);
+    }
+  else
+    printf ("  %-44s %-10s %s\n", "-j 2 speed vs -j 1", ">= 1.8x", "not measured (one processor)");
+  if (sizes->len == 0)
+    {
+      g_autofree char *label = g_strdup_printf ("%.0f MB", mbox->mb);
+      print_memory_targets (label, &(Memory) { timing->floor, timing->j1, timing->j2 });
+      printf ("  (--rss for 50 MB and 1 GB)\n");
+    }
+  for (guint i = 0; i < sizes->len; i++)
+    {
+      const RssSize *size = &g_array_index (sizes, RssSize, i);
+      g_autofree char *label = g_strdup_printf ("%d MB", size->size_mb);
+      print_memory_targets (label, &size->memory);
+    }
+}
+
+/* --rss alone is 50 MB and 1 GB; --rss=50,1024 names the sizes. */
+static gboolean
+parse_rss (const char *name, const char *value, gpointer data, GError **error)
+{
+  Options *options = data;
+  g_auto (GStrv) sizes = g_strsplit (value ? value : "50,1024", ",", -1);
+
+  for (char **size = sizes; *size; size++)
+    {
+      gint64 mb;
+      int megabytes;
+
+      if (!g_ascii_string_to_signed (*size, 10, 1, 1 << 20, &mb, NULL))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--rss: not a size in MB: %s", *size);
+          return FALSE;
+        }
+      megabytes = mb;
+      g_array_append_val (options->rss_sizes, megabytes);
+    }
+  return TRUE;
+}
+
+int
+main (int argc, char **argv)
+{
+  Options options = { .messages = 10000, .rounds = 3, .callgrind_messages = 1000,
+                      .rss_sizes = g_array_new (FALSE, FALSE, sizeof (int)) };
+  GOptionEntry entries[] = {
+    { "messages", 'n', 0, G_OPTION_ARG_INT, &options.messages, "Messages in the mbox (default 10000)", "N" },
+    { "size", 's', 0, G_OPTION_ARG_INT, &options.size_mb, "Make the mbox this many MB instead", "MB" },
+    { "rounds", 'r', 0, G_OPTION_ARG_INT, &options.rounds, "Run each this many times, interleaved; the median counts (default 3)", "N" },
+    { "callgrind", 0, 0, G_OPTION_ARG_NONE, &options.callgrind, "Also count instructions per message under callgrind", NULL },
+    { "callgrind-messages", 0, 0, G_OPTION_ARG_INT, &options.callgrind_messages, "Messages for callgrind (default 1000)", "N" },
+    { "rss", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, parse_rss, "Also measure peak memory on mboxes of these sizes (default 50,1024)", "MB,..." },
+    { "keep", 'k', 0, G_OPTION_ARG_NONE, &options.keep, "Keep the generated files (their paths are printed)", NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new ("- modori vs a bare GMime parse");
+  GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, &options, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) samples = NULL;
+  g_autoptr (GArray) sizes = g_array_new (FALSE, FALSE, sizeof (RssSize));
+  g_autofree char *self_dir = NULL, *path = NULL;
+  Paths paths;
+  Commands commands;
+  Instructions instructions;
+  gboolean counted = FALSE;
+  Timing timing;
+  Mbox mbox;
+
+  /* A group of its own, so that parse_rss gets @options. */
+  g_option_group_add_entries (group, entries);
+  g_option_context_set_main_group (context, group);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    g_error ("%s", error->message);
+
+  self_dir = g_path_get_dirname (argv[0]);
+  paths.modori = g_build_filename (self_dir, "..", "cli", "modori", NULL);
+  paths.floor_bin = g_build_filename (self_dir, "gmime-floor", NULL);
+  paths.dir = g_dir_make_tmp ("modori-bench-XXXXXX", NULL);
+  samples = load_samples ();
+  path = g_build_filename (paths.dir, "bounces.mbox", NULL);
+  mbox = write_mbox (path, samples, MAX (options.messages, 1), options.size_mb);
+  printf ("mbox: %u messages, %.1f MB (%u samples, %u processors)\n",
+          mbox.messages, mbox.mb, samples->len, g_get_num_processors ());
+
+  options.rounds = CLAMP (options.rounds, 1, 99);
+  commands_init (&commands, paths.floor_bin, paths.modori, mbox.path);
+  timing = time_rounds (&commands, options.rounds);
+  print_timing (&timing, &mbox, options.rounds);
+  remove_mbox (&mbox, options.keep);
+
+  if (options.callgrind)
+    counted = measure_instructions (&options, &paths, samples, &instructions);
+  if (options.rss_sizes->len > 0)
+    measure_rss_sizes (&options, &paths, samples, sizes);
+  print_summary (&timing, &mbox, counted ? &instructions : NULL, sizes);
+
+  if (!options.keep)
+    g_rmdir (paths.dir);
+  g_array_unref (options.rss_sizes);
+  g_free (paths.modori);
+  g_free (paths.floor_bin);
+  g_free (paths.dir);
   return 0;
 }
