@@ -1,5 +1,9 @@
 /* registry.c: every engine, in the order they are tried; the first whose
- * sniff() and parse() both succeed decodes the message.
+ * signature, sniff() and parse() all succeed decodes the message.
+ *
+ * The signatures are read from one pass over the message's headers
+ * (index.h): an engine whose signature fails is passed over unasked, so
+ * that the order below, not the cost of each sniff, is what matters.
  *
  * Order constraints:
  * - exim (and the Exim-derived mailru, mxlogic, yandex) before rfc3464:
@@ -16,6 +20,7 @@
  *   its fields only when no engine knows the text around them.
  * - freeform last: it reads any text that names failed recipients. */
 #include "../engine.h"
+#include "index.h"
 
 extern const ModoriEngine _modori_engine_activehunter;
 extern const ModoriEngine _modori_engine_amazonses;
@@ -116,20 +121,42 @@ const ModoriEngine *const _modori_engines[] = {
   NULL,
 };
 
-gboolean
-_modori_engines_decode (ModoriBounce *context, const ModoriEngine *skip, GPtrArray *records)
+/* Made on first use and kept: the table never changes. */
+static const ModoriEngineIndex *
+engine_index (void)
+{
+  static gsize index = 0;
+
+  if (g_once_init_enter (&index))
+    g_once_init_leave (&index, (gsize) _modori_engine_index_new (_modori_engines));
+  return (const ModoriEngineIndex *) index;
+}
+
+/* Whether @engine, number @i in the table, takes the message. */
+static gboolean
+engine_decodes (const ModoriEngine *engine, guint i, ModoriBounce *context,
+                const ModoriHeaderDigest *digest, GPtrArray *records)
 {
   guint first = records->len;
 
-  for (guint i = 0; _modori_engines[i]; i++)
-    {
-      const ModoriEngine *engine = _modori_engines[i];
-
-      if (engine == skip)
-        continue;
-      if (engine->sniff (context) && engine->parse (context, records) && records->len > first)
-        return TRUE;
-      g_ptr_array_set_size (records, first);
-    }
+  if (!_modori_engine_index_is_candidate (engine_index (), digest, i))
+    return FALSE;
+  if ((engine->sniff == NULL || engine->sniff (context)) &&
+      engine->parse (context, records) && records->len > first)
+    return TRUE;
+  g_ptr_array_set_size (records, first);
   return FALSE;
+}
+
+gboolean
+_modori_engines_decode (ModoriBounce *context, const ModoriEngine *skip, GPtrArray *records)
+{
+  ModoriHeaderDigest *digest = _modori_header_digest_new (engine_index (), _modori_bounce_get_message (context));
+  gboolean decoded = FALSE;
+
+  for (guint i = 0; _modori_engines[i] && !decoded; i++)
+    if (_modori_engines[i] != skip)
+      decoded = engine_decodes (_modori_engines[i], i, context, digest, records);
+  _modori_header_digest_free (digest);
+  return decoded;
 }
