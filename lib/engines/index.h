@@ -25,8 +25,9 @@ ModoriHeaderDigest *_modori_header_digest_new (const ModoriEngineIndex *index, G
 void _modori_header_digest_free (ModoriHeaderDigest *digest);
 
 /* Whether the signature of engine @i (its place in the table) holds for
- * the message of @digest: whether the engine is a candidate. */
+ * the message of @digest: whether the engine is a candidate. What the
+ * digest searches it keeps for the next engines. */
 gboolean _modori_engine_index_is_candidate (const ModoriEngineIndex *index,
-                                            const ModoriHeaderDigest *digest, guint i);
+                                            ModoriHeaderDigest *digest, guint i);
 
 #endif

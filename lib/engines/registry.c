@@ -135,7 +135,7 @@ engine_index (void)
 /* Whether @engine, number @i in the table, takes the message. */
 static gboolean
 engine_decodes (const ModoriEngine *engine, guint i, ModoriBounce *context,
-                const ModoriHeaderDigest *digest, GPtrArray *records)
+                ModoriHeaderDigest *digest, GPtrArray *records)
 {
   guint first = records->len;
 
