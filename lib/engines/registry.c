@@ -1,9 +1,11 @@
 /* registry.c: every engine, in the order they are tried; the first whose
  * signature, sniff() and parse() all succeed decodes the message.
  *
- * The signatures are read from one pass over the message's headers
- * (index.h): an engine whose signature fails is passed over unasked, so
- * that the order below, not the cost of each sniff, is what matters.
+ * The signatures (engine.h) are checked against one pass over the
+ * message's headers, each header's values searched once for all the
+ * engines (index.h): an engine whose signature fails is passed over and
+ * its sniff never called. The index leaves engines out, never reorders
+ * them: the first to decode is the one the whole table would find.
  *
  * Order constraints:
  * - exim (and the Exim-derived mailru, mxlogic, yandex) before rfc3464:
@@ -14,7 +16,7 @@
  *   mfilter before qmail (same subjects, narrower sniff first).
  * - x5 runs this table (itself left out) on the bounce it carries as an
  *   attachment.
- * - v5sendmail and postfix sniff only the Subject: after the engines that
+ * - v5sendmail and postfix know only the Subject: after the engines that
  *   sniff headers of their own (activehunter, biglobe write sendmail-like text).
  * - rfc3464_text last but one: a report flattened into text is read from
  *   its fields only when no engine knows the text around them.
