@@ -20,16 +20,17 @@
 
 /* A fact about a message's headers: header @name is there (@needles
  * NULL), or one of its occurrences (such as one Received line of many)
- * contains one of @needles, as _modori_header_contains() reads it
- * (ASCII case-insensitive, the decoded value). A list of facts ends with
- * one whose @name is NULL. */
+ * contains one of @needles (NULL-terminated, each of two bytes or more),
+ * as _modori_header_contains() reads it (ASCII case-insensitive, the
+ * decoded value). A list of facts ends with one whose @name is NULL. */
 typedef struct {
   const char *name;
   const char *const *needles;
 } ModoriHeaderFact;
 
 /* The headers an engine's messages have: every fact of @all (NULL: none)
- * and, when @any is not NULL, at least one of @any. */
+ * and, when @any is not NULL, at least one of @any. Beside a sniff, it
+ * must hold for every message the sniff takes: it only spares the call. */
 typedef struct {
   const ModoriHeaderFact *all;
   const ModoriHeaderFact *any;
