@@ -13,13 +13,12 @@
 
 #define ENGINE_NAME "activehunter"
 
-static gboolean
-activehunter_sniff (ModoriBounce *context)
-{
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-
-  return g_mime_object_get_header (GMIME_OBJECT (bounce), "X-AHMAILID") != NULL;
-}
+/* The product's own header. */
+static const ModoriHeaderFact own_header[] = {
+  { "X-AHMAILID", NULL },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = own_header };
 
 static gboolean
 activehunter_parse (ModoriBounce *context, GPtrArray *records)
@@ -69,6 +68,6 @@ activehunter_parse (ModoriBounce *context, GPtrArray *records)
 
 const ModoriEngine _modori_engine_activehunter = {
   .name = ENGINE_NAME,
-  .sniff = activehunter_sniff,
+  .signature = &signature,
   .parse = activehunter_parse,
 };

@@ -14,14 +14,12 @@
 static const char *const sns_senders[] = { "@sns.amazonaws.com", NULL };
 static const char *const sns_subject[] = { "AWS Notification Message", NULL };
 
-static gboolean
-amazonses_sniff (ModoriBounce *context)
-{
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-
-  return _modori_header_contains (bounce, "From", sns_senders) ||
-         _modori_header_contains (bounce, "Subject", sns_subject);
-}
+static const ModoriHeaderFact sns_marks[] = {
+  { "From", sns_senders },
+  { "Subject", sns_subject },
+  { NULL },
+};
+static const ModoriSignature signature = { .any = sns_marks };
 
 /* ---- a minimal JSON reader: reports each scalar with its key path ---- */
 
@@ -444,6 +442,6 @@ amazonses_parse (ModoriBounce *context, GPtrArray *records)
 
 const ModoriEngine _modori_engine_amazonses = {
   .name = "amazonses",
-  .sniff = amazonses_sniff,
+  .signature = &signature,
   .parse = amazonses_parse,
 };

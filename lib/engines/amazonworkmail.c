@@ -9,14 +9,12 @@
 
 static const char *const workmail[] = { "Amazon WorkMail", NULL };
 
-static gboolean
-amazonworkmail_sniff (ModoriBounce *context)
-{
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-
-  return _modori_header_contains (bounce, "X-Mailer", workmail) ||
-         _modori_header_contains (bounce, "X-Original-Mailer", workmail);
-}
+static const ModoriHeaderFact workmail_marks[] = {
+  { "X-Mailer", workmail },
+  { "X-Original-Mailer", workmail },
+  { NULL },
+};
+static const ModoriSignature signature = { .any = workmail_marks };
 
 /* "mta.example.net (comment)" after its type -> "mta.example.net" */
 static char *
@@ -123,6 +121,6 @@ amazonworkmail_parse (ModoriBounce *context, GPtrArray *records)
 
 const ModoriEngine _modori_engine_amazonworkmail = {
   .name = "amazonworkmail",
-  .sniff = amazonworkmail_sniff,
+  .signature = &signature,
   .parse = amazonworkmail_parse,
 };

@@ -19,19 +19,17 @@
 
 #define ENGINE_NAME "apachejames"
 
-static gboolean
-apachejames_sniff (ModoriBounce *context)
-{
-  static const char *const subject[] = { "[BOUNCE]", NULL };
-  static const char *const message_id[] = { ".JavaMail.", NULL };
-  static const char *const received[] = { "JAMES SMTP Server", NULL };
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-
-  /* Loose (JavaMail ids are common): parse() needs "Message details:". */
-  return _modori_header_contains (bounce, "Subject", subject) ||
-         _modori_header_contains (bounce, "Message-ID", message_id) ||
-         _modori_header_contains (bounce, "Received", received);
-}
+static const char *const subject[] = { "[BOUNCE]", NULL };
+static const char *const message_id[] = { ".JavaMail.", NULL };
+static const char *const received[] = { "JAMES SMTP Server", NULL };
+/* Loose (JavaMail ids are common): parse() needs "Message details:". */
+static const ModoriHeaderFact james_marks[] = {
+  { "Subject", subject },
+  { "Message-ID", message_id },
+  { "Received", received },
+  { NULL },
+};
+static const ModoriSignature signature = { .any = james_marks };
 
 static gboolean
 apachejames_parse (ModoriBounce *context, GPtrArray *records)
@@ -106,6 +104,6 @@ apachejames_parse (ModoriBounce *context, GPtrArray *records)
 
 const ModoriEngine _modori_engine_apachejames = {
   .name = ENGINE_NAME,
-  .sniff = apachejames_sniff,
+  .signature = &signature,
   .parse = apachejames_parse,
 };

@@ -15,19 +15,29 @@
 
 #define ENGINE_NAME "biglobe"
 
+#define SUBJECT_LEAD "Returned mail:"
+
+static const char *const from[] = {
+  "@biglobe.ne.jp", "@inacatv.ne.jp", "@tmtv.ne.jp", "@ttv.ne.jp", NULL,
+};
+static const char *const postmaster[] = { "postmaster@", NULL };
+static const char *const subject_lead[] = { SUBJECT_LEAD, NULL };
+static const ModoriHeaderFact biglobe_marks[] = {
+  { "Subject", subject_lead },
+  { "From", postmaster },
+  { "From", from },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = biglobe_marks };
+
+/* The signature finds the title anywhere: it must lead the Subject. */
 static gboolean
 biglobe_sniff (ModoriBounce *context)
 {
-  static const char *const from[] = {
-    "@biglobe.ne.jp", "@inacatv.ne.jp", "@tmtv.ne.jp", "@ttv.ne.jp", NULL,
-  };
-  static const char *const postmaster[] = { "postmaster@", NULL };
   GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *subject = g_mime_object_get_header (GMIME_OBJECT (bounce), "Subject");
 
-  return subject && g_str_has_prefix (subject + strspn (subject, " \t"), "Returned mail:") &&
-         _modori_header_contains (bounce, "From", postmaster) &&
-         _modori_header_contains (bounce, "From", from);
+  return subject && g_str_has_prefix (subject + strspn (subject, " \t"), SUBJECT_LEAD);
 }
 
 static gboolean
@@ -80,4 +90,5 @@ const ModoriEngine _modori_engine_biglobe = {
   .name = ENGINE_NAME,
   .sniff = biglobe_sniff,
   .parse = biglobe_parse,
+  .signature = &signature,
 };

@@ -16,14 +16,25 @@
 
 #define ENGINE_NAME "domino"
 
+#define FAILURE_LEAD "DELIVERY FAILURE:"
+#define FAILURE_WORD "DELIVERY_FAILURE"
+
+static const char *const failure_subjects[] = { FAILURE_LEAD, FAILURE_WORD, NULL };
+static const ModoriHeaderFact domino_marks[] = {
+  { "Subject", failure_subjects },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = domino_marks };
+
+/* The signature's search ignores case and place; these do not. */
 static gboolean
 domino_sniff (ModoriBounce *context)
 {
   GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *subject = g_mime_object_get_header (GMIME_OBJECT (bounce), "Subject");
 
-  return subject && (g_str_has_prefix (subject + strspn (subject, " \t"), "DELIVERY FAILURE:") ||
-                     strstr (subject, "DELIVERY_FAILURE"));
+  return subject && (g_str_has_prefix (subject + strspn (subject, " \t"), FAILURE_LEAD) ||
+                     strstr (subject, FAILURE_WORD));
 }
 
 /* "Name: value" at @line for one of the DSN fields Domino writes as text. */
@@ -168,4 +179,5 @@ const ModoriEngine _modori_engine_domino = {
   .name = ENGINE_NAME,
   .sniff = domino_sniff,
   .parse = domino_parse,
+  .signature = &signature,
 };

@@ -26,25 +26,25 @@ static const char *const original_markers[] = {
   NULL,
 };
 
+#define SUBJECT_LEAD "Mail delivery failed"
+
+static const char *const subject_lead[] = { SUBJECT_LEAD, NULL };
+/* dma stamps its own Received line on the bounce it makes. */
+static const char *const received[] = { "(DragonFly Mail Agent", NULL };
+static const ModoriHeaderFact dragonfly_marks[] = {
+  { "Subject", subject_lead },
+  { "Received", received },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = dragonfly_marks };
+
+/* The signature finds the title anywhere: it must lead the Subject. */
 static gboolean
 dragonfly_sniff (ModoriBounce *context)
 {
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-  GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (bounce));
-  const char *subject = g_mime_message_get_subject (bounce);
-  int count = headers ? g_mime_header_list_get_count (headers) : 0;
+  const char *subject = g_mime_message_get_subject (_modori_bounce_get_message (context));
 
-  if (subject == NULL || g_ascii_strncasecmp (subject, "Mail delivery failed", 20) != 0)
-    return FALSE;
-  /* dma stamps its own Received line on the bounce it makes. */
-  for (int i = 0; i < count; i++)
-    {
-      GMimeHeader *header = g_mime_header_list_get_header_at (headers, i);
-      if (g_ascii_strcasecmp (g_mime_header_get_name (header), "Received") == 0 &&
-          _modori_text_find_nocase (g_mime_header_get_value (header), "(DragonFly Mail Agent"))
-        return TRUE;
-    }
-  return FALSE;
+  return subject && g_ascii_strncasecmp (subject, SUBJECT_LEAD, strlen (SUBJECT_LEAD)) == 0;
 }
 
 /* "did not like our final DATA:" -> "DATA"; the names dma's SMTP client
@@ -176,4 +176,5 @@ const ModoriEngine _modori_engine_dragonfly = {
   .name = ENGINE_NAME,
   .sniff = dragonfly_sniff,
   .parse = dragonfly_parse,
+  .signature = &signature,
 };

@@ -9,15 +9,16 @@ static const char *const einsundeins_senders[] = {
 };
 
 /* 1&1 relays mail of many domains: its own filter header tells it too. */
-static gboolean
-einsundeins_sniff (ModoriBounce *context)
-{
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-
-  return _modori_header_contains (bounce, "Subject", failed_subject) &&
-         (_modori_header_contains (bounce, "From", einsundeins_senders) ||
-          g_mime_object_get_header (GMIME_OBJECT (bounce), "X-UI-Out-Filterresults") != NULL);
-}
+static const ModoriHeaderFact failed[] = {
+  { "Subject", failed_subject },
+  { NULL },
+};
+static const ModoriHeaderFact einsundeins_marks[] = {
+  { "From", einsundeins_senders },
+  { "X-UI-Out-Filterresults", NULL },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = failed, .any = einsundeins_marks };
 
 /* Same layout as GMX: one parser for both. */
 static gboolean
@@ -28,6 +29,6 @@ einsundeins_parse (ModoriBounce *context, GPtrArray *records)
 
 const ModoriEngine _modori_engine_einsundeins = {
   .name = "einsundeins",
-  .sniff = einsundeins_sniff,
+  .signature = &signature,
   .parse = einsundeins_parse,
 };

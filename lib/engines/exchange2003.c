@@ -18,26 +18,24 @@
 
 #define ENGINE_NAME "exchange2003"
 
-static gboolean
-exchange2003_sniff (ModoriBounce *context)
-{
-  static const char *const mailers[] = {
-    "Internet Mail Service (",
-    "Microsoft Exchange Server Internet Mail Connector",
-    NULL,
-  };
-  static const char *const mimeole[] = { "Produced By Microsoft Exchange", NULL };
-  static const char *const received[] = { " with Internet Mail Service (", NULL };
-  static const char *const subjects[] = { "Undeliverable:", NULL };
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-
-  return g_mime_object_get_header (GMIME_OBJECT (bounce), "X-MS-Embedded-Report") != NULL ||
-         _modori_header_contains (bounce, "X-Mailer", mailers) ||
-         _modori_header_contains (bounce, "X-MimeOLE", mimeole) ||
-         _modori_header_contains (bounce, "Received", received) ||
-         /* Exchange's own subject; parse() still needs the body phrases. */
-         _modori_header_contains (bounce, "Subject", subjects);
-}
+static const char *const mailers[] = {
+  "Internet Mail Service (",
+  "Microsoft Exchange Server Internet Mail Connector",
+  NULL,
+};
+static const char *const mimeole[] = { "Produced By Microsoft Exchange", NULL };
+static const char *const received[] = { " with Internet Mail Service (", NULL };
+static const char *const subjects[] = { "Undeliverable:", NULL };
+static const ModoriHeaderFact exchange_marks[] = {
+  { "X-MS-Embedded-Report", NULL },
+  { "X-Mailer", mailers },
+  { "X-MimeOLE", mimeole },
+  { "Received", received },
+  /* Exchange's own subject; parse() still needs the body phrases. */
+  { "Subject", subjects },
+  { NULL },
+};
+static const ModoriSignature signature = { .any = exchange_marks };
 
 /* "kijitora@example.jp on Thu, 29 Apr 2007 ..." or the X.400 form
  * "c=US;a= ;p=org;o=site;cat:SMTP=kijitora@example.com; on 4/29/99":
@@ -175,6 +173,6 @@ exchange2003_parse (ModoriBounce *context, GPtrArray *records)
 
 const ModoriEngine _modori_engine_exchange2003 = {
   .name = ENGINE_NAME,
-  .sniff = exchange2003_sniff,
+  .signature = &signature,
   .parse = exchange2003_parse,
 };

@@ -67,14 +67,15 @@ is_exim_message_id (const char *value)
   return exim_id_at (value, 6, 6, 2) || exim_id_at (value, 6, 11, 4);
 }
 
+static const char *const sender[] = { "Mail Delivery System", NULL };
+static const char *const warning[] = { "Warning: message ", NULL };
+
 /* Two of Exim's marks, one of them a bounce's: its sender name,
  * X-Failed-Recipients, a template subject; an Exim message id, an Exim
  * Received line. */
 static gboolean
 exim_sniff (ModoriBounce *context)
 {
-  static const char *const sender[] = { "Mail Delivery System", NULL };
-  static const char *const warning[] = { "Warning: message ", NULL };
   static const char *const received[] = { "(Exim ", NULL };
   GMimeMessage *bounce = _modori_bounce_get_message (context);
   GMimeObject *object = GMIME_OBJECT (bounce);
@@ -98,6 +99,16 @@ exim_sniff (ModoriBounce *context)
     marks++;
   return marks >= 2;
 }
+
+/* The sniff counts the others only beside one of a bounce's marks. */
+static const ModoriHeaderFact bounce_marks[] = {
+  { "From", sender },
+  { "X-Failed-Recipients", NULL },
+  { "Subject", subjects },
+  { "Subject", warning },
+  { NULL },
+};
+static const ModoriSignature signature = { .any = bounce_marks };
 
 static int
 indent_of (const char *line)
@@ -610,4 +621,5 @@ const ModoriEngine _modori_engine_exim = {
   .name = "exim",
   .sniff = exim_sniff,
   .parse = exim_parse,
+  .signature = &signature,
 };

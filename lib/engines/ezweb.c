@@ -23,12 +23,16 @@
 
 #define ENGINE_NAME "ezweb"
 
+#define SUBJECT_LEAD "Mail System Error - Returned Mail"
+
+static const char *const from[] = { "Postmaster@ezweb.ne.jp", "Postmaster@au.com", NULL };
+static const char *const subject_lead[] = { SUBJECT_LEAD, NULL };
+static const char *const received[] = { "ezweb.ne.jp (EZweb Mail) with", ".au.com (", NULL };
+static const char *const message_id[] = { ".ezweb.ne.jp>", ".au.com>", NULL };
+
 static gboolean
 ezweb_sniff (ModoriBounce *context)
 {
-  static const char *const from[] = { "Postmaster@ezweb.ne.jp", "Postmaster@au.com", NULL };
-  static const char *const received[] = { "ezweb.ne.jp (EZweb Mail) with", ".au.com (", NULL };
-  static const char *const message_id[] = { ".ezweb.ne.jp>", ".au.com>", NULL };
   GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *subject = g_mime_object_get_header (GMIME_OBJECT (bounce), "Subject");
   int evidence = 0;
@@ -36,11 +40,21 @@ ezweb_sniff (ModoriBounce *context)
   /* Any one of these alone is weak (a forwarded or quoted mail); two agree. */
   evidence += _modori_header_contains (bounce, "From", from);
   evidence += subject && g_ascii_strncasecmp (subject + strspn (subject, " \t"),
-                                              "Mail System Error - Returned Mail", 33) == 0;
+                                              SUBJECT_LEAD, strlen (SUBJECT_LEAD)) == 0;
   evidence += _modori_header_contains (bounce, "Received", received);
   evidence += _modori_header_contains (bounce, "Message-ID", message_id);
   return evidence >= 2;
 }
+
+/* The sniff wants two of these. */
+static const ModoriHeaderFact ezweb_marks[] = {
+  { "From", from },
+  { "Subject", subject_lead },
+  { "Received", received },
+  { "Message-ID", message_id },
+  { NULL },
+};
+static const ModoriSignature signature = { .any = ezweb_marks };
 
 static gboolean
 is_ascii (const char *line)
@@ -197,4 +211,5 @@ const ModoriEngine _modori_engine_ezweb = {
   .name = ENGINE_NAME,
   .sniff = ezweb_sniff,
   .parse = ezweb_parse,
+  .signature = &signature,
 };

@@ -15,17 +15,15 @@
 
 #define ENGINE_NAME "fml"
 
-static gboolean
-fml_sniff (ModoriBounce *context)
-{
-  static const char *const admin[] = { "-admin@", NULL };
-  static const char *const message_id[] = { ".FML", NULL };
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-
-  return g_mime_object_get_header (GMIME_OBJECT (bounce), "X-MLServer") != NULL &&
-         _modori_header_contains (bounce, "From", admin) &&
-         _modori_header_contains (bounce, "Message-ID", message_id);
-}
+static const char *const admin[] = { "-admin@", NULL };
+static const char *const message_id[] = { ".FML", NULL };
+static const ModoriHeaderFact fml_marks[] = {
+  { "X-MLServer", NULL },
+  { "From", admin },
+  { "Message-ID", message_id },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = fml_marks };
 
 /* What fml says when it refuses or drops a post (in the subject or the
  * text); its other admin mail (command results, welcomes) says none. */
@@ -101,6 +99,6 @@ fml_parse (ModoriBounce *context, GPtrArray *records)
 
 const ModoriEngine _modori_engine_fml = {
   .name = ENGINE_NAME,
-  .sniff = fml_sniff,
+  .signature = &signature,
   .parse = fml_parse,
 };

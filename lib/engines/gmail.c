@@ -35,14 +35,12 @@ static const char *const server_words_markers[] = {
   NULL,
 };
 
-static gboolean
-gmail_sniff (ModoriBounce *context)
-{
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-
-  return _modori_header_contains (bounce, "From", from_mailer_daemon) &&
-         _modori_header_contains (bounce, "Subject", dsn_subject);
-}
+static const ModoriHeaderFact gmail_marks[] = {
+  { "From", from_mailer_daemon },
+  { "Subject", dsn_subject },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = gmail_marks };
 
 /* The text right after the first of @markers in @text, or NULL. */
 static const char *
@@ -172,6 +170,6 @@ gmail_parse (ModoriBounce *context, GPtrArray *records)
 
 const ModoriEngine _modori_engine_gmail = {
   .name = "gmail",
-  .sniff = gmail_sniff,
+  .signature = &signature,
   .parse = gmail_parse,
 };

@@ -23,14 +23,12 @@ static const char *const original_markers[] = { "--- The header of the original 
 static const char *const failed_subject[] = { "Mail delivery failed", NULL };
 static const char *const gmx_senders[] = { "@gmx.", ".gmx.", "@web.de", ".web.de", NULL };
 
-static gboolean
-gmx_sniff (ModoriBounce *context)
-{
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-
-  return _modori_header_contains (bounce, "Subject", failed_subject) &&
-         _modori_header_contains (bounce, "From", gmx_senders);
-}
+static const ModoriHeaderFact gmx_marks[] = {
+  { "Subject", failed_subject },
+  { "From", gmx_senders },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = gmx_marks };
 
 /* A line naming a failed recipient: "user@example.jp:", "<user@...>",
  * "\"user@...\":". Returns the bare address or NULL. */
@@ -130,6 +128,6 @@ gmx_parse (ModoriBounce *context, GPtrArray *records)
 
 const ModoriEngine _modori_engine_gmx = {
   .name = "gmx",
-  .sniff = gmx_sniff,
+  .signature = &signature,
   .parse = gmx_parse,
 };

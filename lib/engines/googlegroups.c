@@ -14,14 +14,12 @@ static const char *const from_mailer_daemon[] = {
 };
 static const char *const group_domain[] = { "@googlegroups.com", NULL };
 
-static gboolean
-googlegroups_sniff (ModoriBounce *context)
-{
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-
-  return _modori_header_contains (bounce, "From", from_mailer_daemon) &&
-         _modori_header_contains (bounce, "X-Failed-Recipients", group_domain);
-}
+static const ModoriHeaderFact group_marks[] = {
+  { "From", from_mailer_daemon },
+  { "X-Failed-Recipients", group_domain },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = group_marks };
 
 static gboolean
 googlegroups_parse (ModoriBounce *context, GPtrArray *records)
@@ -58,6 +56,6 @@ googlegroups_parse (ModoriBounce *context, GPtrArray *records)
 
 const ModoriEngine _modori_engine_googlegroups = {
   .name = "googlegroups",
-  .sniff = googlegroups_sniff,
+  .signature = &signature,
   .parse = googlegroups_parse,
 };

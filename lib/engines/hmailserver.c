@@ -37,17 +37,26 @@ static const char *const list_markers[] = {
   NULL,
 };
 
+#define SUBJECT_LEAD "Message undeliverable:"
+
+static const char *const subject_lead[] = { SUBJECT_LEAD, NULL };
+static const ModoriHeaderFact hmailserver_marks[] = {
+  { "Subject", subject_lead },
+  { NULL },
+};
+static const ModoriSignature hmailserver_signature = { .all = hmailserver_marks };
+
+/* The signature finds the title anywhere: it must lead the Subject. */
 static gboolean
 hmailserver_sniff (ModoriBounce *context)
 {
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-  const char *subject = g_mime_message_get_subject (bounce);
+  const char *subject = g_mime_message_get_subject (_modori_bounce_get_message (context));
 
   if (subject == NULL)
     return FALSE;
   while (g_ascii_isspace (*subject))
     subject++;
-  return g_ascii_strncasecmp (subject, "Message undeliverable:", 22) == 0;
+  return g_ascii_strncasecmp (subject, SUBJECT_LEAD, strlen (SUBJECT_LEAD)) == 0;
 }
 
 /* A line that is an address alone opens a recipient's block. */
@@ -195,4 +204,5 @@ const ModoriEngine _modori_engine_hmailserver = {
   .name = ENGINE_NAME,
   .sniff = hmailserver_sniff,
   .parse = hmailserver_parse,
+  .signature = &hmailserver_signature,
 };

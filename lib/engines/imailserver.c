@@ -22,6 +22,12 @@ static const char *const original_markers[] = {
   NULL,
 };
 
+#define MAILER_LEAD "<SMTP32 v"
+#define SUBJECT_LEAD "Undeliverable Mail"
+
+static const char *const mailer_lead[] = { MAILER_LEAD, NULL };
+static const char *const subject_lead[] = { SUBJECT_LEAD, NULL };
+
 static gboolean
 imailserver_sniff (ModoriBounce *context)
 {
@@ -33,15 +39,23 @@ imailserver_sniff (ModoriBounce *context)
     {
       while (g_ascii_isspace (*mailer))
         mailer++;
-      if (g_ascii_strncasecmp (mailer, "<SMTP32 v", 9) == 0)
+      if (g_ascii_strncasecmp (mailer, MAILER_LEAD, strlen (MAILER_LEAD)) == 0)
         return TRUE;
     }
   if (subject == NULL)
     return FALSE;
   while (g_ascii_isspace (*subject))
     subject++;
-  return g_ascii_strncasecmp (subject, "Undeliverable Mail", 18) == 0;
+  return g_ascii_strncasecmp (subject, SUBJECT_LEAD, strlen (SUBJECT_LEAD)) == 0;
 }
+
+/* The sniff wants either at the start. */
+static const ModoriHeaderFact imailserver_marks[] = {
+  { "X-Mailer", mailer_lead },
+  { "Subject", subject_lead },
+  { NULL },
+};
+static const ModoriSignature signature = { .any = imailserver_marks };
 
 /* The address that ends @line after ": ", or NULL. */
 static char *
@@ -148,4 +162,5 @@ const ModoriEngine _modori_engine_imailserver = {
   .name = ENGINE_NAME,
   .sniff = imailserver_sniff,
   .parse = imailserver_parse,
+  .signature = &signature,
 };

@@ -12,19 +12,17 @@
 
 #define ENGINE_NAME "kddi"
 
-static gboolean
-kddi_sniff (ModoriBounce *context)
-{
-  static const char *const from[] = { ".dion.ne.jp", "auone-net.jp", NULL };
-  static const char *const reply_to[] = { "no-reply@app.auone-net.jp", NULL };
-  static const char *const received[] = { "ezweb.ne.jp (", ".au.com (", "auone-net.jp ", NULL };
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-
-  /* Cheap and loose: parse() still needs the body's fixed phrases. */
-  return _modori_header_contains (bounce, "From", from) ||
-         _modori_header_contains (bounce, "Reply-To", reply_to) ||
-         _modori_header_contains (bounce, "Received", received);
-}
+static const char *const from[] = { ".dion.ne.jp", "auone-net.jp", NULL };
+static const char *const reply_to[] = { "no-reply@app.auone-net.jp", NULL };
+static const char *const received[] = { "ezweb.ne.jp (", ".au.com (", "auone-net.jp ", NULL };
+/* Cheap and loose: parse() still needs the body's fixed phrases. */
+static const ModoriHeaderFact kddi_marks[] = {
+  { "From", from },
+  { "Reply-To", reply_to },
+  { "Received", received },
+  { NULL },
+};
+static const ModoriSignature signature = { .any = kddi_marks };
 
 static gboolean
 kddi_parse (ModoriBounce *context, GPtrArray *records)
@@ -99,6 +97,6 @@ kddi_parse (ModoriBounce *context, GPtrArray *records)
 
 const ModoriEngine _modori_engine_kddi = {
   .name = ENGINE_NAME,
-  .sniff = kddi_sniff,
+  .signature = &signature,
   .parse = kddi_parse,
 };

@@ -14,14 +14,12 @@
 
 #define ENGINE_NAME "mailfoundry"
 
-static gboolean
-mailfoundry_sniff (ModoriBounce *context)
-{
-  static const char *const received[] = { "(MAILFOUNDRY)", NULL };
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-
-  return _modori_header_contains (bounce, "Received", received);
-}
+static const char *const received[] = { "(MAILFOUNDRY)", NULL };
+static const ModoriHeaderFact mailfoundry_marks[] = {
+  { "Received", received },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = mailfoundry_marks };
 
 /* From "HOST[IP] responded with failure: 552 ..." the host and the reply. */
 static void
@@ -116,6 +114,6 @@ mailfoundry_parse (ModoriBounce *context, GPtrArray *records)
 
 const ModoriEngine _modori_engine_mailfoundry = {
   .name = ENGINE_NAME,
-  .sniff = mailfoundry_sniff,
+  .signature = &signature,
   .parse = mailfoundry_parse,
 };

@@ -23,13 +23,23 @@
 
 #define ENGINE_NAME "mailmarshal"
 
+#define SUBJECT_LEAD "Undeliverable Mail:"
+
+static const char *const subject_lead[] = { SUBJECT_LEAD, NULL };
+static const ModoriHeaderFact mailmarshal_marks[] = {
+  { "Subject", subject_lead },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = mailmarshal_marks };
+
+/* The signature finds the title anywhere: it must lead the Subject. */
 static gboolean
 mailmarshal_sniff (ModoriBounce *context)
 {
   GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *subject = g_mime_object_get_header (GMIME_OBJECT (bounce), "Subject");
 
-  return subject && g_str_has_prefix (subject + strspn (subject, " \t"), "Undeliverable Mail:");
+  return subject && g_str_has_prefix (subject + strspn (subject, " \t"), SUBJECT_LEAD);
 }
 
 /* The text inside <...> after "Name:" at the start of @line, or NULL. */
@@ -127,4 +137,5 @@ const ModoriEngine _modori_engine_mailmarshal = {
   .name = ENGINE_NAME,
   .sniff = mailmarshal_sniff,
   .parse = mailmarshal_parse,
+  .signature = &signature,
 };

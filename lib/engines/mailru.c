@@ -14,15 +14,13 @@ extern const ModoriEngine _modori_engine_exim;
 static gboolean
 mailru_sniff (ModoriBounce *context)
 {
-  static const char *const daemon[] = { "mailer-daemon@", NULL };
-  static const char *const subjects[] = { "Mail failure", "Mail delivery failed", "Warning: message ", NULL };
   GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *from = g_mime_object_get_header (GMIME_OBJECT (bounce), "From");
   const char *id = g_mime_object_get_header (GMIME_OBJECT (bounce), "Message-Id");
   char *address, *domain;
   gboolean ours = FALSE;
 
-  if (from == NULL || !_modori_header_contains (bounce, "From", daemon))
+  if (from == NULL)
     return FALSE;
   address = _modori_address_clean (from);
   domain = _modori_address_domain (address);
@@ -32,9 +30,22 @@ mailru_sniff (ModoriBounce *context)
     ours = TRUE;
   g_free (domain);
   g_free (address);
-  return ours && (g_mime_object_get_header (GMIME_OBJECT (bounce), "X-Failed-Recipients") ||
-                  _modori_header_contains (bounce, "Subject", subjects));
+  return ours;
 }
+
+/* A bounce's, as Exim writes it; the sniff finds the Mail.Ru host. */
+static const char *const daemon_sender[] = { "mailer-daemon@", NULL };
+static const char *const subjects[] = { "Mail failure", "Mail delivery failed", "Warning: message ", NULL };
+static const ModoriHeaderFact from_daemon[] = {
+  { "From", daemon_sender },
+  { NULL },
+};
+static const ModoriHeaderFact bounce_marks[] = {
+  { "X-Failed-Recipients", NULL },
+  { "Subject", subjects },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = from_daemon, .any = bounce_marks };
 
 static gboolean
 mailru_parse (ModoriBounce *context, GPtrArray *records)
@@ -64,4 +75,5 @@ const ModoriEngine _modori_engine_mailru = {
   .name = "mailru",
   .sniff = mailru_sniff,
   .parse = mailru_parse,
+  .signature = &signature,
 };

@@ -22,13 +22,23 @@ static const char *const original_markers[] = {
   NULL,
 };
 
+#define MAILER "m-FILTER"
+
+static const char *const mailer_name[] = { MAILER, NULL };
+static const ModoriHeaderFact mfilter_marks[] = {
+  { "X-Mailer", mailer_name },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = mfilter_marks };
+
+/* The signature ignores case and looks at every X-Mailer: the first, as written. */
 static gboolean
 mfilter_sniff (ModoriBounce *context)
 {
   GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *mailer = g_mime_object_get_header (GMIME_OBJECT (bounce), "X-Mailer");
 
-  return mailer && strstr (mailer, "m-FILTER") != NULL;
+  return mailer && strstr (mailer, MAILER) != NULL;
 }
 
 /* A line that is one bare address. */
@@ -120,4 +130,5 @@ const ModoriEngine _modori_engine_mfilter = {
   .name = "mfilter",
   .sniff = mfilter_sniff,
   .parse = mfilter_parse,
+  .signature = &signature,
 };

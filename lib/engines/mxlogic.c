@@ -25,10 +25,14 @@ static const char *const original_markers[] = {
   NULL,
 };
 
+#define ID_LEAD "mxl~"
+
+static const char *const vendor[] = { "mxlogic", NULL };
+static const char *const id_lead[] = { ID_LEAD, NULL };
+
 static gboolean
 mxlogic_sniff (ModoriBounce *context)
 {
-  static const char *const vendor[] = { "mxlogic", NULL };
   GMimeMessage *bounce = _modori_bounce_get_message (context);
   GMimeObject *object = GMIME_OBJECT (bounce);
   const char *id = g_mime_message_get_message_id (bounce);
@@ -37,9 +41,20 @@ mxlogic_sniff (ModoriBounce *context)
   return g_mime_object_get_header (object, "X-MX-Bounce") ||
          g_mime_object_get_header (object, "X-MXL-NoteHash") ||
          g_mime_object_get_header (object, "X-MXL-Hash") ||
-         (id && g_str_has_prefix (id, "mxl~")) ||
+         (id && g_str_has_prefix (id, ID_LEAD)) ||
          _modori_header_contains (bounce, "From", vendor);
 }
+
+/* The sniff wants the id's mark at its start. */
+static const ModoriHeaderFact mxlogic_marks[] = {
+  { "X-MX-Bounce", NULL },
+  { "X-MXL-NoteHash", NULL },
+  { "X-MXL-Hash", NULL },
+  { "Message-ID", id_lead },
+  { "From", vendor },
+  { NULL },
+};
+static const ModoriSignature signature = { .any = mxlogic_marks };
 
 /* "  <user@example.jp>: reply" or "  user@example.jp": a failed address
  * indented by two spaces; its address, and in @rest what follows. */
@@ -145,4 +160,5 @@ const ModoriEngine _modori_engine_mxlogic = {
   .name = "mxlogic",
   .sniff = mxlogic_sniff,
   .parse = mxlogic_parse,
+  .signature = &signature,
 };

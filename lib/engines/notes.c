@@ -16,13 +16,23 @@
 
 #define ENGINE_NAME "notes"
 
+#define SUBJECT_LEAD "Undeliverable message"
+
+static const char *const subject_lead[] = { SUBJECT_LEAD, NULL };
+static const ModoriHeaderFact notes_marks[] = {
+  { "Subject", subject_lead },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = notes_marks };
+
+/* The signature finds the title anywhere: it must lead the Subject. */
 static gboolean
 notes_sniff (ModoriBounce *context)
 {
   GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *subject = g_mime_object_get_header (GMIME_OBJECT (bounce), "Subject");
 
-  return subject && g_str_has_prefix (subject + strspn (subject, " \t"), "Undeliverable message");
+  return subject && g_str_has_prefix (subject + strspn (subject, " \t"), SUBJECT_LEAD);
 }
 
 static gboolean
@@ -96,4 +106,5 @@ const ModoriEngine _modori_engine_notes = {
   .name = ENGINE_NAME,
   .sniff = notes_sniff,
   .parse = notes_parse,
+  .signature = &signature,
 };

@@ -29,11 +29,18 @@ static const char *const original_markers[] = {
   NULL,
 };
 
+static const char *const subject_lead[] = { SUBJECT_LEAD, NULL };
+static const ModoriHeaderFact opensmtpd_marks[] = {
+  { "Subject", subject_lead },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = opensmtpd_marks };
+
+/* The signature finds the title anywhere: it must lead the Subject. */
 static gboolean
 opensmtpd_sniff (ModoriBounce *context)
 {
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-  const char *subject = g_mime_message_get_subject (bounce);
+  const char *subject = g_mime_message_get_subject (_modori_bounce_get_message (context));
 
   return subject && g_ascii_strncasecmp (subject, SUBJECT_LEAD, strlen (SUBJECT_LEAD)) == 0;
 }
@@ -111,4 +118,5 @@ const ModoriEngine _modori_engine_opensmtpd = {
   .name = ENGINE_NAME,
   .sniff = opensmtpd_sniff,
   .parse = opensmtpd_parse,
+  .signature = &signature,
 };

@@ -28,18 +28,16 @@ static const char *const original_markers[] = {
   NULL,
 };
 
-static gboolean
-postfix_sniff (ModoriBounce *context)
-{
-  static const char *const subjects[] = {
-    "Undelivered Mail Returned to Sender",
-    "Delayed Mail (still being retried)",
-    NULL,
-  };
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-
-  return _modori_header_contains (bounce, "Subject", subjects);
-}
+static const char *const subjects[] = {
+  "Undelivered Mail Returned to Sender",
+  "Delayed Mail (still being retried)",
+  NULL,
+};
+static const ModoriHeaderFact postfix_marks[] = {
+  { "Subject", subjects },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = postfix_marks };
 
 /* "This is the Postfix program at host HOST." -> HOST */
 static char *
@@ -240,6 +238,6 @@ postfix_parse (ModoriBounce *context, GPtrArray *records)
 
 const ModoriEngine _modori_engine_postfix = {
   .name = ENGINE_NAME,
-  .sniff = postfix_sniff,
+  .signature = &signature,
   .parse = postfix_parse,
 };

@@ -44,6 +44,8 @@ static const char *const original_markers[] = {
 
 /* qmail-send queues its bounces itself: "(qmail 123 invoked for bounce)". */
 static const char *const bounce_received[] = { "invoked for bounce", NULL };
+#define SUBJECT_LEAD "failure notice"
+static const char *const subject_lead[] = { SUBJECT_LEAD, NULL };
 
 static gboolean
 qmail_sniff (ModoriBounce *context)
@@ -56,7 +58,7 @@ qmail_sniff (ModoriBounce *context)
 
   if (_modori_header_contains (bounce, "Received", bounce_received))
     return TRUE;
-  if (subject == NULL || g_ascii_strncasecmp (subject, "failure notice", 14) != 0)
+  if (subject == NULL || g_ascii_strncasecmp (subject, SUBJECT_LEAD, strlen (SUBJECT_LEAD)) != 0)
     return FALSE;
   /* m-FILTER and Yahoo! use the same title for formats of their own. */
   if (mailer && strstr (mailer, "m-FILTER"))
@@ -66,6 +68,14 @@ qmail_sniff (ModoriBounce *context)
       return FALSE;
   return TRUE;
 }
+
+/* The sniff wants the title at the start, and no other format's headers. */
+static const ModoriHeaderFact qmail_marks[] = {
+  { "Received", bounce_received },
+  { "Subject", subject_lead },
+  { NULL },
+};
+static const ModoriSignature signature = { .any = qmail_marks };
 
 /* "<user@example.org>:" alone on its line: the head of a recipient block. */
 static char *
@@ -224,4 +234,5 @@ const ModoriEngine _modori_engine_qmail = {
   .name = "qmail",
   .sniff = qmail_sniff,
   .parse = qmail_parse,
+  .signature = &signature,
 };

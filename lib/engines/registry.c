@@ -1,5 +1,11 @@
 /* registry.c: every engine, in the order they are tried; the first whose
- * sniff() and parse() both succeed decodes the message.
+ * signature, sniff() and parse() all succeed decodes the message.
+ *
+ * The signatures (engine.h) are checked against one pass over the
+ * message's headers, each header's values searched once for all the
+ * engines (index.h): an engine whose signature fails is passed over and
+ * its sniff never called. The index leaves engines out, never reorders
+ * them: the first to decode is the one the whole table would find.
  *
  * Order constraints:
  * - exim (and the Exim-derived mailru, mxlogic, yandex) before rfc3464:
@@ -10,12 +16,13 @@
  *   mfilter before qmail (same subjects, narrower sniff first).
  * - x5 runs this table (itself left out) on the bounce it carries as an
  *   attachment.
- * - v5sendmail and postfix sniff only the Subject: after the engines that
+ * - v5sendmail and postfix know only the Subject: after the engines that
  *   sniff headers of their own (activehunter, biglobe write sendmail-like text).
  * - rfc3464_text last but one: a report flattened into text is read from
  *   its fields only when no engine knows the text around them.
  * - freeform last: it reads any text that names failed recipients. */
 #include "../engine.h"
+#include "index.h"
 
 extern const ModoriEngine _modori_engine_activehunter;
 extern const ModoriEngine _modori_engine_amazonses;
@@ -116,20 +123,42 @@ const ModoriEngine *const _modori_engines[] = {
   NULL,
 };
 
-gboolean
-_modori_engines_decode (ModoriBounce *context, const ModoriEngine *skip, GPtrArray *records)
+/* Made on first use and kept: the table never changes. */
+static const ModoriEngineIndex *
+engine_index (void)
+{
+  static gsize index = 0;
+
+  if (g_once_init_enter (&index))
+    g_once_init_leave (&index, (gsize) _modori_engine_index_new (_modori_engines));
+  return (const ModoriEngineIndex *) index;
+}
+
+/* Whether @engine, number @i in the table, takes the message. */
+static gboolean
+engine_decodes (const ModoriEngine *engine, guint i, ModoriBounce *context,
+                ModoriHeaderDigest *digest, GPtrArray *records)
 {
   guint first = records->len;
 
-  for (guint i = 0; _modori_engines[i]; i++)
-    {
-      const ModoriEngine *engine = _modori_engines[i];
-
-      if (engine == skip)
-        continue;
-      if (engine->sniff (context) && engine->parse (context, records) && records->len > first)
-        return TRUE;
-      g_ptr_array_set_size (records, first);
-    }
+  if (!_modori_engine_index_is_candidate (engine_index (), digest, i))
+    return FALSE;
+  if ((engine->sniff == NULL || engine->sniff (context)) &&
+      engine->parse (context, records) && records->len > first)
+    return TRUE;
+  g_ptr_array_set_size (records, first);
   return FALSE;
+}
+
+gboolean
+_modori_engines_decode (ModoriBounce *context, const ModoriEngine *skip, GPtrArray *records)
+{
+  ModoriHeaderDigest *digest = _modori_header_digest_new (engine_index (), _modori_bounce_get_message (context));
+  gboolean decoded = FALSE;
+
+  for (guint i = 0; _modori_engines[i] && !decoded; i++)
+    if (_modori_engines[i] != skip)
+      decoded = engine_decodes (_modori_engines[i], i, context, digest, records);
+  _modori_header_digest_free (digest);
+  return decoded;
 }

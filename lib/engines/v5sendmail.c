@@ -29,13 +29,22 @@ static const char *const original_markers[] = {
   NULL,
 };
 
+#define SUBJECT_LEAD "Returned mail:"
+
+static const char *const subject_lead[] = { SUBJECT_LEAD, NULL };
+static const ModoriHeaderFact v5sendmail_marks[] = {
+  { "Subject", subject_lead },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = v5sendmail_marks };
+
+/* The signature finds the title anywhere: it must lead the Subject. */
 static gboolean
 v5sendmail_sniff (ModoriBounce *context)
 {
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-  const char *subject = g_mime_message_get_subject (bounce);
+  const char *subject = g_mime_message_get_subject (_modori_bounce_get_message (context));
 
-  return subject && g_ascii_strncasecmp (subject, "Returned mail:", 14) == 0;
+  return subject && g_ascii_strncasecmp (subject, SUBJECT_LEAD, strlen (SUBJECT_LEAD)) == 0;
 }
 
 /* ">>> RCPT To:<...>" -> "RCPT" */
@@ -201,4 +210,5 @@ const ModoriEngine _modori_engine_v5sendmail = {
   .name = ENGINE_NAME,
   .sniff = v5sendmail_sniff,
   .parse = v5sendmail_parse,
+  .signature = &signature,
 };

@@ -15,13 +15,11 @@
 static const char *const original_markers[] = { "Original Message:", NULL };
 static const char *const gateway[] = { "vzwpix.com", NULL };
 
-static gboolean
-verizon_sniff (ModoriBounce *context)
-{
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-
-  return _modori_header_contains (bounce, "From", gateway);
-}
+static const ModoriHeaderFact verizon_marks[] = {
+  { "From", gateway },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = verizon_marks };
 
 static gboolean
 verizon_parse (ModoriBounce *context, GPtrArray *records)
@@ -68,6 +66,6 @@ verizon_parse (ModoriBounce *context, GPtrArray *records)
 
 const ModoriEngine _modori_engine_verizon = {
   .name = "verizon",
-  .sniff = verizon_sniff,
+  .signature = &signature,
   .parse = verizon_parse,
 };

@@ -12,18 +12,29 @@
 #include "../text.h"
 #include "text-bounce.h"
 
+static const char *const sender[] = { "Mail Deliver System", NULL };
+/* Capital "M": sendmail's own title is "Returned mail:". */
+static const char *const subject_leads[] = { "Returned Mail: ", "Mail Delivery Failure", NULL };
+
 static gboolean
 x1_sniff (ModoriBounce *context)
 {
-  static const char *const sender[] = { "Mail Deliver System", NULL };
   GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *subject = g_mime_message_get_subject (bounce);
 
-  /* Capital "M": sendmail's own title is "Returned mail:". */
-  return (subject && (g_str_has_prefix (subject, "Returned Mail: ") ||
-                      g_str_has_prefix (subject, "Mail Delivery Failure"))) ||
-         _modori_header_contains (bounce, "From", sender);
+  for (guint i = 0; subject && subject_leads[i]; i++)
+    if (g_str_has_prefix (subject, subject_leads[i]))
+      return TRUE;
+  return _modori_header_contains (bounce, "From", sender);
 }
+
+/* The sniff wants a title at the start, as written. */
+static const ModoriHeaderFact x1_marks[] = {
+  { "Subject", subject_leads },
+  { "From", sender },
+  { NULL },
+};
+static const ModoriSignature signature = { .any = x1_marks };
 
 /* "user@example.org [reason]": the address, and the reason in @reason. */
 static char *
@@ -141,4 +152,5 @@ const ModoriEngine _modori_engine_x1 = {
   .name = "x1",
   .sniff = x1_sniff,
   .parse = x1_parse,
+  .signature = &signature,
 };

@@ -13,23 +13,31 @@
 #include "../text.h"
 #include "text-bounce.h"
 
+static const char *const daemon_sender[] = { "MAILER-DAEMON@", NULL };
 static const char *const titles[] = { "Delivery failure", "failure delivery", "failed delivery", NULL };
 static const char *const original_markers[] = { "--- Original message follows.", NULL };
 
 static gboolean
 x2_sniff (ModoriBounce *context)
 {
-  static const char *const daemon[] = { "MAILER-DAEMON@", NULL };
   GMimeMessage *bounce = _modori_bounce_get_message (context);
   const char *subject = g_mime_message_get_subject (bounce);
 
-  if (_modori_header_contains (bounce, "From", daemon))
+  if (_modori_header_contains (bounce, "From", daemon_sender))
     return TRUE;
   for (guint i = 0; subject && titles[i]; i++)
     if (g_str_has_prefix (subject, titles[i]))
       return TRUE;
   return FALSE;
 }
+
+/* The sniff wants a title at the start, as written. */
+static const ModoriHeaderFact x2_marks[] = {
+  { "From", daemon_sender },
+  { "Subject", titles },
+  { NULL },
+};
+static const ModoriSignature signature = { .any = x2_marks };
 
 /* "<user@example.com>:" alone on its line. */
 static char *
@@ -125,4 +133,5 @@ const ModoriEngine _modori_engine_x2 = {
   .name = "x2",
   .sniff = x2_sniff,
   .parse = x2_parse,
+  .signature = &signature,
 };

@@ -21,16 +21,25 @@
 #include "../text.h"
 #include "text-bounce.h"
 
+/* Case matters: Microsoft's DSNs say "Delivery Status Notification". */
+#define SUBJECT_LEAD "Delivery status notification"
+
+static const char *const subject_lead[] = { SUBJECT_LEAD, NULL };
+static const char *const sender[] = { "Mail Delivery System", NULL };
+static const ModoriHeaderFact x3_marks[] = {
+  { "Subject", subject_lead },
+  { "From", sender },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = x3_marks };
+
+/* The signature ignores case and place: the title must lead, as written. */
 static gboolean
 x3_sniff (ModoriBounce *context)
 {
-  static const char *const sender[] = { "Mail Delivery System", NULL };
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-  const char *subject = g_mime_message_get_subject (bounce);
+  const char *subject = g_mime_message_get_subject (_modori_bounce_get_message (context));
 
-  /* Case matters: Microsoft's DSNs say "Delivery Status Notification". */
-  return subject && g_str_has_prefix (subject, "Delivery status notification") &&
-         _modori_header_contains (bounce, "From", sender);
+  return subject && g_str_has_prefix (subject, SUBJECT_LEAD);
 }
 
 /* "   * user@example.com" */
@@ -174,4 +183,5 @@ const ModoriEngine _modori_engine_x3 = {
   .name = "x3",
   .sniff = x3_sniff,
   .parse = x3_parse,
+  .signature = &signature,
 };

@@ -11,17 +11,22 @@
 
 extern const ModoriEngine _modori_engine_x5;
 
+static const char *const recipients[] = { "NotificationRecipients", NULL };
+static const ModoriHeaderFact x5_marks[] = {
+  { "To", recipients },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = x5_marks };
+
 static gboolean
 x5_sniff (ModoriBounce *context)
 {
-  static const char *const recipients[] = { "NotificationRecipients", NULL };
   GMimeMessage *bounce = _modori_bounce_get_message (context);
   InternetAddressList *from = g_mime_message_get_from (bounce);
   InternetAddress *sender;
   const char *name;
 
-  if (!_modori_header_contains (bounce, "To", recipients) ||
-      from == NULL || internet_address_list_length (from) == 0)
+  if (from == NULL || internet_address_list_length (from) == 0)
     return FALSE;
   /* The decoded display name. */
   sender = internet_address_list_get_address (from, 0);
@@ -71,4 +76,5 @@ const ModoriEngine _modori_engine_x5 = {
   .name = "x5",
   .sniff = x5_sniff,
   .parse = x5_parse,
+  .signature = &signature,
 };

@@ -17,13 +17,22 @@
 #include "../text.h"
 #include "text-bounce.h"
 
+#define SUBJECT_LEAD "There was an error sending your mail"
+
+static const char *const subject_lead[] = { SUBJECT_LEAD, NULL };
+static const ModoriHeaderFact x6_marks[] = {
+  { "Subject", subject_lead },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = x6_marks };
+
+/* The signature ignores case and place: the title must lead, as written. */
 static gboolean
 x6_sniff (ModoriBounce *context)
 {
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-  const char *subject = g_mime_message_get_subject (bounce);
+  const char *subject = g_mime_message_get_subject (_modori_bounce_get_message (context));
 
-  return subject && g_str_has_prefix (subject, "There was an error sending your mail");
+  return subject && g_str_has_prefix (subject, SUBJECT_LEAD);
 }
 
 /* The text between @open and the next @close after @from, or NULL. */
@@ -160,4 +169,5 @@ const ModoriEngine _modori_engine_x6 = {
   .name = "x6",
   .sniff = x6_sniff,
   .parse = x6_parse,
+  .signature = &signature,
 };

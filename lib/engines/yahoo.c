@@ -29,13 +29,11 @@ static const struct {
   { "[EHLO]", "EHLO" },
 };
 
-static gboolean
-yahoo_sniff (ModoriBounce *context)
-{
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-
-  return _modori_header_contains (bounce, "Subject", failure_subject);
-}
+static const ModoriHeaderFact yahoo_marks[] = {
+  { "Subject", failure_subject },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = yahoo_marks };
 
 /* "<user@example.jp>:" gives "<user@example.jp>". */
 static char *
@@ -104,6 +102,6 @@ yahoo_parse (ModoriBounce *context, GPtrArray *records)
 
 const ModoriEngine _modori_engine_yahoo = {
   .name = "yahoo",
-  .sniff = yahoo_sniff,
+  .signature = &signature,
   .parse = yahoo_parse,
 };

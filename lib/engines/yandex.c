@@ -10,14 +10,18 @@
 
 extern const ModoriEngine _modori_engine_rfc3464;
 
+static const char *const daemon_sender[] = { "mailer-daemon@yandex.", NULL };
+static const ModoriHeaderFact yandex_marks[] = {
+  { "From", daemon_sender },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = yandex_marks };
+
+/* Yandex's bounce is a delivery report. */
 static gboolean
 yandex_sniff (ModoriBounce *context)
 {
-  static const char *const daemon[] = { "mailer-daemon@yandex.", NULL };
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-
-  return _modori_header_contains (bounce, "From", daemon) &&
-         _modori_engine_rfc3464.sniff (context);
+  return _modori_engine_rfc3464.sniff (context);
 }
 
 /* Postfix's "connect to NAME[IP]:25: Connection timed out": the session
@@ -65,4 +69,5 @@ const ModoriEngine _modori_engine_yandex = {
   .name = "yandex",
   .sniff = yandex_sniff,
   .parse = yandex_parse,
+  .signature = &signature,
 };

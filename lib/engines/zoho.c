@@ -18,15 +18,16 @@ static const char *const zoho_mailer[] = { "Zoho Mail", NULL };
 static const char *const mailer_daemon[] = { "mailer-daemon@", NULL };
 static const char *const error_code = "ERROR_CODE :";
 
-static gboolean
-zoho_sniff (ModoriBounce *context)
-{
-  GMimeMessage *bounce = _modori_bounce_get_message (context);
-
-  return _modori_header_contains (bounce, "From", mailer_daemon) &&
-         (_modori_header_contains (bounce, "X-Mailer", zoho_mailer) ||
-          g_mime_object_get_header (GMIME_OBJECT (bounce), "X-ZohoMail") != NULL);
-}
+static const ModoriHeaderFact from_daemon[] = {
+  { "From", mailer_daemon },
+  { NULL },
+};
+static const ModoriHeaderFact zoho_marks[] = {
+  { "X-Mailer", zoho_mailer },
+  { "X-ZohoMail", NULL },
+  { NULL },
+};
+static const ModoriSignature signature = { .all = from_daemon, .any = zoho_marks };
 
 /* Copies the three-digit reply code at @p into @code. */
 static gboolean
@@ -174,6 +175,6 @@ zoho_parse (ModoriBounce *context, GPtrArray *records)
 
 const ModoriEngine _modori_engine_zoho = {
   .name = "zoho",
-  .sniff = zoho_sniff,
+  .signature = &signature,
   .parse = zoho_parse,
 };
