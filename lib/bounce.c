@@ -21,6 +21,12 @@ struct _ModoriBounce {
    * a returned header block, again. */
   gboolean have_original;
   GMimeMessage *original;     /* nullable */
+  /* The header block after a plain-text bounce's marker: engines that
+   * split the text at the same line, one after the other, each parsed
+   * it and freed it, at some 150,000 instructions a time. */
+  gboolean have_text_original;
+  gsize text_original_at;         /* its offset in body_text */
+  GMimeMessage *text_original;    /* nullable */
 };
 
 ModoriBounce *
@@ -77,6 +83,7 @@ _modori_bounce_free (ModoriBounce *bounce)
   g_free (bounce->first_text);
   g_free (bounce->body_text);
   g_clear_object (&bounce->original);
+  g_clear_object (&bounce->text_original);
   g_free (bounce);
 }
 
@@ -193,4 +200,37 @@ _modori_bounce_get_original (ModoriBounce *bounce)
       bounce->have_original = TRUE;
     }
   return bounce->original;
+}
+
+/* The header block at @start, up to its first blank line, parsed; NULL
+ * if it holds no header. Only the headers: the original's body, which
+ * may be long, is never looked at. */
+static GMimeMessage *
+parse_header_block (const char *start)
+{
+  const char *blank = strstr (start, "\n\n");
+  gsize length = blank ? (gsize) (blank + 1 - start) : strlen (start);
+  GMimeMessage *original = _modori_mime_parse_headers (start, length);
+  GMimeHeaderList *headers = original ? g_mime_object_get_header_list (GMIME_OBJECT (original)) : NULL;
+
+  if (headers && g_mime_header_list_get_count (headers) > 0)
+    return original;
+  g_clear_object (&original);
+  return NULL;
+}
+
+GMimeMessage *
+_modori_bounce_get_text_original (ModoriBounce *bounce, gsize offset)
+{
+  const char *text = _modori_bounce_get_body_text (bounce);
+
+  g_return_val_if_fail (text != NULL, NULL);
+  if (!bounce->have_text_original || bounce->text_original_at != offset)
+    {
+      g_clear_object (&bounce->text_original);
+      bounce->text_original = parse_header_block (text + offset);
+      bounce->text_original_at = offset;
+      bounce->have_text_original = TRUE;
+    }
+  return bounce->text_original ? g_object_ref (bounce->text_original) : NULL;
 }
