@@ -104,22 +104,22 @@ _modori_bounce_get_first_text (ModoriBounce *bounce)
   return bounce->first_text;
 }
 
+/* @text with CRLF and lone CR made LF, newly allocated. Copied a run
+ * between CRs at a time: most texts have LF line ends already. */
 static char *
 normalize_line_ends (const char *text)
 {
-  GString *out = g_string_sized_new (strlen (text));
+  gsize length = strlen (text);
+  const char *p = text, *end = text + length, *cr;
+  GString *out = g_string_sized_new (length);
 
-  for (const char *p = text; *p; p++)
+  while ((cr = memchr (p, '\r', end - p)) != NULL)
     {
-      if (*p == '\r')
-        {
-          g_string_append_c (out, '\n');
-          if (p[1] == '\n')
-            p++;
-        }
-      else
-        g_string_append_c (out, *p);
+      g_string_append_len (out, p, cr - p);
+      g_string_append_c (out, '\n');
+      p = cr[1] == '\n' ? cr + 2 : cr + 1;
     }
+  g_string_append_len (out, p, end - p);
   return g_string_free (out, FALSE);
 }
 
