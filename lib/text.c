@@ -657,6 +657,17 @@ _modori_text_find_remote_host (const char *text)
   return NULL;
 }
 
+/* @domain in lower case, newly allocated: an ASCII one (nearly every
+ * one) without g_utf8_strdown()'s Unicode tables, to the same bytes. */
+static char *
+domain_down (const char *domain)
+{
+  for (const char *p = domain; *p; p++)
+    if ((guchar) *p >= 0x80)
+      return g_utf8_strdown (domain, -1);
+  return g_ascii_strdown (domain, -1);
+}
+
 char *
 _modori_address_clean (const char *raw)
 {
@@ -705,7 +716,7 @@ _modori_address_clean (const char *raw)
   at = strrchr (address, '@');
   if (at)
     {
-      domain = g_utf8_strdown (at + 1, -1);
+      domain = domain_down (at + 1);
       address[at - address + 1] = '\0';
       {
         char *joined = g_strconcat (address, domain, NULL);
@@ -722,5 +733,5 @@ _modori_address_domain (const char *address)
 {
   const char *at = address ? strrchr (address, '@') : NULL;
 
-  return at ? g_utf8_strdown (at + 1, -1) : g_strdup ("");
+  return at ? domain_down (at + 1) : g_strdup ("");
 }
