@@ -384,7 +384,11 @@ transcript_line (const char *line, gsize length, gboolean *sent, const char **re
       *rest = line + 4;
       return TRUE;
     }
-  /* MDaemon: the arrow after a time stamp, within the first bytes. */
+  /* MDaemon: the arrow after a time stamp, within the first bytes (an
+   * arrow at i < 48 lies in the first 50: most lines, with neither
+   * '<' nor '>' there, are passed over at once). */
+  if (memchr (line, '>', MIN (length, 50)) == NULL && memchr (line, '<', MIN (length, 50)) == NULL)
+    return FALSE;
   for (gsize i = 1; i + 4 < length && i < 48; i++)
     if (line[i - 1] == ' ' && (strncmp (line + i, "--> ", 4) == 0 || strncmp (line + i, "<-- ", 4) == 0))
       {
