@@ -98,6 +98,13 @@ clean_characters (const char *address, guint *flaws)
     {
       gunichar c = g_utf8_get_char (p);
 
+      /* Printable ASCII, nearly every character of an address, is narrow,
+       * visible and no space: kept as it is without asking ICU. */
+      if (c > 0x20 && c < 0x7F)
+        {
+          g_string_append_c (out, (char) c);
+          continue;
+        }
       if (c == 0x3002 || c == 0xFF61 || c == 0x3001 || c == 0xFF64)
         {
           *flaws |= MODORI_ADDRESS_FLAW_JAPANESE_PUNCTUATION;
@@ -136,8 +143,12 @@ clean_characters (const char *address, guint *flaws)
 static void
 fix_commas (GString *part, gboolean is_domain, guint *flaws)
 {
-  GString *out = g_string_sized_new (part->len);
+  GString *out;
 
+  /* Nearly every part has none: nothing to copy. */
+  if (memchr (part->str, ',', part->len) == NULL)
+    return;
+  out = g_string_sized_new (part->len);
   for (gsize i = 0; i < part->len; i++)
     {
       char c = part->str[i];
@@ -163,8 +174,13 @@ fix_commas (GString *part, gboolean is_domain, guint *flaws)
 static void
 fix_dots (GString *part, guint *flaws)
 {
-  GString *out = g_string_sized_new (part->len);
+  GString *out;
 
+  /* Nearly every part has none of these: nothing to copy. */
+  if (part->len == 0 || (part->str[0] != '.' && part->str[part->len - 1] != '.' &&
+                         strstr (part->str, "..") == NULL))
+    return;
+  out = g_string_sized_new (part->len);
   for (gsize i = 0; i < part->len; i++)
     {
       if (part->str[i] == '.' && (out->len == 0 || out->str[out->len - 1] == '.'))
@@ -182,22 +198,29 @@ fix_dots (GString *part, guint *flaws)
 }
 
 /* Optimal string alignment distance (a swap of neighbours counts one),
- * given up as soon as it exceeds @limit. Both are short domain names. */
+ * given up as soon as it exceeds @limit. Both are short domain names.
+ * Only the cells within @limit of the diagonal are computed: a cell
+ * further off costs more than @limit, so it is taken as @limit + 1,
+ * which keeps every distance up to @limit exact. */
 static guint
 edit_distance (const char *a, const char *b, guint limit)
 {
   gsize la = strlen (a), lb = strlen (b);
   guint rows[3][64];
   guint *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+  guint over = limit + 1;
 
   if (la >= 63 || lb >= 63 || (la > lb ? la - lb : lb - la) > limit)
-    return limit + 1;
-  for (gsize j = 0; j <= lb; j++)
+    return over;
+  for (gsize j = 0; j <= MIN (lb, limit + 1); j++)
     prev[j] = j;
   for (gsize i = 1; i <= la; i++)
     {
-      guint best = cur[0] = i;
-      for (gsize j = 1; j <= lb; j++)
+      gsize low = i > limit ? i - limit : 1, high = MIN (lb, i + limit);
+      guint best = over;
+
+      cur[low - 1] = low == 1 ? i : over;
+      for (gsize j = low; j <= high; j++)
         {
           guint cost = a[i - 1] != b[j - 1];
           guint d = MIN (MIN (prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
@@ -206,8 +229,9 @@ edit_distance (const char *a, const char *b, guint limit)
           cur[j] = d;
           best = MIN (best, d);
         }
+      cur[high + 1] = over;   /* the next row's first cell off the diagonal band */
       if (best > limit)
-        return limit + 1;
+        return over;
       guint *t = prev2; prev2 = prev; prev = cur; cur = t;
     }
   return prev[lb];

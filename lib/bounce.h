@@ -56,4 +56,12 @@ GMimeMessage *_modori_bounce_get_original (ModoriBounce *bounce);
  * in another, x5). */
 GMimeMessage *_modori_bounce_get_whole_original (ModoriBounce *bounce);
 
+/* The returned headers that start @offset bytes into the body text
+ * (_modori_bounce_get_body_text(), which must not be NULL): the lines up
+ * to the first blank one, parsed as a message. Returns a new reference,
+ * or NULL if they hold no header. The last block parsed is kept: the
+ * plain-text engines, tried one after the other, often split the text at
+ * the same line. */
+GMimeMessage *_modori_bounce_get_text_original (ModoriBounce *bounce, gsize offset);
+
 #endif

@@ -24,7 +24,22 @@ convert (const char *bytes, gsize length, const char *charset)
 static gboolean
 is_ascii (const char *bytes, gsize length)
 {
-  for (gsize i = 0; i < length; i++)
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101), high = ones * 0x80, escs = ones * 0x1b;
+  gsize i = 0;
+
+  /* Eight bytes at a time, as every part's whole text is checked: any
+   * high bit, or any zero byte of the word XOR ESCs (the classic
+   * zero-byte test, exact about whether there is one). */
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 word, x;
+
+      memcpy (&word, bytes + i, 8);
+      x = word ^ escs;
+      if ((word & high) || ((x - ones) & ~x & high))
+        return FALSE;
+    }
+  for (; i < length; i++)
     if ((guchar) bytes[i] >= 0x80 || bytes[i] == 0x1b)
       return FALSE;
   return TRUE;

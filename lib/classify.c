@@ -25,35 +25,73 @@ provider_matcher (void)
   return matcher;
 }
 
-/* Whether @host is @domain or a name under it. */
-static gboolean
-host_in_domain (const char *host, const char *domain, gsize domain_len)
-{
-  gsize host_len = strlen (host);
+/* Every provider domain to 1 + the index of the first provider that
+ * lists it, and the longest domain's length: a host is looked up by its
+ * few short suffixes instead of being compared with every domain. */
+static GHashTable *provider_domains;
+static gsize longest_provider_domain;
 
-  if (host_len < domain_len || g_ascii_strncasecmp (host + host_len - domain_len, domain, domain_len) != 0)
-    return FALSE;
-  return host_len == domain_len || host[host_len - domain_len - 1] == '.';
+static void
+index_provider_domains (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      provider_domains = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < _modori_n_providers; i++)
+        {
+          char **domains = g_strsplit (_modori_providers[i].domains, " ", -1);
+
+          for (char **domain = domains; *domain; domain++)
+            {
+              char *lower = g_ascii_strdown (*domain, -1);
+
+              longest_provider_domain = MAX (longest_provider_domain, strlen (lower));
+              if (*lower && !g_hash_table_contains (provider_domains, lower))
+                g_hash_table_insert (provider_domains, lower, GUINT_TO_POINTER (i + 1));
+              else
+                g_free (lower);
+            }
+          g_strfreev (domains);
+        }
+      g_assert (longest_provider_domain < 64);   /* provider_of_host()'s buffer */
+      g_once_init_leave (&once, 1);
+    }
+}
+
+/* The index of the first provider with a domain that @host is or is a
+ * name under, or G_MAXUINT. Only the suffixes that start a label within
+ * the longest domain's length of the end can be one: a bounded number
+ * of lookups, however long @host is. */
+static guint
+provider_of_host (const char *host)
+{
+  char tail[64];
+  gsize length, start;
+  guint first = G_MAXUINT;
+
+  if (host == NULL)
+    return first;
+  length = strlen (host);
+  start = length > longest_provider_domain ? length - longest_provider_domain : 0;
+  for (gsize i = start; i < length; i++)
+    tail[i - start] = g_ascii_tolower (host[i]);
+  tail[length - start] = '\0';
+  for (gsize i = start; i < length; i++)
+    if (i == 0 || host[i - 1] == '.')
+      first = MIN (first, GPOINTER_TO_UINT (g_hash_table_lookup (provider_domains, tail + (i - start))) - 1);
+  return first;
 }
 
 const Provider *
 _modori_provider_lookup (const char *rhost, const char *destination)
 {
-  for (guint i = 0; i < _modori_n_providers; i++)
-    {
-      const char *domain = _modori_providers[i].domains;
-      while (*domain)
-        {
-          gsize len = strcspn (domain, " ");
-          if ((rhost && host_in_domain (rhost, domain, len)) ||
-              (destination && host_in_domain (destination, domain, len)))
-            return &_modori_providers[i];
-          domain += len;
-          while (*domain == ' ')
-            domain++;
-        }
-    }
-  return NULL;
+  guint first;
+
+  index_provider_domains ();
+  first = MIN (provider_of_host (rhost), provider_of_host (destination));
+  return first < _modori_n_providers ? &_modori_providers[first] : NULL;
 }
 
 /* "7.606" as (7, 606); FALSE when @code is not subject.detail. */

@@ -175,12 +175,49 @@ find_zone (const char *date, int *minutes)
   return by_name;
 }
 
+/* Writes @value as @width digits, zero-padded, at @out; returns the end. */
+static char *
+put_digits (char *out, int value, int width)
+{
+  for (int i = width - 1; i >= 0; i--, value /= 10)
+    out[i] = '0' + value % 10;
+  return out + width;
+}
+
+/* @parsed's date and time as written, then the offset of @minutes or,
+ * when @known is FALSE, "-00:00": what g_date_time_format() wrote with
+ * "%Y-%m-%dT%H:%M:%S%:z" (the year, 1 to 9999, unpadded), without
+ * printf, a second GDateTime and a GTimeZone per record. */
+static char *
+format_iso8601 (GDateTime *parsed, gboolean known, int minutes)
+{
+  char text[sizeof "9999-12-31T23:59:59+23:59"], *p = text;
+  int year, month, day;
+
+  g_date_time_get_ymd (parsed, &year, &month, &day);
+  p = put_digits (p, year, year >= 1000 ? 4 : year >= 100 ? 3 : year >= 10 ? 2 : 1);
+  *p++ = '-';
+  p = put_digits (p, month, 2);
+  *p++ = '-';
+  p = put_digits (p, day, 2);
+  *p++ = 'T';
+  p = put_digits (p, g_date_time_get_hour (parsed), 2);
+  *p++ = ':';
+  p = put_digits (p, g_date_time_get_minute (parsed), 2);
+  *p++ = ':';
+  p = put_digits (p, g_date_time_get_second (parsed), 2);
+  *p++ = known && minutes >= 0 ? '+' : '-';
+  p = put_digits (p, ABS (minutes) / 60, 2);
+  *p++ = ':';
+  p = put_digits (p, ABS (minutes) % 60, 2);
+  return g_strndup (text, p - text);
+}
+
 char *
 _modori_date_to_iso8601 (const char *rfc5322_date)
 {
   g_autoptr (GDateTime) parsed = NULL;
-  g_autoptr (GDateTime) dated = NULL;
-  g_autoptr (GTimeZone) zone = NULL;
+  gboolean known;
   int minutes;
 
   /* GMime reads a date without a time ("2024-08-21 08-12-55") as midnight
@@ -195,13 +232,6 @@ _modori_date_to_iso8601 (const char *rfc5322_date)
     return NULL;
 
   /* GMime's result shows the time as written, in whatever zone it took. */
-  if (!find_zone (rfc5322_date, &minutes))
-    return g_date_time_format (parsed, "%Y-%m-%dT%H:%M:%S-00:00");
-  zone = g_time_zone_new_offset (minutes * 60);
-  dated = g_date_time_new (zone, g_date_time_get_year (parsed), g_date_time_get_month (parsed),
-                           g_date_time_get_day_of_month (parsed), g_date_time_get_hour (parsed),
-                           g_date_time_get_minute (parsed), g_date_time_get_second (parsed));
-  if (dated == NULL)
-    return NULL;
-  return g_date_time_format (dated, "%Y-%m-%dT%H:%M:%S%:z");
+  known = find_zone (rfc5322_date, &minutes);
+  return format_iso8601 (parsed, known, known ? minutes : 0);
 }

@@ -126,6 +126,14 @@ step (const Matcher *m, gint32 state, guchar c)
     }
 }
 
+/* step(), with the root's table read inline: in a text most bytes
+ * leave from the root, and the call cost more than the step. */
+static inline gint32
+advance (const Matcher *m, gint32 state, guchar c)
+{
+  return state == 0 ? m->root[c] : step (m, state, c);
+}
+
 /* A trie node while building: children as a list, sorted later. */
 typedef struct {
   gint32 child, sibling;
@@ -148,18 +156,23 @@ Matcher *
 _modori_matcher_new (const char *const *patterns, guint n_patterns)
 {
   Matcher *m = g_new0 (Matcher, 1);
-  GArray *nodes = g_array_new (FALSE, TRUE, sizeof (Node));
-  GArray *own = g_array_new (FALSE, FALSE, sizeof (gint32));
-  Node root = { -1, -1, 0 };
-  gint32 minus_one = -1;
-  guint32 n_edges = 0;
+  /* At most one state per byte of the patterns, and the root: plain
+   * arrays of that size, as tables of thousands of phrases are built. */
+  gsize capacity = 1;
+  Node *nodes;
+  gint32 *own;
+  guint32 n_nodes = 1, n_edges = 0;
   guint *queue;
   guint head = 0, tail = 0;
 
   m->n_patterns = n_patterns;
   m->length = g_new0 (guint, n_patterns);
-  g_array_append_val (nodes, root);
-  g_array_append_val (own, minus_one);
+  for (guint i = 0; i < n_patterns; i++)
+    capacity += strlen (patterns[i]);
+  nodes = g_new (Node, capacity);
+  own = g_new (gint32, capacity);
+  nodes[0] = (Node) { -1, -1, 0 };
+  own[0] = -1;
 
   /* The trie. */
   for (guint i = 0; i < n_patterns; i++)
@@ -168,32 +181,30 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
       gboolean empty = TRUE;
 
       FOR_EACH_FOLDED (patterns[i], c, {
-        gint32 child = g_array_index (nodes, Node, state).child;
+        gint32 child = nodes[state].child;
         empty = FALSE;
         m->length[i]++;
-        while (child >= 0 && g_array_index (nodes, Node, child).byte != c)
-          child = g_array_index (nodes, Node, child).sibling;
+        while (child >= 0 && nodes[child].byte != c)
+          child = nodes[child].sibling;
         if (child < 0)
           {
-            Node node;
-            node.child = -1;
-            node.sibling = g_array_index (nodes, Node, state).child;
-            node.byte = c;
-            child = (gint32) nodes->len;
-            g_array_append_val (nodes, node);
-            g_array_append_val (own, minus_one);
-            g_array_index (nodes, Node, state).child = child;
+            child = (gint32) n_nodes++;
+            nodes[child].child = -1;
+            nodes[child].sibling = nodes[state].child;
+            nodes[child].byte = c;
+            own[child] = -1;
+            nodes[state].child = child;
             n_edges++;
           }
         state = child;
       });
-      if (!empty && g_array_index (own, gint32, state) < 0)
-        g_array_index (own, gint32, state) = i;
+      if (!empty && own[state] < 0)
+        own[state] = i;
     }
 
   /* Pack each state's edges, sorted by byte; the root's into its table. */
-  m->n_states = nodes->len;
-  m->own = (gint32 *) g_array_free (own, FALSE);
+  m->n_states = n_nodes;
+  m->own = own;
   m->first = g_new0 (guint32, m->n_states + 1);
   m->edge_byte = g_new (guchar, MAX (n_edges, 1));
   m->edge_to = g_new (gint32, MAX (n_edges, 1));
@@ -205,13 +216,14 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
       {
         guint n = 0;
         m->first[s] = at;
-        for (gint32 c = g_array_index (nodes, Node, s).child; c >= 0; c = g_array_index (nodes, Node, c).sibling)
+        for (gint32 c = nodes[s].child; c >= 0; c = nodes[c].sibling)
           {
-            pairs[n].byte = g_array_index (nodes, Node, c).byte;
+            pairs[n].byte = nodes[c].byte;
             pairs[n].to = c;
             n++;
           }
-        qsort (pairs, n, sizeof pairs[0], compare_edges);
+        if (n > 1)
+          qsort (pairs, n, sizeof pairs[0], compare_edges);
         for (guint k = 0; k < n; k++)
           {
             if (s == 0)
@@ -224,7 +236,7 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
     m->first[m->n_states] = at;
     g_free (pairs);
   }
-  g_array_free (nodes, TRUE);
+  g_free (nodes);
 
   /* Breadth-first: failure links and the best pattern along them. */
   m->fail = g_new0 (gint32, m->n_states);
@@ -275,7 +287,7 @@ _modori_matcher_first (const Matcher *m, const char *text)
   gint32 state = 0, best = -1;
 
   FOR_EACH_FOLDED (text, c, {
-    state = step (m, state, c);
+    state = advance (m, state, c);
     if (m->best[state] >= 0 && (best < 0 || m->best[state] < best))
       best = m->best[state];
   });
@@ -290,7 +302,7 @@ _modori_matcher_all (const Matcher *m, const char *text, gboolean *found)
 
   memset (found, 0, m->n_patterns * sizeof (gboolean));
   FOR_EACH_FOLDED (text, c, {
-    state = step (m, state, c);
+    state = advance (m, state, c);
     /* Every pattern that ends here, by the output links. */
     for (gint32 s = m->own[state] >= 0 ? state : m->output[state]; s > 0; s = m->output[s])
       if (!found[m->own[s]])
@@ -328,7 +340,7 @@ sorted_hits (const Matcher *m, const char *text)
   gsize position = 0;
 
   FOR_EACH_FOLDED (text, c, {
-    state = step (m, state, c);
+    state = advance (m, state, c);
     position++;
     /* Every pattern that ends here, by the output links. */
     for (gint32 s = m->own[state] >= 0 ? state : m->output[state]; s > 0; s = m->output[s])

@@ -42,18 +42,28 @@ _modori_text_collapse_space (const char *text)
   return _modori_text_collapse_space_max (text, G_MAXSIZE, NULL);
 }
 
+/* g_ascii_tolower() without the call, for the inner loops. */
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
 const char *
 _modori_text_find_nocase (const char *haystack, const char *needle)
 {
   gsize n = strlen (needle);
-  /* Both cases of the first byte, compared inline: this loop runs over
-   * every byte of every bounce, many times. */
-  char lower = g_ascii_tolower (*needle), upper = g_ascii_toupper (*needle);
+  /* Both cases of the first byte found by strpbrk (vectorized in libc,
+   * stopping at the first candidate), and the second byte compared
+   * inline: this runs over every byte of every bounce, many times, and
+   * most bytes start no match. */
+  const char first[] = { ascii_lower (*needle), g_ascii_toupper (*needle), '\0' };
+  char second = ascii_lower (needle[1]);
 
   if (n == 0)
     return haystack;
-  for (const char *p = haystack; *p; p++)
-    if ((*p == lower || *p == upper) && g_ascii_strncasecmp (p, needle, n) == 0)
+  for (const char *p = haystack; (p = strpbrk (p, first)) != NULL; p++)
+    if (n == 1 || (ascii_lower (p[1]) == second && g_ascii_strncasecmp (p + 2, needle + 2, n - 2) == 0))
       return p;
   return NULL;
 }
@@ -374,7 +384,11 @@ transcript_line (const char *line, gsize length, gboolean *sent, const char **re
       *rest = line + 4;
       return TRUE;
     }
-  /* MDaemon: the arrow after a time stamp, within the first bytes. */
+  /* MDaemon: the arrow after a time stamp, within the first bytes (an
+   * arrow at i < 48 lies in the first 50: most lines, with neither
+   * '<' nor '>' there, are passed over at once). */
+  if (memchr (line, '>', MIN (length, 50)) == NULL && memchr (line, '<', MIN (length, 50)) == NULL)
+    return FALSE;
   for (gsize i = 1; i + 4 < length && i < 48; i++)
     if (line[i - 1] == ' ' && (strncmp (line + i, "--> ", 4) == 0 || strncmp (line + i, "<-- ", 4) == 0))
       {
@@ -647,6 +661,17 @@ _modori_text_find_remote_host (const char *text)
   return NULL;
 }
 
+/* @domain in lower case, newly allocated: an ASCII one (nearly every
+ * one) without g_utf8_strdown()'s Unicode tables, to the same bytes. */
+static char *
+domain_down (const char *domain)
+{
+  for (const char *p = domain; *p; p++)
+    if ((guchar) *p >= 0x80)
+      return g_utf8_strdown (domain, -1);
+  return g_ascii_strdown (domain, -1);
+}
+
 char *
 _modori_address_clean (const char *raw)
 {
@@ -695,7 +720,7 @@ _modori_address_clean (const char *raw)
   at = strrchr (address, '@');
   if (at)
     {
-      domain = g_utf8_strdown (at + 1, -1);
+      domain = domain_down (at + 1);
       address[at - address + 1] = '\0';
       {
         char *joined = g_strconcat (address, domain, NULL);
@@ -712,5 +737,5 @@ _modori_address_domain (const char *address)
 {
   const char *at = address ? strrchr (address, '@') : NULL;
 
-  return at ? g_utf8_strdown (at + 1, -1) : g_strdup ("");
+  return at ? domain_down (at + 1) : g_strdup ("");
 }

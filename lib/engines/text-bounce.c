@@ -25,7 +25,7 @@ _modori_text_bounce_read (ModoriBounce *context, const char *const *original_mar
                           TextBounce *out)
 {
   const char *text = _modori_bounce_get_body_text (context);
-  const char *split = NULL;
+  const char *split = NULL, *after;
 
   memset (out, 0, sizeof *out);
   if (text == NULL)
@@ -44,34 +44,19 @@ _modori_text_bounce_read (ModoriBounce *context, const char *const *original_mar
     }
 
   out->report = g_strndup (text, split - text);
-  {
-    const char *after = strchr (split, '\n');
-    after = after ? after + 1 : split + strlen (split);
-    /* Skip blank lines between the marker and the original's headers. */
-    while (*after == '\n' || *after == ' ' || *after == '\t')
-      {
-        const char *eol = strchr (after, '\n');
-        if (eol == NULL || strspn (after, " \t") != (gsize) (eol - after))
-          break;
-        after = eol + 1;
-      }
-    out->original_text = g_strdup (after);
-  }
-
-  if (out->original_text[0])
+  after = strchr (split, '\n');
+  after = after ? after + 1 : split + strlen (split);
+  /* Skip blank lines between the marker and the original's headers. */
+  while (*after == '\n' || *after == ' ' || *after == '\t')
     {
-      /* Only the returned headers are read: the original's body, which
-       * may be long, is never looked at. */
-      const char *blank = strstr (out->original_text, "\n\n");
-      gsize length = blank ? (gsize) (blank + 1 - out->original_text) : strlen (out->original_text);
-      GMimeMessage *original = _modori_mime_parse_headers (out->original_text, length);
-      GMimeHeaderList *headers = original ? g_mime_object_get_header_list (GMIME_OBJECT (original)) : NULL;
-
-      if (headers && g_mime_header_list_get_count (headers) > 0)
-        out->original = original;
-      else
-        g_clear_object (&original);
+      const char *eol = strchr (after, '\n');
+      if (eol == NULL || strspn (after, " \t") != (gsize) (eol - after))
+        break;
+      after = eol + 1;
     }
+  out->original_text = g_strdup (after);
+  if (out->original_text[0])
+    out->original = _modori_bounce_get_text_original (context, after - text);
   return TRUE;
 }
 
