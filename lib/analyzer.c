@@ -114,7 +114,7 @@ decode (ModoriBounce *bounce, GPtrArray *records, int depth)
     return NULL;
   attached = _modori_mime_find (g_mime_message_get_mime_part (_modori_bounce_get_message (bounce)),
                                 is_attached_message, NULL);
-  inner = attached ? _modori_mime_attached_message (attached, FALSE) : NULL;
+  inner = attached ? _modori_mime_attached_message (attached) : NULL;
   if (inner == NULL)
     return NULL;
   nested = _modori_bounce_new_taking (inner);

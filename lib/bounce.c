@@ -20,7 +20,7 @@ struct _ModoriBounce {
   /* Engines that read it and the analyzer each looked for it, and parsed
    * a returned header block, again. */
   gboolean have_original;
-  GMimeMessage *original;     /* nullable; of a message kept as bytes, its header block */
+  ModoriOriginal *original;   /* nullable */
   gboolean have_whole_original;
   GMimeMessage *whole_original;   /* nullable */
   GMimeMessage *owned;        /* nullable: the message, when the context holds it */
@@ -29,7 +29,7 @@ struct _ModoriBounce {
    * it and freed it, at some 150,000 instructions a time. */
   gboolean have_text_original;
   gsize text_original_at;         /* its offset in body_text */
-  GMimeMessage *text_original;    /* nullable */
+  ModoriOriginal *text_original; /* nullable */
 };
 
 ModoriBounce *
@@ -94,10 +94,10 @@ _modori_bounce_free (ModoriBounce *bounce)
   g_clear_object (&bounce->copy);
   g_free (bounce->first_text);
   g_free (bounce->body_text);
-  g_clear_object (&bounce->original);
+  g_clear_pointer (&bounce->original, _modori_original_unref);
   g_clear_object (&bounce->whole_original);
   g_clear_object (&bounce->owned);
-  g_clear_object (&bounce->text_original);
+  g_clear_pointer (&bounce->text_original, _modori_original_unref);
   g_free (bounce);
 }
 
@@ -205,13 +205,12 @@ _modori_bounce_get_body_text (ModoriBounce *bounce)
   return bounce->body_text;
 }
 
-GMimeMessage *
+ModoriOriginal *
 _modori_bounce_get_original (ModoriBounce *bounce)
 {
   if (!bounce->have_original)
     {
-      /* The record's fields want only the original's header fields. */
-      bounce->original = _modori_mime_find_original (bounce->message, TRUE);
+      bounce->original = _modori_mime_read_original (bounce->message);
       bounce->have_original = TRUE;
     }
   return bounce->original;
@@ -222,30 +221,30 @@ _modori_bounce_get_whole_original (ModoriBounce *bounce)
 {
   if (!bounce->have_whole_original)
     {
-      bounce->whole_original = _modori_mime_find_original (bounce->message, FALSE);
+      bounce->whole_original = _modori_mime_find_original (bounce->message);
       bounce->have_whole_original = TRUE;
     }
   return bounce->whole_original;
 }
 
-/* The header block at @start, up to its first blank line, parsed; NULL
- * if it holds no header. Only the headers: the original's body, which
- * may be long, is never looked at. */
-static GMimeMessage *
-parse_header_block (const char *start)
+/* The header block at @start, up to its first blank line, read; NULL if
+ * it holds no header. Only the headers: the original's body, which may
+ * be long, is never looked at. */
+static ModoriOriginal *
+read_header_block (const char *start)
 {
   const char *blank = strstr (start, "\n\n");
   gsize length = blank ? (gsize) (blank + 1 - start) : strlen (start);
-  GMimeMessage *original = _modori_mime_parse_headers (start, length);
-  GMimeHeaderList *headers = original ? g_mime_object_get_header_list (GMIME_OBJECT (original)) : NULL;
+  ModoriOriginal *original = _modori_original_read (start, length, MODORI_ORIGINAL_ALONE,
+                                                    MODORI_ORIGINAL_LIMIT | MODORI_ORIGINAL_ENDED);
 
-  if (headers && g_mime_header_list_get_count (headers) > 0)
+  if (original && _modori_original_get_n_fields (original) > 0)
     return original;
-  g_clear_object (&original);
+  _modori_original_unref (original);
   return NULL;
 }
 
-GMimeMessage *
+ModoriOriginal *
 _modori_bounce_get_text_original (ModoriBounce *bounce, gsize offset)
 {
   const char *text = _modori_bounce_get_body_text (bounce);
@@ -253,10 +252,10 @@ _modori_bounce_get_text_original (ModoriBounce *bounce, gsize offset)
   g_return_val_if_fail (text != NULL, NULL);
   if (!bounce->have_text_original || bounce->text_original_at != offset)
     {
-      g_clear_object (&bounce->text_original);
-      bounce->text_original = parse_header_block (text + offset);
+      g_clear_pointer (&bounce->text_original, _modori_original_unref);
+      bounce->text_original = read_header_block (text + offset);
       bounce->text_original_at = offset;
       bounce->have_text_original = TRUE;
     }
-  return bounce->text_original ? g_object_ref (bounce->text_original) : NULL;
+  return bounce->text_original ? _modori_original_ref (bounce->text_original) : NULL;
 }

@@ -14,6 +14,8 @@
 #include <gmime/gmime.h>
 #include <modori/modori.h>
 
+#include "original.h"
+
 typedef struct _ModoriBounce ModoriBounce;
 
 /* A context for @message, which must outlive it. */
@@ -45,23 +47,22 @@ const char *_modori_bounce_get_first_text (ModoriBounce *bounce);
  * Owned by @bounce. */
 const char *_modori_bounce_get_body_text (ModoriBounce *bounce);
 
-/* The returned original of the message (_modori_mime_find_original():
- * an attached message, or the headers of a text/rfc822-headers part),
- * found and parsed on the first call, as far as its header fields: of an
- * attached message kept as bytes (mime-util.h), only its header block is
- * parsed. NULL if there is none. Owned by @bounce: take a reference to
- * keep it longer. */
-GMimeMessage *_modori_bounce_get_original (ModoriBounce *bounce);
-/* The same, parsed whole: for whoever reads its body (a bounce wrapped
- * in another, x5). */
+/* What the records take of the returned original of the message (an
+ * attached message, or the headers of a text/rfc822-headers part:
+ * _modori_mime_read_original()), read from its header block on the first
+ * call; NULL if there is none. Owned by @bounce: take a reference to keep
+ * it longer. */
+ModoriOriginal *_modori_bounce_get_original (ModoriBounce *bounce);
+/* The returned original parsed whole (_modori_mime_find_original()): for
+ * whoever reads its body (a bounce wrapped in another, x5). */
 GMimeMessage *_modori_bounce_get_whole_original (ModoriBounce *bounce);
 
 /* The returned headers that start @offset bytes into the body text
  * (_modori_bounce_get_body_text(), which must not be NULL): the lines up
- * to the first blank one, parsed as a message. Returns a new reference,
- * or NULL if they hold no header. The last block parsed is kept: the
+ * to the first blank one, read as a message's (original.h). Returns a
+ * new reference, or NULL if they hold no header. The last block parsed is kept: the
  * plain-text engines, tried one after the other, often split the text at
  * the same line. */
-GMimeMessage *_modori_bounce_get_text_original (ModoriBounce *bounce, gsize offset);
+ModoriOriginal *_modori_bounce_get_text_original (ModoriBounce *bounce, gsize offset);
 
 #endif

@@ -11,10 +11,8 @@
 
 /* The first mailbox address of a header such as From or To. */
 static char *
-first_address (GMimeMessage *message, GMimeAddressType type)
+first_address (InternetAddressList *list)
 {
-  InternetAddressList *list = g_mime_message_get_addresses (message, type);
-
   for (int i = 0; list && i < internet_address_list_length (list); i++)
     {
       InternetAddress *address = internet_address_list_get_address (list, i);
@@ -74,7 +72,7 @@ typedef struct {
 
 struct _ModoriCompletion {
   GMimeMessage *bounce;
-  GMimeMessage *original;   /* nullable; the ModoriBounce's */
+  ModoriOriginal *original; /* nullable; the ModoriBounce's */
   const char *text;         /* nullable: first text/plain of the bounce */
   GPtrArray *records;       /* all records of the bounce */
   Words words;              /* of the last diagnostic read */
@@ -92,18 +90,19 @@ read_shared (ModoriCompletion *completion)
   if (completion->have_shared)
     return;
   completion->have_shared = TRUE;
-  addresser = completion->original ? first_address (completion->original, GMIME_ADDRESS_TYPE_FROM) : NULL;
+  addresser = completion->original ?
+              first_address (_modori_original_get_addresses (completion->original, GMIME_ADDRESS_TYPE_FROM)) : NULL;
   if (addresser == NULL || addresser[0] == '\0')
     {
       g_free (addresser);
-      addresser = first_address (completion->bounce, GMIME_ADDRESS_TYPE_TO);
+      addresser = first_address (g_mime_message_get_to (completion->bounce));
     }
   completion->addresser = _modori_record_limit (FIELD_ADDRESSER, addresser);
   g_free (addresser);
   if (completion->original)
     {
-      completion->message_id = _modori_record_limit (FIELD_MESSAGEID, g_mime_message_get_message_id (completion->original));
-      completion->subject = _modori_record_limit (FIELD_SUBJECT, g_mime_message_get_subject (completion->original));
+      completion->message_id = _modori_record_limit (FIELD_MESSAGEID, _modori_original_get_message_id (completion->original));
+      completion->subject = _modori_record_limit (FIELD_SUBJECT, _modori_original_get_subject (completion->original));
     }
 }
 

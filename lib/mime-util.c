@@ -116,65 +116,6 @@ header_block_length (const char *bytes, gsize length)
   return length;
 }
 
-/* The header fields the library reads of a returned original: who sent
- * it and to whom, its subject and Message-ID (complete.c, record.c), and
- * Hotmail's original recipient (arf.c). An original parsed for them
- * alone is given these alone: GMime makes objects of every field it
- * reads, and a returned header block is mostly Received and DKIM fields. */
-static const char *const identity_fields[] = {
-  "From", "To", "Subject", "Message-ID", "X-HmXmrOriginalRecipient", NULL,
-};
-
-/* Whether the line at @line names one of identity_fields. */
-static gboolean
-names_identity_field (const char *line, gsize length)
-{
-  for (guint i = 0; identity_fields[i]; i++)
-    {
-      gsize k = strlen (identity_fields[i]);
-
-      if (length <= k || g_ascii_strncasecmp (line, identity_fields[i], k) != 0)
-        continue;
-      /* GMime allows blanks between a field's name and its colon. */
-      while (k < length && (line[k] == ' ' || line[k] == '\t'))
-        k++;
-      if (k < length && line[k] == ':')
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Appends to @out the header block at the start of @bytes with only its
- * identity fields (each with its continuation lines), and its first
- * line with @keep_first, ended by an empty line. GMime reads a message's
- * first line strictly (a line that is no field fails the parse), so the
- * first line decides as before. */
-static void
-append_identity_block (GByteArray *out, const char *bytes, gsize length, gboolean keep_first)
-{
-  const char *p = bytes, *end = bytes + header_block_length (bytes, length);
-  gboolean keep = FALSE;
-
-  while (p < end)
-    {
-      const char *nl = memchr (p, '\n', end - p);
-      const char *next = nl ? nl + 1 : end;
-
-      if (p == bytes && keep_first)
-        keep = TRUE;
-      else if (*p != ' ' && *p != '\t')
-        keep = names_identity_field (p, next - p);
-      if (keep)
-        {
-          g_byte_array_append (out, (const guint8 *) p, next - p);
-          if (nl == NULL)
-            g_byte_array_append (out, (const guint8 *) "\n", 1);
-        }
-      p = next;
-    }
-  g_byte_array_append (out, (const guint8 *) "\n", 1);
-}
-
 /* Whether @bytes, an attached message's, end in its header block in the
  * middle of a field's name: GMime then fails to parse the message where it
  * stands (gmime-parser.c, step_headers()). A header block cut short by a
@@ -235,14 +176,33 @@ parse_attached (GByteArray *bytes)
   return message;
 }
 
-GMimeMessage *
-_modori_mime_attached_message (GMimeObject *part, gboolean headers_only)
+/* The bytes of @part, an attached message kept as bytes, as the parser
+ * copied them (the library's parsers do not persist their stream); NULL
+ * if there are none. */
+static const char *
+kept_bytes (GMimeObject *part, gsize *length)
 {
-  GMimeDataWrapper *content;
-  GMimeStream *stream;
+  GMimeDataWrapper *content = GMIME_IS_PART (part) ? g_mime_part_get_content (GMIME_PART (part)) : NULL;
+  GMimeStream *stream = content ? g_mime_data_wrapper_get_stream (content) : NULL;
+  GByteArray *bytes;
+  gint64 start, end;
+
+  if (stream == NULL || !GMIME_IS_STREAM_MEM (stream))
+    return NULL;
+  bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
+  start = CLAMP (stream->bound_start, 0, (gint64) bytes->len);
+  end = stream->bound_end < 0 ? (gint64) bytes->len : CLAMP (stream->bound_end, start, (gint64) bytes->len);
+  *length = end - start;
+  /* GMime parses nothing of an empty message part. */
+  return end > start ? (const char *) bytes->data + start : NULL;
+}
+
+GMimeMessage *
+_modori_mime_attached_message (GMimeObject *part)
+{
   GMimeMessage *message;
-  GByteArray *bytes, *input;
-  const char *start;
+  GByteArray *input;
+  const char *bytes;
   gsize length;
 
   if (GMIME_IS_MESSAGE_PART (part))
@@ -250,28 +210,32 @@ _modori_mime_attached_message (GMimeObject *part, gboolean headers_only)
       message = g_mime_message_part_get_message (GMIME_MESSAGE_PART (part));
       return message ? g_object_ref (message) : NULL;
     }
-  content = GMIME_IS_PART (part) ? g_mime_part_get_content (GMIME_PART (part)) : NULL;
-  stream = content ? g_mime_data_wrapper_get_stream (content) : NULL;
-  /* The parser copied the part's bytes into memory (the library's
-   * parsers do not persist their stream). */
-  if (stream == NULL || !GMIME_IS_STREAM_MEM (stream))
+  bytes = kept_bytes (part, &length);
+  /* Nor of one whose input ends in the middle of a field's name. */
+  if (bytes == NULL || ends_in_field_name (bytes, length))
     return NULL;
-  bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
-  start = (const char *) bytes->data + CLAMP (stream->bound_start, 0, (gint64) bytes->len);
-  length = (const char *) bytes->data +
-           (stream->bound_end < 0 ? bytes->len : CLAMP (stream->bound_end, 0, (gint64) bytes->len)) - start;
-  /* GMime parses nothing of an empty message part, nor of one whose
-   * input ends in the middle of a field's name. */
-  if ((gssize) length <= 0 || ends_in_field_name (start, length))
-    return NULL;
-  input = g_byte_array_sized_new (strlen (LEAD_FIELD) + length + 2);
+  /* The bytes came through the limits already (header-limit.h cut the
+   * header blocks of an attached message too). */
+  input = g_byte_array_sized_new (strlen (LEAD_FIELD) + length);
   g_byte_array_append (input, (const guint8 *) LEAD_FIELD, strlen (LEAD_FIELD));
-  if (headers_only)
-    append_identity_block (input, start, length, FALSE);
-  else
-    g_byte_array_append (input, (const guint8 *) start, length);
-  message = parse_attached (input);
-  return message;
+  g_byte_array_append (input, (const guint8 *) bytes, length);
+  return parse_attached (input);
+}
+
+ModoriOriginal *
+_modori_mime_attached_original (GMimeObject *part)
+{
+  GMimeMessage *message;
+  const char *bytes;
+  gsize length;
+
+  if (GMIME_IS_MESSAGE_PART (part))
+    {
+      message = g_mime_message_part_get_message (GMIME_MESSAGE_PART (part));
+      return message ? _modori_original_new_for_message (message) : NULL;
+    }
+  bytes = kept_bytes (part, &length);
+  return bytes ? _modori_original_read (bytes, length, MODORI_ORIGINAL_ATTACHED, 0) : NULL;
 }
 
 char *
@@ -359,30 +323,43 @@ _modori_mime_part_headers (GMimePart *part)
   return message;
 }
 
-GMimeMessage *
-_modori_mime_find_original (GMimeMessage *bounce, gboolean headers_only)
+static GMimeObject *
+find_original (GMimeMessage *bounce)
 {
-  GMimeObject *part = _modori_mime_find (g_mime_message_get_mime_part (bounce), is_original, NULL);
-  GMimeMessage *original = NULL;
+  return _modori_mime_find (g_mime_message_get_mime_part (bounce), is_original, NULL);
+}
 
-  if (part == NULL)
-    return NULL;
-  if (_modori_mime_is_attached_message (part))
-    original = _modori_mime_attached_message (part, headers_only);
-  else if (GMIME_IS_PART (part) && headers_only)
-    {
-      gsize length;
-      char *bytes = _modori_mime_part_bytes (GMIME_PART (part), &length);
-      GByteArray *block = g_byte_array_sized_new (length + 2);
+GMimeMessage *
+_modori_mime_find_original (GMimeMessage *bounce)
+{
+  GMimeObject *part = find_original (bounce);
 
-      append_identity_block (block, bytes, length, TRUE);
-      original = _modori_mime_parse_bytes ((const char *) block->data, block->len);
-      g_byte_array_unref (block);
-      g_free (bytes);
-    }
-  else if (GMIME_IS_PART (part))
-    original = _modori_mime_part_headers (GMIME_PART (part));
+  if (part && _modori_mime_is_attached_message (part))
+    return _modori_mime_attached_message (part);
+  return part && GMIME_IS_PART (part) ? _modori_mime_part_headers (GMIME_PART (part)) : NULL;
+}
+
+ModoriOriginal *
+_modori_mime_part_original (GMimePart *part)
+{
+  gsize length;
+  char *bytes = _modori_mime_part_bytes (part, &length);
+  /* As _modori_mime_part_headers() parses them. */
+  ModoriOriginal *original = _modori_original_read (bytes, length, MODORI_ORIGINAL_ALONE,
+                                                    MODORI_ORIGINAL_LIMIT | MODORI_ORIGINAL_ENDED);
+
+  g_free (bytes);
   return original;
+}
+
+ModoriOriginal *
+_modori_mime_read_original (GMimeMessage *bounce)
+{
+  GMimeObject *part = find_original (bounce);
+
+  if (part && _modori_mime_is_attached_message (part))
+    return _modori_mime_attached_original (part);
+  return part && GMIME_IS_PART (part) ? _modori_mime_part_original (GMIME_PART (part)) : NULL;
 }
 
 static gboolean

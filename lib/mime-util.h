@@ -4,6 +4,8 @@
 
 #include <gmime/gmime.h>
 
+#include "original.h"
+
 /* Deepest MIME nesting walked; deeper parts are ignored. */
 #define MODORI_MAX_MIME_DEPTH 64
 
@@ -29,10 +31,11 @@ gboolean _modori_mime_is_type (GMimeObject *part, const char *type, const char *
 /* Whether @part is an attached message: a GMimeMessagePart, or one kept
  * as bytes that GMime would have parsed as one (not transfer-encoded). */
 gboolean _modori_mime_is_attached_message (GMimeObject *part);
-/* The message of such a part, parsed whole, or its header block only
- * when @headers_only (enough for its header fields); NULL when it holds
- * none (an empty part). A new reference. */
-GMimeMessage *_modori_mime_attached_message (GMimeObject *part, gboolean headers_only);
+/* The message of such a part, parsed whole; NULL when it holds none (an
+ * empty part). A new reference. */
+GMimeMessage *_modori_mime_attached_message (GMimeObject *part);
+/* What the records take of it (original.h), without parsing it whole. */
+ModoriOriginal *_modori_mime_attached_original (GMimeObject *part);
 
 /* The decoded body of a leaf part (transfer encoding undone, bytes as they
  * are); newly allocated, NUL-terminated; @length may be NULL. */
@@ -49,12 +52,18 @@ GMimeMessage *_modori_mime_parse_bytes (const char *bytes, gsize length);
 GMimeMessage *_modori_mime_parse_headers (const char *bytes, gsize length);
 /* The same for the decoded body of @part (a text/rfc822-headers part). */
 GMimeMessage *_modori_mime_part_headers (GMimePart *part);
+/* What the records take of those headers (original.h), read as
+ * _modori_mime_part_headers() would parse them; NULL where it finds no
+ * message. */
+ModoriOriginal *_modori_mime_part_original (GMimePart *part);
 
 /* The returned original message of a bounce: an attached message/rfc822
- * or message/global, or the headers of a text/rfc822-headers part; of
- * an attached message kept as bytes, its header block only when
- * @headers_only. Returns a new reference, or NULL. */
-GMimeMessage *_modori_mime_find_original (GMimeMessage *bounce, gboolean headers_only);
+ * or message/global, or the headers of a text/rfc822-headers part.
+ * Returns a new reference, or NULL. */
+GMimeMessage *_modori_mime_find_original (GMimeMessage *bounce);
+/* What the records take of it (original.h), read from its header block
+ * alone. NULL if there is none. */
+ModoriOriginal *_modori_mime_read_original (GMimeMessage *bounce);
 
 /* The first text/plain part of the bounce outside the original, as UTF-8,
  * newly allocated; NULL if there is none. Engines and the analyzer ask

@@ -5,6 +5,8 @@
 #include <gmime/gmime.h>
 #include <modori/modori.h>
 
+#include "original.h"
+
 G_BEGIN_DECLS
 
 /* The string fields, in output order. Kept as an array so that the JSON
@@ -86,7 +88,7 @@ void _modori_record_set_date (ModoriRecord *record, const char *rfc5322_date);
 ModoriRecord *_modori_engine_add_record (GPtrArray *records, const char *engine,
                                          const char *recipient, const char *diagnostic);
 /* Sets addresser, messageid and subject of @record from @original. */
-void _modori_engine_set_original (ModoriRecord *record, GMimeMessage *original);
+void _modori_engine_set_original (ModoriRecord *record, const ModoriOriginal *original);
 const char *_modori_record_peek (const ModoriRecord *record, RecordField field);
 gboolean _modori_record_is_set (const ModoriRecord *record, RecordField field);
 

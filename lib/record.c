@@ -360,13 +360,13 @@ _modori_engine_add_record (GPtrArray *records, const char *engine,
 }
 
 void
-_modori_engine_set_original (ModoriRecord *record, GMimeMessage *original)
+_modori_engine_set_original (ModoriRecord *record, const ModoriOriginal *original)
 {
   InternetAddressList *from;
 
   if (original == NULL)
     return;
-  from = g_mime_message_get_from (original);
+  from = _modori_original_get_addresses (original, GMIME_ADDRESS_TYPE_FROM);
   for (int i = 0; from && i < internet_address_list_length (from); i++)
     {
       InternetAddress *address = internet_address_list_get_address (from, i);
@@ -377,8 +377,8 @@ _modori_engine_set_original (ModoriRecord *record, GMimeMessage *original)
           break;
         }
     }
-  _modori_record_set (record, FIELD_MESSAGEID, g_mime_message_get_message_id (original));
-  _modori_record_set (record, FIELD_SUBJECT, g_mime_message_get_subject (original));
+  _modori_record_set (record, FIELD_MESSAGEID, _modori_original_get_message_id (original));
+  _modori_record_set (record, FIELD_SUBJECT, _modori_original_get_subject (original));
 }
 
 ModoriRecord *

@@ -606,7 +606,7 @@ test_bounce_context (void)
   ModoriBounce *context = _modori_bounce_new (message);
   const char *text = _modori_bounce_get_first_text (context);
   const char *body = _modori_bounce_get_body_text (context);
-  GMimeMessage *original = _modori_bounce_get_original (context);
+  ModoriOriginal *original = _modori_bounce_get_original (context);
   GString *long_header = g_string_new ("From: a@example.jp\nSubject: long\nX-Long: ");
   ModoriReport *report;
   char *after;
@@ -617,7 +617,7 @@ test_bounce_context (void)
   g_assert_cmpstr (body, ==, "first line\nsecond line");   /* the last line end is the boundary's */
   g_assert_true (_modori_bounce_get_body_text (context) == body);
   g_assert_nonnull (original);
-  g_assert_cmpstr (g_mime_message_get_subject (original), ==, "hello");
+  g_assert_cmpstr (_modori_original_get_subject (original), ==, "hello");
   g_assert_true (_modori_bounce_get_original (context) == original);
   _modori_bounce_free (context);
   after = g_mime_object_to_string (GMIME_OBJECT (message), NULL);

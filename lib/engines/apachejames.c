@@ -40,7 +40,7 @@ apachejames_parse (ModoriBounce *context, GPtrArray *records)
   GString *error;   /* what James says */
   GString *below = NULL;                  /* the server's reply it quotes */
   char *diagnostic, *mail_from = NULL;
-  GMimeMessage *original;
+  ModoriOriginal *original;
   guint before = records->len;
 
   if (!_modori_text_bounce_read (context, NULL, &text))

@@ -37,12 +37,10 @@ full_address (const char *raw)
   return address;
 }
 
-/* The first mailbox of @type in @message that is a full address. */
+/* The first mailbox in @list that is a full address. */
 static char *
-message_address (GMimeMessage *message, GMimeAddressType type)
+list_address (InternetAddressList *list)
 {
-  InternetAddressList *list = message ? g_mime_message_get_addresses (message, type) : NULL;
-
   for (int i = 0; list && i < internet_address_list_length (list); i++)
     {
       InternetAddress *address = internet_address_list_get_address (list, i);
@@ -54,6 +52,13 @@ message_address (GMimeMessage *message, GMimeAddressType type)
         }
     }
   return NULL;
+}
+
+/* The same of the reported message's addresses of @type. */
+static char *
+message_address (const ModoriOriginal *original, GMimeAddressType type)
+{
+  return original ? list_address (_modori_original_get_addresses (original, type)) : NULL;
 }
 
 /* @text cut to at most @max bytes on a UTF-8 boundary, whitespace
@@ -155,17 +160,17 @@ is_headers_part (GMimeObject *part, gpointer data)
 }
 
 /* The reported message: attached whole, or its headers only. */
-static GMimeMessage *
+static ModoriOriginal *
 reported_message (ModoriBounce *context)
 {
-  GMimeMessage *original = _modori_bounce_get_original (context);
+  ModoriOriginal *original = _modori_bounce_get_original (context);
   GMimeObject *part;
 
   if (original)
-    return g_object_ref (original);
+    return _modori_original_ref (original);
   part = _modori_mime_find (g_mime_message_get_mime_part (_modori_bounce_get_message (context)),
                             is_headers_part, NULL);
-  return part ? _modori_mime_part_headers (GMIME_PART (part)) : NULL;
+  return part ? _modori_mime_part_original (GMIME_PART (part)) : NULL;
 }
 
 /* The human-readable part's statement: the paragraph opening "This is
@@ -248,7 +253,7 @@ typedef struct {
   char *reporting_mta;
   char *date;
   char *diagnostic;
-  GMimeMessage *original;
+  ModoriOriginal *original;
 } Common;
 
 static void
@@ -260,7 +265,7 @@ common_clear (Common *common)
   g_free (common->reporting_mta);
   g_free (common->date);
   g_free (common->diagnostic);
-  g_clear_object (&common->original);
+  g_clear_pointer (&common->original, _modori_original_unref);
 }
 
 static void
@@ -400,9 +405,9 @@ parse_complaint_mail (ModoriBounce *context, GPtrArray *records)
   common.original = _modori_bounce_get_original (context);
   if (common.original == NULL)
     return FALSE;
-  g_object_ref (common.original);   /* common_clear() drops one */
+  _modori_original_ref (common.original);   /* common_clear() drops one */
   /* JMRP names the complainer in its own header of the returned copy. */
-  value = g_mime_object_get_header (GMIME_OBJECT (common.original), "X-HmXmrOriginalRecipient");
+  value = _modori_original_get_hotmail_recipient (common.original);
   if (value)
     recipient = full_address (value);
   if (recipient == NULL)
@@ -438,7 +443,7 @@ static gboolean
 parse_apple_unsubscribe (ModoriBounce *context, GPtrArray *records)
 {
   Common common = { 0 };
-  char *from = message_address (_modori_bounce_get_message (context), GMIME_ADDRESS_TYPE_FROM);
+  char *from = list_address (g_mime_message_get_from (_modori_bounce_get_message (context)));
   const char *text;
 
   if (from == NULL)

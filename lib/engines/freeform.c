@@ -743,12 +743,11 @@ report_length (const char *report)
 /* The returned original's headers, where the report ends at @start: a
  * line that announces them, blank lines, then the header block (read
  * up to its end only). NULL when no header is there. */
-static GMimeMessage *
+static ModoriOriginal *
 original_headers (const char *start)
 {
   const char *p = start, *end, *name = start;
-  GMimeMessage *original;
-  GMimeHeaderList *headers;
+  ModoriOriginal *original;
 
   /* A line of words that announces the original ("Your message begins
    * as follows:"), not itself a header. */
@@ -764,10 +763,10 @@ original_headers (const char *start)
   while (*p == '\n' || *p == ' ' || *p == '\t')
     p++;
   end = strstr (p, "\n\n");
-  original = _modori_mime_parse_headers (p, end ? (gsize) (end + 1 - p) : strlen (p));
-  headers = original ? g_mime_object_get_header_list (GMIME_OBJECT (original)) : NULL;
-  if (headers == NULL || g_mime_header_list_get_count (headers) == 0)
-    g_clear_object (&original);
+  original = _modori_original_read (p, end ? (gsize) (end + 1 - p) : strlen (p), MODORI_ORIGINAL_ALONE,
+                                    MODORI_ORIGINAL_LIMIT | MODORI_ORIGINAL_ENDED);
+  if (original && _modori_original_get_n_fields (original) == 0)
+    g_clear_pointer (&original, _modori_original_unref);
   return original;
 }
 

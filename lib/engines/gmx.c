@@ -68,7 +68,7 @@ command_of (const char *text)
 typedef struct {
   GPtrArray *records;
   const char *engine;
-  GMimeMessage *original;
+  ModoriOriginal *original;
 } Target;
 
 static void

@@ -81,7 +81,7 @@ address_line (const char *line, const char **rest)
 }
 
 static void
-add (GPtrArray *records, char *recipient, GString *lines, GMimeMessage *original)
+add (GPtrArray *records, char *recipient, GString *lines, ModoriOriginal *original)
 {
   ModoriRecord *record;
 
@@ -93,7 +93,7 @@ add (GPtrArray *records, char *recipient, GString *lines, GMimeMessage *original
 }
 
 /* The copied header follows a rule line under the marker. */
-static GMimeMessage *
+static ModoriOriginal *
 original_after_rule (const char *text)
 {
   if (text == NULL || !g_str_has_prefix (text, "---"))
@@ -101,14 +101,15 @@ original_after_rule (const char *text)
   text = strchr (text, '\n');
   if (text == NULL)
     return NULL;
-  return _modori_mime_parse_headers (text + 1, strlen (text + 1));
+  return _modori_original_read (text + 1, strlen (text + 1), MODORI_ORIGINAL_ALONE,
+                                MODORI_ORIGINAL_LIMIT | MODORI_ORIGINAL_ENDED);
 }
 
 static gboolean
 mxlogic_parse (ModoriBounce *context, GPtrArray *records)
 {
   TextBounce text;
-  GMimeMessage *original;
+  ModoriOriginal *original;
   const char *start;
   char *recipient = NULL;
   GString *lines;
@@ -123,7 +124,7 @@ mxlogic_parse (ModoriBounce *context, GPtrArray *records)
       _modori_text_bounce_clear (&text);
       return FALSE;
     }
-  original = text.original ? g_object_ref (text.original) : original_after_rule (text.original_text);
+  original = text.original ? _modori_original_ref (text.original) : original_after_rule (text.original_text);
 
   lines = g_string_new (NULL);
   split = g_strsplit (start, "\n", -1);
@@ -151,7 +152,7 @@ mxlogic_parse (ModoriBounce *context, GPtrArray *records)
   g_free (recipient);
   g_strfreev (split);
   g_string_free (lines, TRUE);
-  g_clear_object (&original);
+  g_clear_pointer (&original, _modori_original_unref);
   _modori_text_bounce_clear (&text);
   return records->len > first;
 }

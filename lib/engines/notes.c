@@ -81,7 +81,7 @@ notes_parse (ModoriBounce *context, GPtrArray *records)
   /* No address listed: the original's recipient is the one. */
   if (started && records->len == before && text.original)
     {
-      InternetAddressList *to = g_mime_message_get_to (text.original);
+      InternetAddressList *to = _modori_original_get_addresses (text.original, GMIME_ADDRESS_TYPE_TO);
       InternetAddress *address = to && internet_address_list_length (to) > 0
                                  ? internet_address_list_get_address (to, 0) : NULL;
       if (address && INTERNET_ADDRESS_IS_MAILBOX (address))

@@ -66,7 +66,7 @@ local_host (const char *report)
 /* One recipient paragraph, unfolded: "<ADDRESS> (expanded from <X>): TEXT".
  * Adds a record when it has that shape. */
 static void
-read_paragraph (const char *paragraph, GMimeMessage *original, const char *action,
+read_paragraph (const char *paragraph, ModoriOriginal *original, const char *action,
                 const char *lhost, GPtrArray *records)
 {
   const char *close = strchr (paragraph, '>'), *p;

@@ -145,7 +145,7 @@ remote_host (const char *diagnostic)
 
 static void
 finish_block (GPtrArray *records, char *recipient, GString *lines,
-              const char *lhost, GMimeMessage *original)
+              const char *lhost, ModoriOriginal *original)
 {
   ModoriRecord *record;
   const char *diagnostic;

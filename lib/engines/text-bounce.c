@@ -65,7 +65,7 @@ _modori_text_bounce_clear (TextBounce *text)
 {
   g_clear_pointer (&text->report, g_free);
   g_clear_pointer (&text->original_text, g_free);
-  g_clear_object (&text->original);
+  g_clear_pointer (&text->original, _modori_original_unref);
 }
 
 gboolean

@@ -10,7 +10,7 @@
 typedef struct {
   char *report;            /* body text before the original's marker (UTF-8, LF line ends) */
   char *original_text;     /* text after the marker, or NULL */
-  GMimeMessage *original;  /* original_text parsed as a message, or NULL */
+  ModoriOriginal *original; /* original_text's header block (original.h), or NULL */
 } TextBounce;
 
 /* Splits the bounce's human-readable text (its first text/plain part, or

@@ -89,7 +89,7 @@ session_reset (Session *session, char *host)
 
 /* "550 <user@example.org>... User unknown": one recipient. */
 static void
-read_recipient_line (const char *line, Session *session, GMimeMessage *original,
+read_recipient_line (const char *line, Session *session, ModoriOriginal *original,
                      GPtrArray *records)
 {
   const char *start = line + 4, *dots = strstr (start, "... ");

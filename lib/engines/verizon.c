@@ -44,7 +44,7 @@ verizon_parse (ModoriBounce *context, GPtrArray *records)
       diagnostic = g_strndup (error, strcspn (error, "\n"));
     }
 
-  to = g_mime_message_get_addresses (text.original, GMIME_ADDRESS_TYPE_TO);
+  to = (text.original ? _modori_original_get_addresses (text.original, GMIME_ADDRESS_TYPE_TO) : NULL);
   for (int i = 0; to && i < internet_address_list_length (to); i++)
     {
       InternetAddress *address = internet_address_list_get_address (to, i);

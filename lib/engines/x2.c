@@ -55,7 +55,7 @@ block_recipient (const char *line)
 
 static void
 add (GPtrArray *records, const char *recipient, GString *lines, const char *lhost,
-     GMimeMessage *original)
+     ModoriOriginal *original)
 {
   ModoriRecord *record;
 

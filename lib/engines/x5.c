@@ -39,7 +39,7 @@ x5_parse (ModoriBounce *context, GPtrArray *records)
 {
   GMimeMessage *inner = _modori_bounce_get_whole_original (context);
   ModoriBounce *inner_context;
-  GMimeMessage *original;
+  ModoriOriginal *original;
   guint first = records->len;
 
   if (inner == NULL)

@@ -114,12 +114,12 @@ is_header_attachment (GMimeObject *part, gpointer data)
 }
 
 /* The original's headers, from the attached text part. */
-static GMimeMessage *
+static ModoriOriginal *
 original_headers (GMimeMessage *bounce)
 {
   GMimeObject *part = _modori_mime_find (g_mime_message_get_mime_part (bounce), is_header_attachment, NULL);
 
-  return part ? _modori_mime_part_headers (GMIME_PART (part)) : NULL;
+  return part ? _modori_mime_part_original (GMIME_PART (part)) : NULL;
 }
 
 static gboolean
@@ -157,10 +157,10 @@ x6_parse (ModoriBounce *context, GPtrArray *records)
 
   if (records->len > first)
     {
-      GMimeMessage *original = original_headers (bounce);
+      ModoriOriginal *original = original_headers (bounce);
       for (guint i = first; i < records->len; i++)
         _modori_engine_set_original (g_ptr_array_index (records, i), original);
-      g_clear_object (&original);
+      _modori_original_unref (original);
     }
   return records->len > first;
 }

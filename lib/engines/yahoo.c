@@ -49,7 +49,7 @@ recipient_of (const char *line)
 
 typedef struct {
   GPtrArray *records;
-  GMimeMessage *original;
+  ModoriOriginal *original;
 } Target;
 
 /* Adds the record of @recipient from its collected lines, minus the

@@ -46,7 +46,7 @@ reply_code_at (const char *p, char *code)
 /* "Invalid Address, ERROR_CODE :550, ERROR_CODE :5.1.1 <...>... User Unknown":
  * the first ERROR_CODE holds the reply code, the last the server's text. */
 static void
-add_permanent (GPtrArray *records, const char *recipient, const char *rest, GMimeMessage *original)
+add_permanent (GPtrArray *records, const char *recipient, const char *rest, ModoriOriginal *original)
 {
   char *text = _modori_text_collapse_space (rest);
   const char *first = _modori_text_find_nocase (text, error_code), *last = NULL;
@@ -73,7 +73,7 @@ add_permanent (GPtrArray *records, const char *recipient, const char *rest, GMim
 
 /* "[Status: Error, Address: <a@b>, ResponseCode 421, , Host not reachable.]" */
 static void
-add_delayed (GPtrArray *records, const char *line, GMimeMessage *original)
+add_delayed (GPtrArray *records, const char *line, ModoriOriginal *original)
 {
   const char *address = _modori_text_find_nocase (line, "Address:");
   const char *response = _modori_text_find_nocase (line, "ResponseCode ");
@@ -120,7 +120,8 @@ split_original (TextBounce *text)
     }
   if (p == NULL)
     return;
-  text->original = _modori_mime_parse_bytes (p, strlen (p));
+  /* Read as a message's own header block (GMime would parse it so). */
+  text->original = _modori_original_read (p, strlen (p), MODORI_ORIGINAL_ALONE, MODORI_ORIGINAL_LIMIT);
   text->report[p - text->report] = '\0';
 }
 
