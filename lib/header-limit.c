@@ -72,6 +72,14 @@ struct _ModoriHeaderLimit {
   gboolean next_is_real;         /* the same for the next block */
   gboolean block_is_message;     /* the block's part is an attached message */
   gboolean block_is_attached;    /* the block is the header of one kept as bytes */
+  /* Renames not yet given to the parser (offsets in out of the renamed
+   * type): a rename is held until the header block of its message is
+   * read, and undone if that message's multipart reuses a boundary of
+   * the multiparts around it. GMime would end the message's bytes at the
+   * first line of that boundary, where, parsing it whole, it took the line
+   * for the inner multipart's. */
+  GArray *held;                  /* of gsize, the renames of blocks before */
+  GArray *block_renames;         /* of gsize, the block's own */
   gboolean next_is_attached;     /* the same for the next block */
   guint block_lines;             /* lines of the block so far */
   char field_name[80];
@@ -108,6 +116,8 @@ start_over (ModoriHeaderLimit *self)
   self->next_is_real = TRUE;
   self->next_is_attached = FALSE;
   g_ptr_array_set_size (self->boundaries, 0);
+  g_array_set_size (self->held, 0);
+  g_array_set_size (self->block_renames, 0);
 }
 
 static gboolean
@@ -258,12 +268,35 @@ finish_content_type (ModoriHeaderLimit *self)
   self->block_boundary = plain_boundary (self->content_type->str + strlen ("content-type:"));
 }
 
+static gboolean
+is_open_boundary (ModoriHeaderLimit *self, const char *boundary)
+{
+  for (guint i = 0; i < self->boundaries->len; i++)
+    if (strcmp (g_ptr_array_index (self->boundaries, i), boundary) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Decides the held renames, now that the header block of their message
+ * is read: kept, or undone (see held). */
+static void
+decide_held (ModoriHeaderLimit *self, gboolean undo)
+{
+  for (guint i = 0; undo && i < self->held->len; i++)
+    memcpy (self->out->data + g_array_index (self->held, gsize, i), "message", strlen ("message"));
+  g_array_set_size (self->held, 0);
+}
+
 /* Ends a header block: the boundary its multipart declares is followed
  * from now on. */
 static void
 finish_block (ModoriHeaderLimit *self)
 {
   finish_content_type (self);
+  if (self->block_is_attached)
+    decide_held (self, self->block_boundary && is_open_boundary (self, self->block_boundary));
+  g_array_append_vals (self->held, self->block_renames->data, self->block_renames->len);
+  g_array_set_size (self->block_renames, 0);
   if (self->block_boundary && self->boundaries->len < MAX_BOUNDARIES)
     g_ptr_array_add (self->boundaries, g_steal_pointer (&self->block_boundary));
   g_clear_pointer (&self->block_boundary, g_free);
@@ -448,8 +481,12 @@ pass (ModoriHeaderLimit *self, const char *p, gsize n)
   /* The type is in the line's first piece (start_line() read it there). */
   if (self->rename_at >= 0 && self->line_kept == 0 &&
       (gsize) self->rename_at + strlen (MODORI_LAZY_MESSAGE_TYPE) <= kept)
-    memcpy (self->out->data + self->out->len - kept + self->rename_at, MODORI_LAZY_MESSAGE_TYPE,
-            strlen (MODORI_LAZY_MESSAGE_TYPE));
+    {
+      gsize at = self->out->len - kept + self->rename_at;
+
+      memcpy (self->out->data + at, MODORI_LAZY_MESSAGE_TYPE, strlen (MODORI_LAZY_MESSAGE_TYPE));
+      g_array_append_val (self->block_renames, at);
+    }
   self->rename_at = -1;
   self->field_bytes += kept;
   self->block_bytes += kept;
@@ -510,14 +547,33 @@ run (ModoriHeaderLimit *self, const char *p, gsize n, gboolean last)
 }
 
 /* Reads from the source until there is output or the source ends. */
+/* Where the bytes that may be given to the parser end: before the first
+ * rename still held. */
+static gsize
+givable_end (ModoriHeaderLimit *self)
+{
+  if (self->held->len > 0)
+    return g_array_index (self->held, gsize, 0);
+  if (self->block_renames->len > 0)
+    return g_array_index (self->block_renames, gsize, 0);
+  return self->out->len;
+}
+
+/* Reads from the source until there is output that may be given, or the
+ * source ends. */
 static void
 fill (ModoriHeaderLimit *self)
 {
   char *buffer = self->buffer;
 
-  g_byte_array_set_size (self->out, 0);
-  self->out_start = 0;
-  while (self->out->len == 0 && !self->source_done)
+  /* Held bytes stay where they are: their offsets are kept. The hold
+   * lasts a header block at most, which the limits bound. */
+  if (self->held->len == 0 && self->block_renames->len == 0)
+    {
+      g_byte_array_set_size (self->out, 0);
+      self->out_start = 0;
+    }
+  while (givable_end (self) <= self->out_start && !self->source_done)
     {
       ssize_t got = g_mime_stream_read (self->source, buffer, READ_SIZE);
 
@@ -552,6 +608,14 @@ fill (ModoriHeaderLimit *self)
           /* A read error: the parser sees the end of the input. */
           self->source_done = TRUE;
         }
+      /* The input ended before the block of a held rename's message:
+       * it holds no multipart. */
+      if (self->source_done)
+        {
+          g_array_append_vals (self->held, self->block_renames->data, self->block_renames->len);
+          g_array_set_size (self->block_renames, 0);
+          decide_held (self, FALSE);
+        }
     }
 }
 
@@ -561,9 +625,9 @@ header_limit_read (GMimeStream *stream, char *buf, size_t len)
   ModoriHeaderLimit *self = MODORI_HEADER_LIMIT (stream);
   gsize n;
 
-  if (self->out_start >= self->out->len)
+  if (self->out_start >= givable_end (self))
     fill (self);
-  n = MIN (len, self->out->len - self->out_start);
+  n = MIN (len, givable_end (self) - self->out_start);
   memcpy (buf, self->out->data + self->out_start, n);
   self->out_start += n;
   stream->position += n;
@@ -637,6 +701,8 @@ header_limit_finalize (GObject *object)
   g_byte_array_unref (self->out);
   g_byte_array_unref (self->carry);
   g_ptr_array_unref (self->boundaries);
+  g_array_unref (self->held);
+  g_array_unref (self->block_renames);
   g_string_free (self->content_type, TRUE);
   g_free (self->block_boundary);
   g_free (self->buffer);
@@ -669,6 +735,8 @@ _modori_header_limit_init (ModoriHeaderLimit *self)
   self->out = g_byte_array_new ();
   self->carry = g_byte_array_new ();
   self->boundaries = g_ptr_array_new_with_free_func (g_free);
+  self->held = g_array_new (FALSE, FALSE, sizeof (gsize));
+  self->block_renames = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->content_type = g_string_new (NULL);
   self->buffer = g_malloc (READ_SIZE);
 }

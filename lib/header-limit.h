@@ -8,7 +8,16 @@
  * from it: the message's own header block, each MIME part's (the lines
  * after a line starting "--"), and an attached message's (after a header
  * block declaring message/rfc822 or message/global). One message: an
- * mbox is split before (source.c). */
+ * mbox is split before (source.c).
+ *
+ * On the way it also renames an attached message's media type (same
+ * length: MODORI_LAZY_MESSAGE_TYPE, mime-util.h), so that GMime keeps the
+ * message as bytes and the library parses of it only what it asks for.
+ * A rename must touch only what GMime reads as a header block, not a
+ * text that looks like one (a bounce quoting a MIME message): for it the
+ * filter follows the boundaries the multiparts declare, as GMime tells
+ * them, and renames only in the message's header block, a part's after a
+ * real boundary, and an attached message's after such a part's. */
 #ifndef MODORI_HEADER_LIMIT_H
 #define MODORI_HEADER_LIMIT_H
 

@@ -195,6 +195,68 @@ test_attached (void)
     }
 }
 
+static GMimeObject *
+first_part_through_limits (const char *text, GMimeMessage **message)
+{
+  GMimeStream *stream = g_mime_stream_mem_new_with_buffer (text, strlen (text));
+  GMimeParser *parser = _modori_header_limit_parser_new (stream, NULL);
+
+  *message = g_mime_parser_construct_message (parser, NULL);
+  g_object_unref (parser);
+  g_object_unref (stream);
+  return g_mime_multipart_get_part (GMIME_MULTIPART (g_mime_message_get_mime_part (*message)), 0);
+}
+
+/* Kept as bytes, GMime would end an attached message at the first line
+ * of a boundary of the multipart around it; parsing it whole, it takes
+ * such a line for the boundary of the message's own multipart when that
+ * reuses it. Such a message is left to GMime, as is a message/rfc822
+ * quoted in a text part (not a header block GMime reads). */
+static void
+test_left_to_gmime (void)
+{
+  static const char reused[] =
+    "From: mailer-daemon@example.net\nMIME-Version: 1.0\n"
+    "Content-Type: multipart/mixed; boundary=\"SAME\"\n\n--SAME\n"
+    "Content-Type: message/rfc822\n\n"
+    "From: a@example.jp\nSubject: inner\nContent-Type: multipart/mixed; boundary=\"SAME\"\n\n"
+    "--SAME\nContent-Type: text/plain\n\nhello\n--SAME--\n"
+    "--SAME--\n";
+  static const char distinct[] =
+    "From: mailer-daemon@example.net\nMIME-Version: 1.0\n"
+    "Content-Type: multipart/mixed; boundary=\"OUTER\"\n\n--OUTER\n"
+    "Content-Type: message/rfc822\n\n"
+    "From: a@example.jp\nSubject: inner\nContent-Type: multipart/mixed; boundary=\"INNER\"\n\n"
+    "--INNER\nContent-Type: text/plain\n\nhello\n--INNER--\n"
+    "--OUTER--\n";
+  static const char quoted[] =
+    "From: mailer-daemon@example.net\nMIME-Version: 1.0\n"
+    "Content-Type: multipart/mixed; boundary=\"OUTER\"\n\n--OUTER\n"
+    "Content-Type: text/plain\n\n--- a copy follows\nContent-Type: message/rfc822\n\n"
+    "--OUTER--\n";
+  GMimeMessage *message;
+  GMimeObject *part;
+  ModoriOriginal *original;
+  const char *text;
+
+  part = first_part_through_limits (reused, &message);
+  g_assert_true (GMIME_IS_MESSAGE_PART (part));
+  g_object_unref (message);
+
+  part = first_part_through_limits (distinct, &message);
+  g_assert_false (GMIME_IS_MESSAGE_PART (part));
+  original = _modori_mime_attached_original (part);
+  g_assert_cmpstr (_modori_original_get_subject (original), ==, "inner");
+  _modori_original_unref (original);
+  g_object_unref (message);
+
+  part = first_part_through_limits (quoted, &message);
+  text = _modori_mime_part_text (GMIME_PART (part));
+  g_assert_nonnull (strstr (text, "Content-Type: message/rfc822"));
+  g_free ((char *) text);
+  g_object_unref (message);
+}
+
 /* A NUL ends a value, as GMime's copy of it. */
 static void
 test_nul (void)
@@ -218,5 +280,6 @@ main (int argc, char **argv)
   g_test_add_func ("/original/ended", test_ended);
   g_test_add_func ("/original/attached", test_attached);
   g_test_add_func ("/original/nul", test_nul);
+  g_test_add_func ("/original/left-to-gmime", test_left_to_gmime);
   return g_test_run ();
 }
