@@ -96,57 +96,6 @@ _modori_mime_is_attached_message (GMimeObject *part)
   return content_type && is_lazy_type (content_type) && !is_transfer_encoded (part);
 }
 
-/* The length of the header block at the start of @bytes: up to and with
- * the first empty line (LF or CRLF), else all of them. */
-static gsize
-header_block_length (const char *bytes, gsize length)
-{
-  const char *p = bytes, *end = bytes + length;
-
-  while (p < end)
-    {
-      const char *nl = memchr (p, '\n', end - p);
-
-      if (nl == NULL)
-        break;
-      if (nl == p || (nl == p + 1 && p[0] == '\r'))
-        return nl + 1 - bytes;
-      p = nl + 1;
-    }
-  return length;
-}
-
-/* Whether @bytes, an attached message's, end in its header block in the
- * middle of a field's name: GMime then fails to parse the message where it
- * stands (gmime-parser.c, step_headers()). A header block cut short by a
- * boundary is ended by a line end (header-limit.c): this is the end of the
- * input. */
-static gboolean
-ends_in_field_name (const char *bytes, gsize length)
-{
-  const char *line;
-  gboolean blank = FALSE;
-
-  if (header_block_length (bytes, length) < length || bytes[length - 1] == '\n')
-    return FALSE;
-  line = g_strrstr_len (bytes, length, "\n");
-  line = line ? line + 1 : bytes;
-  if (*line == ' ' || *line == '\t')
-    return FALSE;   /* a continuation line: its field's name was read */
-  for (; line < bytes + length; line++)
-    {
-      unsigned char c = *line;
-
-      if (c == ':')
-        return FALSE;
-      if (c == ' ' || c == '\t')
-        blank = TRUE;
-      else if (blank || c < 32 || c == 127)
-        return FALSE;   /* no field name: the line is passed over */
-    }
-  return TRUE;
-}
-
 /* A header put before an attached message's bytes when it is parsed
  * alone, then taken away. GMime reads an attached message's first line
  * leniently (a line that is no header field is passed over) but a
@@ -200,6 +149,7 @@ kept_bytes (GMimeObject *part, gsize *length)
 GMimeMessage *
 _modori_mime_attached_message (GMimeObject *part)
 {
+  ModoriOriginal *identity;
   GMimeMessage *message;
   GByteArray *input;
   const char *bytes;
@@ -211,9 +161,15 @@ _modori_mime_attached_message (GMimeObject *part)
       return message ? g_object_ref (message) : NULL;
     }
   bytes = kept_bytes (part, &length);
-  /* Nor of one whose input ends in the middle of a field's name. */
-  if (bytes == NULL || ends_in_field_name (bytes, length))
+  if (bytes == NULL)
     return NULL;
+  /* Nor of one whose input ends in the middle of a field's name (a header
+   * block cut short by a boundary is ended by header-limit.c: this is the
+   * end of the input); original.c tells, as it reads the block. */
+  identity = _modori_original_read (bytes, length, MODORI_ORIGINAL_ATTACHED, 0);
+  if (identity == NULL)
+    return NULL;
+  _modori_original_unref (identity);
   /* The bytes came through the limits already (header-limit.h cut the
    * header blocks of an attached message too). */
   input = g_byte_array_sized_new (strlen (LEAD_FIELD) + length);

@@ -6,19 +6,7 @@
 
 #include "engine.h"
 #include "engines/index.h"
-
-static GMimeMessage *
-message_from (const char *text)
-{
-  GMimeStream *stream = g_mime_stream_mem_new_with_buffer (text, strlen (text));
-  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
-  GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
-
-  g_object_unref (parser);
-  g_object_unref (stream);
-  g_assert_nonnull (message);
-  return message;
-}
+#include "message-text.h"
 
 static const char *const returned[] = { "returned mail", NULL };
 static const char *const daemon_sender[] = { "MAILER-DAEMON@", NULL };
@@ -53,7 +41,7 @@ static const ModoriEngine *const engines[] = { &always, &subject, &daemon_and_he
 static char *
 candidates (const ModoriEngineIndex *index, const char *text)
 {
-  GMimeMessage *message = message_from (text);
+  GMimeMessage *message = test_message_from_text (text);
   ModoriHeaderDigest *digest = _modori_header_digest_new (index, message);
   GString *out = g_string_new (NULL);
 
@@ -101,7 +89,7 @@ static void
 test_registry_signatures (void)
 {
   ModoriEngineIndex *index = _modori_engine_index_new (_modori_engines);
-  GMimeMessage *message = message_from ("X-Nothing: here\n\nbody\n");
+  GMimeMessage *message = test_message_from_text ("X-Nothing: here\n\nbody\n");
   ModoriHeaderDigest *digest = _modori_header_digest_new (index, message);
 
   for (guint i = 0; _modori_engines[i]; i++)

@@ -9,6 +9,7 @@
 #include "engine.h"
 #include "record-private.h"
 #include "text.h"
+#include "message-text.h"
 
 static void
 test_groups_basic (void)
@@ -562,19 +563,6 @@ test_dates (void)
   g_assert_cmpuint (wrong, ==, 0);
 }
 
-static GMimeMessage *
-parse_message (const char *text)
-{
-  GMimeStream *stream = g_mime_stream_mem_new_with_buffer (text, strlen (text));
-  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
-  GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
-
-  g_object_unref (parser);
-  g_object_unref (stream);
-  g_assert_nonnull (message);
-  return message;
-}
-
 /* A message's context makes its texts and its original once, and leaves
  * the message as it was; through the limits, a caller's message with a
  * header over them is read from a copy. */
@@ -601,7 +589,7 @@ test_bounce_context (void)
     "\n"
     "hi\n"
     "--B--\n";
-  GMimeMessage *message = parse_message (bounce_text);
+  GMimeMessage *message = test_message_from_text (bounce_text);
   char *before = g_mime_object_to_string (GMIME_OBJECT (message), NULL);
   ModoriBounce *context = _modori_bounce_new (message);
   const char *text = _modori_bounce_get_first_text (context);
@@ -629,7 +617,7 @@ test_bounce_context (void)
   for (gsize i = 0; i < MODORI_MAX_HEADER_BYTES + 100; i++)
     g_string_append_c (long_header, 'x');
   g_string_append (long_header, "\n\nbody\n");
-  message = parse_message (long_header->str);
+  message = test_message_from_text (long_header->str);
   report = _modori_report_new ();
   context = _modori_bounce_new_limited (message, FALSE, "long", report);
   g_assert_true (_modori_bounce_get_message (context) != message);
