@@ -43,6 +43,12 @@ static const char *const blocks[] = {
   "\n",
 };
 
+/* A bounce around an attached message, and its end. */
+#define WRAPPER_START "From: mailer-daemon@example.net\nMIME-Version: 1.0\n" \
+                      "Content-Type: multipart/mixed; boundary=\"B\"\n\n--B\n" \
+                      "Content-Type: message/rfc822\n\n"
+#define WRAPPER_END "\n--B--\n"
+
 /* GMime's message from @text, alone or as attached to another. */
 static GMimeMessage *
 gmime_parse (const char *text, gsize length, gboolean attached)
@@ -53,12 +59,10 @@ gmime_parse (const char *text, gsize length, gboolean attached)
   GMimeMessage *message, *inner = NULL;
 
   if (attached)
-    g_string_append (input, "From: mailer-daemon@example.net\nMIME-Version: 1.0\n"
-                            "Content-Type: multipart/mixed; boundary=\"B\"\n\n--B\n"
-                            "Content-Type: message/rfc822\n\n");
+    g_string_append (input, WRAPPER_START);
   g_string_append_len (input, text, length);
   if (attached)
-    g_string_append (input, "\n--B--\n");
+    g_string_append (input, WRAPPER_END);
   stream = g_mime_stream_mem_new_with_buffer (input->str, input->len);
   parser = g_mime_parser_new_with_stream (stream);
   message = g_mime_parser_construct_message (parser, NULL);
@@ -165,9 +169,7 @@ test_attached (void)
         continue;
       gsize length = strlen (blocks[i]);
       GMimeMessage *message = gmime_parse (blocks[i], length, TRUE);
-      GString *input = g_string_new ("From: mailer-daemon@example.net\nMIME-Version: 1.0\n"
-                                     "Content-Type: multipart/mixed; boundary=\"B\"\n\n--B\n"
-                                     "Content-Type: message/rfc822\n\n");
+      GString *input = g_string_new (WRAPPER_START);
       GMimeStream *stream;
       GMimeParser *parser;
       GMimeMessage *outer;
@@ -175,7 +177,7 @@ test_attached (void)
       ModoriOriginal *original;
 
       g_string_append_len (input, blocks[i], length);
-      g_string_append (input, "\n--B--\n");
+      g_string_append (input, WRAPPER_END);
       stream = g_mime_stream_mem_new_with_buffer (input->str, input->len);
       parser = _modori_header_limit_parser_new (stream, NULL);
       outer = g_mime_parser_construct_message (parser, NULL);
