@@ -12,10 +12,18 @@
 void internet_address_list_append_parse (InternetAddressList *list, GMimeParserOptions *options,
                                          const char *str);
 
+/* A From or To list, parsed when first asked for: most records take
+ * only the From, and a list of GObjects costs ~10,000 instructions to
+ * make and free. */
+typedef struct {
+  InternetAddressList *list;   /* nullable */
+  char **values;               /* the fields' raw values, in order, till parsed */
+  guint n_values;
+} Addresses;
+
 struct _ModoriOriginal {
   gint ref_count;
-  InternetAddressList *from;   /* nullable */
-  InternetAddressList *to;     /* nullable */
+  Addresses from, to;
   char *subject;               /* nullable */
   char *message_id;            /* nullable */
   char *hotmail_recipient;     /* nullable */
@@ -117,13 +125,11 @@ take_field (ModoriOriginal *original, const char *field, gsize length, gsize col
     case FROM_FIELD:
     case TO_FIELD:
       {
-        /* The addresses of all such fields, in order (gmime-message.c,
-         * message_update_addresses()). */
-        InternetAddressList **list = which == FROM_FIELD ? &original->from : &original->to;
+        /* Parsed when asked for: _modori_original_get_addresses(). */
+        Addresses *addresses = which == FROM_FIELD ? &original->from : &original->to;
 
-        if (*list == NULL)
-          *list = internet_address_list_new ();
-        internet_address_list_append_parse (*list, NULL, raw);
+        addresses->values = g_renew (char *, addresses->values, addresses->n_values + 1);
+        addresses->values[addresses->n_values++] = g_steal_pointer (&raw);
         break;
       }
     default:
@@ -239,8 +245,8 @@ _modori_original_new_for_message (GMimeMessage *message)
   InternetAddressList *to = g_mime_message_get_to (message);
 
   original->ref_count = 1;
-  original->from = from ? g_object_ref (from) : NULL;
-  original->to = to ? g_object_ref (to) : NULL;
+  original->from.list = from ? g_object_ref (from) : NULL;
+  original->to.list = to ? g_object_ref (to) : NULL;
   original->subject = g_strdup (g_mime_message_get_subject (message));
   original->message_id = g_strdup (g_mime_message_get_message_id (message));
   original->hotmail_recipient = g_strdup (g_mime_object_get_header (GMIME_OBJECT (message),
@@ -256,13 +262,22 @@ _modori_original_ref (ModoriOriginal *original)
   return original;
 }
 
+static void
+addresses_clear (Addresses *addresses)
+{
+  g_clear_object (&addresses->list);
+  for (guint i = 0; i < addresses->n_values; i++)
+    g_free (addresses->values[i]);
+  g_clear_pointer (&addresses->values, g_free);
+}
+
 void
 _modori_original_unref (ModoriOriginal *original)
 {
   if (original == NULL || --original->ref_count > 0)
     return;
-  g_clear_object (&original->from);
-  g_clear_object (&original->to);
+  addresses_clear (&original->from);
+  addresses_clear (&original->to);
   g_free (original->subject);
   g_free (original->message_id);
   g_free (original->hotmail_recipient);
@@ -272,7 +287,26 @@ _modori_original_unref (ModoriOriginal *original)
 InternetAddressList *
 _modori_original_get_addresses (const ModoriOriginal *original, GMimeAddressType type)
 {
-  return type == GMIME_ADDRESS_TYPE_FROM ? original->from : type == GMIME_ADDRESS_TYPE_TO ? original->to : NULL;
+  /* Parsing on demand fills a cache; the identity read does not change. */
+  Addresses *addresses = (Addresses *) (type == GMIME_ADDRESS_TYPE_FROM ? &original->from :
+                                        type == GMIME_ADDRESS_TYPE_TO ? &original->to : NULL);
+
+  if (addresses == NULL)
+    return NULL;
+  if (addresses->values)
+    {
+      /* The addresses of all such fields, in order (gmime-message.c,
+       * message_update_addresses()). */
+      addresses->list = internet_address_list_new ();
+      for (guint i = 0; i < addresses->n_values; i++)
+        {
+          internet_address_list_append_parse (addresses->list, NULL, addresses->values[i]);
+          g_free (addresses->values[i]);
+        }
+      g_clear_pointer (&addresses->values, g_free);
+      addresses->n_values = 0;
+    }
+  return addresses->list;
 }
 
 const char *
