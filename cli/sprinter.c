@@ -155,7 +155,9 @@ json_map_key (Sprinter *sp, const char *key)
   g_return_if_fail (frame != NULL && frame->map);
   json_item_prefix (self, frame);
   _modori_json_append_string (sp->out, key);
-  g_string_append (sp->out, self->pretty ? ": " : ":");
+  g_string_append_c (sp->out, ':');
+  if (self->pretty)
+    g_string_append_c (sp->out, ' ');
 }
 
 static void
