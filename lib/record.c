@@ -422,8 +422,11 @@ modori_record_get_field (const ModoriRecord *record, const char *name)
   g_return_val_if_fail (record != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  /* Printers ask for every field of every record by name: the first
-   * byte rules out most names without a call. */
+  /* Printers ask for every field of every record by name, mostly with
+   * the names modori_record_field_names() gave: the same pointers. */
+  for (int i = 0; i < N_FIELDS; i++)
+    if (field_names[i] == name)
+      return field_value (record, i);
   for (int i = 0; i < N_FIELDS; i++)
     if (field_names[i][0] == name[0] && strcmp (field_names[i], name) == 0)
       return field_value (record, i);
