@@ -25,6 +25,8 @@ typedef struct {
 typedef struct {
   GPtrArray *needles;  /* const char *, distinct */
   GArray *pairs;       /* guint16: each needle's first two bytes, in lower case */
+  guint8 firsts[256 / 8];  /* their first bytes, a bit each: most bytes start none */
+  char accept[17];         /* the same in both cases for strpbrk(), if they are few; else "" */
 } Needles;
 
 typedef struct {
@@ -133,6 +135,21 @@ needle_of (ModoriEngineIndex *index, guint slot, const char *needle)
   g_assert (needles->needles->len < MAX_NEEDLES);
   pair = pair_at (needle);
   index->starts[pair / 8] |= 1 << (pair % 8);
+  if (!(needles->firsts[pair >> 11] & (1 << ((pair >> 8) % 8))))
+    {
+      const char cases[] = { g_ascii_tolower (needle[0]), g_ascii_toupper (needle[0]), '\0' };
+      gsize n = strlen (needles->accept);
+
+      needles->firsts[pair >> 11] |= 1 << ((pair >> 8) % 8);
+      /* strpbrk() is vectorized in glibc for up to 16 bytes (SSE 4.2). */
+      if (n > 0 || needles->needles->len == 0)
+        {
+          if (n + strlen (cases + (cases[0] == cases[1])) < sizeof needles->accept)
+            strcat (needles->accept, cases + (cases[0] == cases[1]));
+          else
+            needles->accept[0] = '\0';
+        }
+    }
   g_ptr_array_add (needles->needles, (gpointer) needle);
   g_array_append_val (needles->pairs, pair);
   return needles->needles->len - 1;
@@ -239,10 +256,19 @@ search_value (const ModoriEngineIndex *index, const Needles *needles, const char
 {
   guint64 all = (G_GUINT64_CONSTANT (1) << (needles->needles->len - 1) << 1) - 1;
 
-  for (const char *p = value; p[0] && p[1] && found != all; p++)
+  for (const char *p = value; found != all; p++)
     {
-      guint16 pair = pair_at (p);
+      guchar first;
+      guint16 pair;
 
+      if (needles->accept[0] && (p = strpbrk (p, needles->accept)) == NULL)
+        break;
+      if (!p[0] || !p[1])
+        break;
+      first = lower (p[0]);
+      if (!(needles->firsts[first / 8] & (1 << (first % 8))))
+        continue;
+      pair = pair_at (p);
       if (!(index->starts[pair / 8] & (1 << (pair % 8))))
         continue;
       for (guint k = 0; k < needles->needles->len; k++)
