@@ -5,6 +5,7 @@
 
 #include "classify.h"
 #include "complete.h"
+#include "date.h"
 #include "hint.h"
 #include "mime-util.h"
 #include "text.h"
@@ -80,6 +81,8 @@ struct _ModoriCompletion {
    * From, Message-ID and Subject may be long: not read per record). */
   gboolean have_shared;
   char *addresser, *message_id, *subject;
+  gboolean have_date;
+  char *date;               /* the bounce's Date, ISO 8601; nullable */
 };
 
 static void
@@ -154,6 +157,7 @@ _modori_completion_free (ModoriCompletion *completion)
   g_free (completion->addresser);
   g_free (completion->message_id);
   g_free (completion->subject);
+  g_free (completion->date);
   g_free (completion);
 }
 
@@ -325,8 +329,15 @@ step_rhost (ModoriCompletion *completion, Pending *pending)
 static void
 step_timestamp (ModoriCompletion *completion, Pending *pending)
 {
-  if (!_modori_record_is_set (pending->record, FIELD_TIMESTAMP))
-    _modori_record_set_date (pending->record, g_mime_object_get_header (GMIME_OBJECT (completion->bounce), "Date"));
+  if (_modori_record_is_set (pending->record, FIELD_TIMESTAMP))
+    return;
+  if (!completion->have_date)
+    {
+      completion->have_date = TRUE;
+      completion->date = _modori_date_message_iso8601 (completion->bounce);
+    }
+  if (completion->date)
+    _modori_record_set (pending->record, FIELD_TIMESTAMP, completion->date);
 }
 
 static void

@@ -213,25 +213,60 @@ format_iso8601 (GDateTime *parsed, gboolean known, int minutes)
   return g_strndup (text, p - text);
 }
 
+/* Whether @text may be a date with a time. GMime reads a date without a
+ * time ("2024-08-21 08-12-55") as midnight UTC: an invented time is worse
+ * than the next source of a date. A date is some 40 bytes: a longer text
+ * is not one (and engines pass one text for many records). */
+static gboolean
+may_be_date (const char *text)
+{
+  return text != NULL && strnlen (text, MAX_DATE_BYTES + 1) <= MAX_DATE_BYTES && strchr (text, ':') != NULL;
+}
+
+/* @parsed, GMime's reading of @rfc5322_date, in ISO 8601. */
+static char *
+format_parsed (const char *rfc5322_date, GDateTime *parsed)
+{
+  gboolean known;
+  int minutes;
+
+  if (parsed == NULL)
+    return NULL;
+  /* GMime's result shows the time as written, in whatever zone it took. */
+  known = find_zone (rfc5322_date, &minutes);
+  return format_iso8601 (parsed, known, known ? minutes : 0);
+}
+
 char *
 _modori_date_to_iso8601 (const char *rfc5322_date)
 {
   g_autoptr (GDateTime) parsed = NULL;
-  gboolean known;
-  int minutes;
 
-  /* GMime reads a date without a time ("2024-08-21 08-12-55") as midnight
-   * UTC: an invented time is worse than the next source of a date. A date
-   * is some 40 bytes: a longer text is not one (and engines pass one text
-   * for many records). */
-  if (rfc5322_date == NULL || strnlen (rfc5322_date, MAX_DATE_BYTES + 1) > MAX_DATE_BYTES ||
-      strchr (rfc5322_date, ':') == NULL)
+  if (!may_be_date (rfc5322_date))
     return NULL;
   parsed = g_mime_utils_header_decode_date (rfc5322_date);
-  if (parsed == NULL)
-    return NULL;
+  return format_parsed (rfc5322_date, parsed);
+}
 
-  /* GMime's result shows the time as written, in whatever zone it took. */
-  known = find_zone (rfc5322_date, &minutes);
-  return format_iso8601 (parsed, known, known ? minutes : 0);
+char *
+_modori_date_message_iso8601 (GMimeMessage *message)
+{
+  GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (message));
+  const char *date = g_mime_object_get_header (GMIME_OBJECT (message), "Date");
+  g_autoptr (GDateTime) parsed = NULL;
+  guint n_dates = 0;
+
+  if (!may_be_date (date))
+    return NULL;
+  for (int i = 0; i < g_mime_header_list_get_count (headers); i++)
+    n_dates += g_ascii_strcasecmp (g_mime_header_get_name (g_mime_header_list_get_header_at (headers, i)), "Date") == 0;
+  /* GMime parsed the last Date field as it read the header
+   * (gmime-message.c, process_header()): when it is the only one, its
+   * reading is this one's. A GTimeZone made per parse costs more than
+   * the parse. */
+  if (n_dates == 1 && g_mime_message_get_date (message))
+    parsed = g_date_time_ref (g_mime_message_get_date (message));
+  else
+    parsed = g_mime_utils_header_decode_date (date);
+  return format_parsed (date, parsed);
 }

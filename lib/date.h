@@ -2,7 +2,7 @@
 #ifndef MODORI_DATE_H
 #define MODORI_DATE_H
 
-#include <glib.h>
+#include <gmime/gmime.h>
 
 G_BEGIN_DECLS
 
@@ -16,6 +16,9 @@ G_BEGIN_DECLS
  * RFC 3339 writes it, rather than a claim of a known +00:00. NULL when @rfc5322_date is NULL, has no time of day, is longer
  * than any date or does not parse. Free with g_free. */
 char *_modori_date_to_iso8601 (const char *rfc5322_date);
+
+/* The same of @message's first Date field. */
+char *_modori_date_message_iso8601 (GMimeMessage *message);
 
 G_END_DECLS
 

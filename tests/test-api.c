@@ -156,6 +156,22 @@ test_line_ends (void)
   g_assert_cmpstr (modori_record_get_field (modori_report_get_record (from_file, 0), "subject"), ==, "Hello");
 }
 
+/* The timestamp is the bounce's first Date field, also when a second
+ * one follows (GMime's message keeps the last). */
+static void
+test_first_date (void)
+{
+  g_autofree char *bounce = make_bounce ("taro@example.jp", "5.1.1", "550 5.1.1 User unknown");
+  const char *date = strstr (bounce, "Date: ");
+  const char *after = strchr (date, '\n') + 1;
+  g_autofree char *twice = g_strdup_printf ("%.*sDate: Wed, 6 Mar 2024 11:00:00 +0000\n%s",
+                                            (int) (after - bounce), bounce, after);
+  g_autoptr (ModoriReport) report = modori_analyzer_analyze_data (analyzer, twice, strlen (twice), "x", NULL);
+
+  g_assert_cmpuint (modori_report_get_n_records (report), ==, 1);
+  g_assert_cmpstr (modori_record_get_timestamp (modori_report_get_record (report, 0)), ==, "2024-03-05T10:22:31+09:00");
+}
+
 /* The remote server's own code wins over the reporting MTA's Status
  * when both are of the same class; never across classes. */
 static void
@@ -655,6 +671,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/one-reader", test_one_reader);
   g_test_add_func ("/api/guidance-for-record", test_guidance_for_record);
   g_test_add_func ("/api/line-ends", test_line_ends);
+  g_test_add_func ("/api/first-date", test_first_date);
   g_test_add_func ("/api/status-preference", test_status_preference);
   g_test_add_func ("/api/record-json", test_record_json);
   g_test_add_func ("/api/typed-getters", test_typed_getters);
