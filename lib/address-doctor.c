@@ -245,16 +245,22 @@ near_known_domain (const char *domain)
   const char *best = NULL;
   guint best_distance = G_MAXUINT;
   gboolean tie = FALSE;
+  gsize length = strlen (domain);
 
   for (guint i = 0; i < G_N_ELEMENTS (known_domains); i++)
     {
       const char *known = known_domains[i];
-      guint limit = strlen (known) >= 12 ? 2 : 1;
+      gsize known_length = strlen (known);
+      guint limit = known_length >= 12 ? 2 : 1;
       guint d;
 
       if (strcmp (domain, known) == 0)
         return NULL;
-      if (strlen (known) < 7)  /* au.com, me.com: too many real neighbours */
+      if (known_length < 7)  /* au.com, me.com: too many real neighbours */
+        continue;
+      /* Lengths further apart than the limit are further apart than it
+       * (every record's domain meets every known one). */
+      if ((length > known_length ? length - known_length : known_length - length) > limit)
         continue;
       d = edit_distance (domain, known, limit);
       if (d > limit)
