@@ -403,46 +403,80 @@ compare_hits (gconstpointer a, gconstpointer b)
   return x->end > y->end ? -1 : x->end < y->end ? 1 : 0;
 }
 
+/* The occurrences of patterns in a text: in @local while they fit, as
+ * most texts hold a few, on the heap beyond. */
+typedef struct {
+  Hit *hits;
+  guint len, size;
+  gboolean sorted;
+  Hit local[32];
+} Hits;
+
+static void
+hits_clear (Hits *hits)
+{
+  if (hits->hits != hits->local)
+    g_free (hits->hits);
+}
+
 /* Every occurrence of a pattern in @text, sorted by start, the longer
  * first: then an occurrence lies inside an earlier one exactly when
- * some earlier one reaches as far as it does. */
-static GArray *
-sorted_hits (const Matcher *m, const char *text)
+ * some earlier one reaches as far as it does. No two compare equal
+ * (the same end and length is the same state, which holds one pattern),
+ * so any sort gives the same order. They come by end, the longer first
+ * at each: a sort is needed only when one starts where or before the one
+ * found just before it, which few texts make happen. */
+static void
+sorted_hits (const Matcher *m, const char *text, Hits *hits)
 {
-  GArray *hits = g_array_new (FALSE, FALSE, sizeof (Hit));
   const gint32 *ends = m->ends;
   Rows rows = rows_of (m);
   gint32 state = 0;
   gsize position = 0;
 
+  hits->hits = hits->local;
+  hits->len = 0;
+  hits->size = G_N_ELEMENTS (hits->local);
+  hits->sorted = TRUE;
   FOR_EACH_FOLDED (text, c, {
     state = advance (m, rows, state, c);
     position++;
     /* Every pattern that ends here, down the failure links. */
     for (gint32 s = ends[state]; s > 0; s = ends[m->fail[s]])
       {
-        Hit hit;
-        hit.pattern = (guint) m->own[s];
-        hit.start = position - m->length[hit.pattern];
-        hit.end = position;
-        g_array_append_val (hits, hit);
+        Hit *hit;
+        if (hits->len == hits->size)
+          {
+            hits->size *= 2;
+            if (hits->hits == hits->local)
+              hits->hits = memcpy (g_new (Hit, hits->size), hits->local, hits->len * sizeof (Hit));
+            else
+              hits->hits = g_renew (Hit, hits->hits, hits->size);
+          }
+        hit = &hits->hits[hits->len++];
+        hit->pattern = (guint) m->own[s];
+        hit->start = position - m->length[hit->pattern];
+        hit->end = position;
+        if (hits->len > 1 && compare_hits (hit - 1, hit) > 0)
+          hits->sorted = FALSE;
       }
   });
-  g_array_sort (hits, compare_hits);
-  return hits;
+  if (!hits->sorted)
+    qsort (hits->hits, hits->len, sizeof (Hit), compare_hits);
 }
 
 guint
 _modori_matcher_all_outermost (const Matcher *m, const char *text, gboolean *found)
 {
-  GArray *hits = sorted_hits (m, text);
+  Hits hits;
   gsize reach = 0;
   guint count = 0;
 
+  sorted_hits (m, text, &hits);
   memset (found, 0, m->n_patterns * sizeof (gboolean));
-  for (guint i = 0; i < hits->len; i++)
+  for (guint i = 0; i < hits.len; i++)
     {
-      const Hit *hit = &g_array_index (hits, Hit, i);
+      const Hit *hit = &hits.hits[i];
       if (hit->end > reach && !found[hit->pattern])
         {
           found[hit->pattern] = TRUE;
@@ -450,7 +484,7 @@ _modori_matcher_all_outermost (const Matcher *m, const char *text, gboolean *fou
         }
       reach = MAX (reach, hit->end);
     }
-  g_array_free (hits, TRUE);
+  hits_clear (&hits);
   return count;
 }
 
@@ -458,14 +492,14 @@ _modori_matcher_all_outermost (const Matcher *m, const char *text, gboolean *fou
  * hit of the same group (@group[pattern] == @which; all when @group is
  * NULL), or -1. */
 static int
-first_outside (GArray *hits, const gboolean *group, gboolean which)
+first_outside (const Hits *hits, const gboolean *group, gboolean which)
 {
   gsize reach = 0;
   int first = -1;
 
   for (guint i = 0; i < hits->len; i++)
     {
-      const Hit *hit = &g_array_index (hits, Hit, i);
+      const Hit *hit = &hits->hits[i];
       if (group && group[hit->pattern] != which)
         continue;
       if (hit->end > reach && (first < 0 || (int) hit->pattern < first))
@@ -478,10 +512,12 @@ first_outside (GArray *hits, const gboolean *group, gboolean which)
 int
 _modori_matcher_first_outermost (const Matcher *m, const char *text)
 {
-  GArray *hits = sorted_hits (m, text);
-  int first = first_outside (hits, NULL, FALSE);
+  Hits hits;
+  int first;
 
-  g_array_free (hits, TRUE);
+  sorted_hits (m, text, &hits);
+  first = first_outside (&hits, NULL, FALSE);
+  hits_clear (&hits);
   return first;
 }
 
@@ -489,9 +525,10 @@ void
 _modori_matcher_first_outermost_by_group (const Matcher *m, const char *text, const gboolean *group,
                                           int *first_out, int *first_in)
 {
-  GArray *hits = sorted_hits (m, text);
+  Hits hits;
 
-  *first_out = first_outside (hits, group, FALSE);
-  *first_in = first_outside (hits, group, TRUE);
-  g_array_free (hits, TRUE);
+  sorted_hits (m, text, &hits);
+  *first_out = first_outside (&hits, group, FALSE);
+  *first_in = first_outside (&hits, group, TRUE);
+  hits_clear (&hits);
 }
