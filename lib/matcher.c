@@ -79,35 +79,39 @@ starts_cjk (const guchar *p)
  * white space runs as one space, and no space at all beside a CJK
  * character. Japanese puts no spaces between words, yet mail programs
  * pad quoted names and ASCII words with them or not ("ホスト 'x' が" in
- * Outlook Express, "ホスト'x'が" elsewhere): both read the same. Each
- * run of spaces is looked past once, so the walk stays linear. */
+ * Outlook Express, "ホスト'x'が" elsewhere): both read the same. A run
+ * is read whole where it starts, and only then is the character before
+ * it looked for: back past UTF-8 continuation bytes, no further than
+ * the last run's end (none there: the one before that run still
+ * counts). So other bytes cost one test, and as each byte is looked at
+ * a bounded number of times the walk stays linear. */
 #define FOR_EACH_FOLDED(text, c, body)                                   \
   do {                                                                   \
-    gboolean in_space_ = FALSE, cjk_before_ = FALSE, skip_run_ = FALSE;  \
-    for (const guchar *p_ = (const guchar *) (text); *p_; p_++)          \
+    const guchar *p_ = (const guchar *) (text), *after_run_ = p_;        \
+    gboolean cjk_before_ = FALSE;                                        \
+    for (;; p_++)                                                        \
       {                                                                  \
         guchar c = fold (*p_);                                           \
-        if (c == ' ')                                                    \
+        /* Most bytes fold above the space; only NUL folds to 0. */      \
+        if (G_UNLIKELY (c <= ' '))                                       \
           {                                                              \
-            if (in_space_)                                               \
-              continue;                                                  \
-            in_space_ = TRUE;                                            \
-            skip_run_ = cjk_before_;                                     \
-            if (!skip_run_)                                              \
+            const guchar *q_ = p_ + 1, *r_ = p_;                         \
+            if (c == 0)                                                  \
+              break;                                                     \
+            if (c == ' ')                                                \
               {                                                          \
-                const guchar *q_ = p_;                                   \
-                while (*q_ && fold (*q_) == ' ')                         \
+                while (fold (*q_) == ' ')                                \
                   q_++;                                                  \
-                skip_run_ = *q_ && starts_cjk (q_);                      \
+                while (r_ > after_run_ && r_[-1] >= 0x80                 \
+                       && r_[-1] < 0xC0)                                 \
+                  r_--;                                                  \
+                if (r_ > after_run_)                                     \
+                  cjk_before_ = r_[-1] >= 0xC0 && starts_cjk (r_ - 1);   \
+                after_run_ = q_;                                         \
+                p_ = q_ - 1;                                             \
+                if (cjk_before_ || (*q_ && starts_cjk (q_)))             \
+                  continue;                                              \
               }                                                          \
-            if (skip_run_)                                               \
-              continue;                                                  \
-          }                                                              \
-        else                                                             \
-          {                                                              \
-            in_space_ = FALSE;                                           \
-            if (*p_ < 0x80 || *p_ >= 0xC0)                               \
-              cjk_before_ = *p_ >= 0xC0 && starts_cjk (p_);              \
           }                                                              \
         body;                                                            \
       }                                                                  \
