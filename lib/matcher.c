@@ -8,11 +8,11 @@
  * class: each byte a pattern uses (as folded) is a class of its own,
  * every other byte is class 0, which leads from every state to the root.
  * Deeper states keep only the edges their patterns use, sorted by byte,
- * so a table of a few thousand phrases (in several scripts) costs a few
- * hundred kilobytes. Where a deep state has no edge for a byte, matching
- * follows failure links down to a state with a row: each step back
- * shortens the match, each byte lengthens it by at most one, so the time
- * is linear in the text whatever the patterns. */
+ * so a table of a few thousand phrases (in several scripts) costs about
+ * a megabyte, rows included. Where a deep state has no edge for a byte,
+ * matching follows failure links down to a state with a row: each step
+ * back shortens the match, each byte lengthens it by at most one, so the
+ * time is linear in the text whatever the patterns. */
 #include <stdlib.h>
 #include <string.h>
 
