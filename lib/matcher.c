@@ -1,26 +1,48 @@
 /* matcher.c: Aho-Corasick automaton with failure links.
  *
- * The trie keeps only the edges its patterns use, sorted by byte, so a
- * table of a few thousand phrases (in several scripts) costs a few
- * hundred kilobytes; the root has a full table of 256 edges, since most
- * bytes of a text leave from there. Matching follows failure links where
- * a state has no edge for the byte: each step back shortens the match,
- * each byte lengthens it by at most one, so the time is linear in the
- * text whatever the patterns. */
+ * States are numbered breadth-first, so the shallow ones come first,
+ * and those have a full row of the goto function, failure links already
+ * followed: in a text most bytes lead from the root to a shallow state
+ * and from there to another or back, so reading a row replaces a search
+ * of sorted edges at almost every byte. A row has a cell for each byte
+ * class: each byte a pattern uses (as folded) is a class of its own,
+ * every other byte is class 0, which leads from every state to the root.
+ * Deeper states keep only the edges their patterns use, sorted by byte,
+ * so a table of a few thousand phrases (in several scripts) costs about
+ * a megabyte, rows included. Where a deep state has no edge for a byte,
+ * matching follows failure links down to a state with a row: each step
+ * back shortens the match, each byte lengthens it by at most one, so the
+ * time is linear in the text whatever the patterns. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "matcher.h"
 
+/* Rows for the states up to DENSE_DEPTH deep (the root and its
+ * children: at most 257 rows, however many the patterns), and for more
+ * in breadth-first order while the table has at most DENSE_CELLS cells
+ * (64 KB: 138 rows for the table of 1,700 phrases, which has 36,000
+ * states and 118 classes). Deeper or more rows measured no better on
+ * 1,000 bounces: building them cost what they saved. */
+#define DENSE_DEPTH 1
+#define DENSE_CELLS (1 << 14)
+
+/* No pattern: above every index, so the lowest is a plain minimum. */
+#define NONE G_MAXUINT32
+
 struct _Matcher {
   guint n_states;
-  gint32 root[256];    /* the root's edges: a state, or 0 */
+  guint n_dense;       /* states 0 .. n_dense - 1 have a row in delta */
+  guint n_classes;
+  guint32 column[256]; /* folded byte -> its class times n_dense */
+  gint32 *delta;       /* by class, then state: delta[column[c] + s] is the state after c */
   guint32 *first;      /* n_states + 1: each state's edges are first[s] .. first[s + 1] */
   guchar *edge_byte;   /* sorted within a state */
   gint32 *edge_to;
   gint32 *fail;
-  gint32 *best;        /* lowest pattern index ending here (via failure links), or -1 */
+  guint32 *best;       /* lowest pattern index ending here (via failure links), or NONE */
   gint32 *own;         /* pattern index ending exactly here, or -1 */
-  gint32 *output;      /* the next state down the failure links where a pattern ends, or 0 */
+  gint32 *ends;        /* the first state where a pattern ends, from this one down the failure links, or 0 */
   guint *length;       /* each pattern's length as matched (folded) */
   guint n_patterns;
 };
@@ -57,41 +79,45 @@ starts_cjk (const guchar *p)
  * white space runs as one space, and no space at all beside a CJK
  * character. Japanese puts no spaces between words, yet mail programs
  * pad quoted names and ASCII words with them or not ("ホスト 'x' が" in
- * Outlook Express, "ホスト'x'が" elsewhere): both read the same. Each
- * run of spaces is looked past once, so the walk stays linear. */
+ * Outlook Express, "ホスト'x'が" elsewhere): both read the same. A run
+ * is read whole where it starts, and only then is the character before
+ * it looked for: back past UTF-8 continuation bytes, no further than
+ * the last run's end (none there: the one before that run still
+ * counts). So other bytes cost one test, and as each byte is looked at
+ * a bounded number of times the walk stays linear. */
 #define FOR_EACH_FOLDED(text, c, body)                                   \
   do {                                                                   \
-    gboolean in_space_ = FALSE, cjk_before_ = FALSE, skip_run_ = FALSE;  \
-    for (const guchar *p_ = (const guchar *) (text); *p_; p_++)          \
+    const guchar *p_ = (const guchar *) (text), *after_run_ = p_;        \
+    gboolean cjk_before_ = FALSE;                                        \
+    for (;; p_++)                                                        \
       {                                                                  \
         guchar c = fold (*p_);                                           \
-        if (c == ' ')                                                    \
+        /* Most bytes fold above the space; only NUL folds to 0. */      \
+        if (G_UNLIKELY (c <= ' '))                                       \
           {                                                              \
-            if (in_space_)                                               \
-              continue;                                                  \
-            in_space_ = TRUE;                                            \
-            skip_run_ = cjk_before_;                                     \
-            if (!skip_run_)                                              \
+            const guchar *q_ = p_ + 1, *r_ = p_;                         \
+            if (c == 0)                                                  \
+              break;                                                     \
+            if (c == ' ')                                                \
               {                                                          \
-                const guchar *q_ = p_;                                   \
-                while (*q_ && fold (*q_) == ' ')                         \
+                while (fold (*q_) == ' ')                                \
                   q_++;                                                  \
-                skip_run_ = *q_ && starts_cjk (q_);                      \
+                while (r_ > after_run_ && r_[-1] >= 0x80                 \
+                       && r_[-1] < 0xC0)                                 \
+                  r_--;                                                  \
+                if (r_ > after_run_)                                     \
+                  cjk_before_ = r_[-1] >= 0xC0 && starts_cjk (r_ - 1);   \
+                after_run_ = q_;                                         \
+                p_ = q_ - 1;                                             \
+                if (cjk_before_ || (*q_ && starts_cjk (q_)))             \
+                  continue;                                              \
               }                                                          \
-            if (skip_run_)                                               \
-              continue;                                                  \
-          }                                                              \
-        else                                                             \
-          {                                                              \
-            in_space_ = FALSE;                                           \
-            if (*p_ < 0x80 || *p_ >= 0xC0)                               \
-              cjk_before_ = *p_ >= 0xC0 && starts_cjk (p_);              \
           }                                                              \
         body;                                                            \
       }                                                                  \
   } while (0)
 
-/* The edge of @state for @c, or -1 (not for the root). */
+/* The edge of @state for @c, or -1. */
 static gint32
 edge (const Matcher *m, gint32 state, guchar c)
 {
@@ -110,28 +136,45 @@ edge (const Matcher *m, gint32 state, guchar c)
   return -1;
 }
 
-/* The state after @c from @state, following failure links. */
-static gint32
+/* The state after @c from @state, following failure links down to a
+ * state with a row. Inline: a call in the walks' loops would make the
+ * compiler keep their locals in memory, not in registers. */
+static inline gint32
 step (const Matcher *m, gint32 state, guchar c)
 {
-  for (;;)
+  while ((guint) state >= m->n_dense)
     {
-      gint32 next;
-
-      if (state == 0)
-        return m->root[c];
-      if ((next = edge (m, state, c)) >= 0)
+      gint32 next = edge (m, state, c);
+      if (next >= 0)
         return next;
       state = m->fail[state];
     }
+  return m->delta[m->column[c] + (guint) state];
 }
 
-/* step(), with the root's table read inline: in a text most bytes
- * leave from the root, and the call cost more than the step. */
-static inline gint32
-advance (const Matcher *m, gint32 state, guchar c)
+/* What a walk over a text reads at each byte, in locals: stores into
+ * the caller's arrays would otherwise make the compiler read them from
+ * the matcher again at every byte. */
+typedef struct {
+  const gint32 *delta;
+  const guint32 *column;
+  guint n_dense;
+} Rows;
+
+static inline Rows
+rows_of (const Matcher *m)
 {
-  return state == 0 ? m->root[c] : step (m, state, c);
+  return (Rows) { m->delta, m->column, m->n_dense };
+}
+
+/* step(), with a row read inline: most bytes of a text leave from a
+ * state that has one. */
+static inline gint32
+advance (const Matcher *m, Rows rows, gint32 state, guchar c)
+{
+  if (G_LIKELY ((guint) state < rows.n_dense))
+    return rows.delta[rows.column[c] + (guint) state];
+  return step (m, state, c);
 }
 
 /* A trie node while building: children as a list, sorted later. */
@@ -162,8 +205,8 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
   Node *nodes;
   gint32 *own;
   guint32 n_nodes = 1, n_edges = 0;
-  guint *queue;
-  guint head = 0, tail = 0;
+  guint *order, shallow = 1;
+  gboolean used[256] = { FALSE };
 
   m->n_patterns = n_patterns;
   m->length = g_new0 (guint, n_patterns);
@@ -183,6 +226,7 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
       FOR_EACH_FOLDED (patterns[i], c, {
         gint32 child = nodes[state].child;
         empty = FALSE;
+        used[c] = TRUE;
         m->length[i]++;
         while (child >= 0 && nodes[child].byte != c)
           child = nodes[child].sibling;
@@ -202,21 +246,34 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
         own[state] = i;
     }
 
-  /* Pack each state's edges, sorted by byte; the root's into its table. */
+  /* Number the states breadth-first (order[new] = node) and pack each
+   * one's edges, sorted by byte. */
   m->n_states = n_nodes;
-  m->own = own;
-  m->first = g_new0 (guint32, m->n_states + 1);
+  m->own = g_new (gint32, m->n_states);
+  m->first = g_new (guint32, m->n_states + 1);
   m->edge_byte = g_new (guchar, MAX (n_edges, 1));
   m->edge_to = g_new (gint32, MAX (n_edges, 1));
+  order = g_new (guint, m->n_states);
   {
-    guint32 at = 0;
+    /* s is level deep; those numbered from level_end on, one deeper. */
+    guint32 at = 0, tail = 1, level_end = 1;
+    guint level = 0;
     Edge *pairs = g_new (Edge, 256);
 
+    order[0] = 0;
     for (guint s = 0; s < m->n_states; s++)
       {
         guint n = 0;
+        if (s == level_end)
+          {
+            level++;
+            level_end = tail;
+          }
+        if (level <= DENSE_DEPTH)
+          shallow = s + 1;
+        m->own[s] = own[order[s]];
         m->first[s] = at;
-        for (gint32 c = nodes[s].child; c >= 0; c = nodes[c].sibling)
+        for (gint32 c = nodes[order[s]].child; c >= 0; c = nodes[c].sibling)
           {
             pairs[n].byte = nodes[c].byte;
             pairs[n].to = c;
@@ -226,10 +283,9 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
           qsort (pairs, n, sizeof pairs[0], compare_edges);
         for (guint k = 0; k < n; k++)
           {
-            if (s == 0)
-              m->root[pairs[k].byte] = pairs[k].to;
+            order[tail] = (guint) pairs[k].to;
             m->edge_byte[at] = pairs[k].byte;
-            m->edge_to[at] = pairs[k].to;
+            m->edge_to[at] = (gint32) tail++;
             at++;
           }
       }
@@ -237,31 +293,48 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
     g_free (pairs);
   }
   g_free (nodes);
+  g_free (own);
+  g_free (order);
 
-  /* Breadth-first: failure links and the best pattern along them. */
-  m->fail = g_new0 (gint32, m->n_states);
-  m->best = g_new (gint32, m->n_states);
-  m->output = g_new0 (gint32, m->n_states);
-  queue = g_new (guint, m->n_states);
-  m->best[0] = -1;
-  for (guint32 e = m->first[0]; e < m->first[1]; e++)
-    queue[tail++] = m->edge_to[e];
-  while (head < tail)
+  m->n_classes = 1;
+  for (guint c = 0; c < 256; c++)
+    m->n_classes += used[c];
+  m->n_dense = MAX (shallow, MIN (m->n_states, DENSE_CELLS / m->n_classes));
+  {
+    guint k = 1;
+    for (guint c = 0; c < 256; c++)
+      m->column[c] = used[c] ? k++ * m->n_dense : 0;
+  }
+  m->delta = g_new0 (gint32, (gsize) m->n_dense * m->n_classes);
+
+  /* In breadth-first order: each state's row (from its failure link's,
+   * shallower and so done), the best pattern along the failure links,
+   * and its children's failure links. */
+  m->fail = g_new (gint32, m->n_states);
+  m->best = g_new (guint32, m->n_states);
+  m->ends = g_new (gint32, m->n_states);
+  m->fail[0] = 0;
+  m->ends[0] = 0;
+  for (guint state = 0; state < m->n_states; state++)
     {
-      guint state = queue[head++];
-      gint32 inherited = m->best[m->fail[state]];
+      gint32 fail = m->fail[state];
+      guint32 inherited = state == 0 ? NONE : m->best[fail];
       gint32 mine = m->own[state];
 
-      m->best[state] = (mine >= 0 && (inherited < 0 || mine < inherited)) ? mine : inherited;
-      m->output[state] = m->own[m->fail[state]] >= 0 ? m->fail[state] : m->output[m->fail[state]];
-      for (guint32 e = m->first[state]; e < m->first[state + 1]; e++)
+      if (state < m->n_dense)
         {
-          gint32 child = m->edge_to[e];
-          m->fail[child] = step (m, m->fail[state], m->edge_byte[e]);
-          queue[tail++] = child;
+          if (state > 0)
+            for (guint k = 0; k < m->n_classes; k++)
+              m->delta[k * m->n_dense + state] = m->delta[k * m->n_dense + (guint) fail];
+          for (guint32 e = m->first[state]; e < m->first[state + 1]; e++)
+            m->delta[m->column[m->edge_byte[e]] + state] = m->edge_to[e];
         }
+      m->best[state] = mine >= 0 ? MIN ((guint32) mine, inherited) : inherited;
+      if (state > 0)
+        m->ends[state] = mine >= 0 ? (gint32) state : m->ends[fail];
+      for (guint32 e = m->first[state]; e < m->first[state + 1]; e++)
+        m->fail[m->edge_to[e]] = state == 0 ? 0 : step (m, fail, m->edge_byte[e]);
     }
-  g_free (queue);
   return m;
 }
 
@@ -270,13 +343,14 @@ _modori_matcher_free (Matcher *matcher)
 {
   if (matcher == NULL)
     return;
+  g_free (matcher->delta);
   g_free (matcher->first);
   g_free (matcher->edge_byte);
   g_free (matcher->edge_to);
   g_free (matcher->own);
   g_free (matcher->fail);
   g_free (matcher->best);
-  g_free (matcher->output);
+  g_free (matcher->ends);
   g_free (matcher->length);
   g_free (matcher);
 }
@@ -284,27 +358,31 @@ _modori_matcher_free (Matcher *matcher)
 int
 _modori_matcher_first (const Matcher *m, const char *text)
 {
-  gint32 state = 0, best = -1;
+  const guint32 *best_at = m->best;
+  Rows rows = rows_of (m);
+  gint32 state = 0;
+  guint32 best = NONE;
 
   FOR_EACH_FOLDED (text, c, {
-    state = advance (m, state, c);
-    if (m->best[state] >= 0 && (best < 0 || m->best[state] < best))
-      best = m->best[state];
+    state = advance (m, rows, state, c);
+    best = MIN (best, best_at[state]);
   });
-  return best;
+  return best == NONE ? -1 : (int) best;
 }
 
 guint
 _modori_matcher_all (const Matcher *m, const char *text, gboolean *found)
 {
+  const gint32 *ends = m->ends;
+  Rows rows = rows_of (m);
   gint32 state = 0;
   guint count = 0;
 
   memset (found, 0, m->n_patterns * sizeof (gboolean));
   FOR_EACH_FOLDED (text, c, {
-    state = advance (m, state, c);
-    /* Every pattern that ends here, by the output links. */
-    for (gint32 s = m->own[state] >= 0 ? state : m->output[state]; s > 0; s = m->output[s])
+    state = advance (m, rows, state, c);
+    /* Every pattern that ends here, down the failure links. */
+    for (gint32 s = ends[state]; s > 0; s = ends[m->fail[s]])
       if (!found[m->own[s]])
         {
           found[m->own[s]] = TRUE;
@@ -329,44 +407,80 @@ compare_hits (gconstpointer a, gconstpointer b)
   return x->end > y->end ? -1 : x->end < y->end ? 1 : 0;
 }
 
+/* The occurrences of patterns in a text: in @local while they fit, as
+ * most texts hold a few, on the heap beyond. */
+typedef struct {
+  Hit *hits;
+  guint len, size;
+  gboolean sorted;
+  Hit local[32];
+} Hits;
+
+static void
+hits_clear (Hits *hits)
+{
+  if (hits->hits != hits->local)
+    g_free (hits->hits);
+}
+
 /* Every occurrence of a pattern in @text, sorted by start, the longer
  * first: then an occurrence lies inside an earlier one exactly when
- * some earlier one reaches as far as it does. */
-static GArray *
-sorted_hits (const Matcher *m, const char *text)
+ * some earlier one reaches as far as it does. No two compare equal
+ * (the same end and length is the same state, which holds one pattern),
+ * so any sort gives the same order. They come by end, the longer first
+ * at each: a sort is needed only when one starts where or before the one
+ * found just before it, which few texts make happen. */
+static void
+sorted_hits (const Matcher *m, const char *text, Hits *hits)
 {
-  GArray *hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  const gint32 *ends = m->ends;
+  Rows rows = rows_of (m);
   gint32 state = 0;
   gsize position = 0;
 
+  hits->hits = hits->local;
+  hits->len = 0;
+  hits->size = G_N_ELEMENTS (hits->local);
+  hits->sorted = TRUE;
   FOR_EACH_FOLDED (text, c, {
-    state = advance (m, state, c);
+    state = advance (m, rows, state, c);
     position++;
-    /* Every pattern that ends here, by the output links. */
-    for (gint32 s = m->own[state] >= 0 ? state : m->output[state]; s > 0; s = m->output[s])
+    /* Every pattern that ends here, down the failure links. */
+    for (gint32 s = ends[state]; s > 0; s = ends[m->fail[s]])
       {
-        Hit hit;
-        hit.pattern = (guint) m->own[s];
-        hit.start = position - m->length[hit.pattern];
-        hit.end = position;
-        g_array_append_val (hits, hit);
+        Hit *hit;
+        if (hits->len == hits->size)
+          {
+            hits->size *= 2;
+            if (hits->hits == hits->local)
+              hits->hits = memcpy (g_new (Hit, hits->size), hits->local, hits->len * sizeof (Hit));
+            else
+              hits->hits = g_renew (Hit, hits->hits, hits->size);
+          }
+        hit = &hits->hits[hits->len++];
+        hit->pattern = (guint) m->own[s];
+        hit->start = position - m->length[hit->pattern];
+        hit->end = position;
+        if (hits->len > 1 && compare_hits (hit - 1, hit) > 0)
+          hits->sorted = FALSE;
       }
   });
-  g_array_sort (hits, compare_hits);
-  return hits;
+  if (!hits->sorted)
+    qsort (hits->hits, hits->len, sizeof (Hit), compare_hits);
 }
 
 guint
 _modori_matcher_all_outermost (const Matcher *m, const char *text, gboolean *found)
 {
-  GArray *hits = sorted_hits (m, text);
+  Hits hits;
   gsize reach = 0;
   guint count = 0;
 
+  sorted_hits (m, text, &hits);
   memset (found, 0, m->n_patterns * sizeof (gboolean));
-  for (guint i = 0; i < hits->len; i++)
+  for (guint i = 0; i < hits.len; i++)
     {
-      const Hit *hit = &g_array_index (hits, Hit, i);
+      const Hit *hit = &hits.hits[i];
       if (hit->end > reach && !found[hit->pattern])
         {
           found[hit->pattern] = TRUE;
@@ -374,7 +488,7 @@ _modori_matcher_all_outermost (const Matcher *m, const char *text, gboolean *fou
         }
       reach = MAX (reach, hit->end);
     }
-  g_array_free (hits, TRUE);
+  hits_clear (&hits);
   return count;
 }
 
@@ -382,14 +496,14 @@ _modori_matcher_all_outermost (const Matcher *m, const char *text, gboolean *fou
  * hit of the same group (@group[pattern] == @which; all when @group is
  * NULL), or -1. */
 static int
-first_outside (GArray *hits, const gboolean *group, gboolean which)
+first_outside (const Hits *hits, const gboolean *group, gboolean which)
 {
   gsize reach = 0;
   int first = -1;
 
   for (guint i = 0; i < hits->len; i++)
     {
-      const Hit *hit = &g_array_index (hits, Hit, i);
+      const Hit *hit = &hits->hits[i];
       if (group && group[hit->pattern] != which)
         continue;
       if (hit->end > reach && (first < 0 || (int) hit->pattern < first))
@@ -402,10 +516,12 @@ first_outside (GArray *hits, const gboolean *group, gboolean which)
 int
 _modori_matcher_first_outermost (const Matcher *m, const char *text)
 {
-  GArray *hits = sorted_hits (m, text);
-  int first = first_outside (hits, NULL, FALSE);
+  Hits hits;
+  int first;
 
-  g_array_free (hits, TRUE);
+  sorted_hits (m, text, &hits);
+  first = first_outside (&hits, NULL, FALSE);
+  hits_clear (&hits);
   return first;
 }
 
@@ -413,9 +529,10 @@ void
 _modori_matcher_first_outermost_by_group (const Matcher *m, const char *text, const gboolean *group,
                                           int *first_out, int *first_in)
 {
-  GArray *hits = sorted_hits (m, text);
+  Hits hits;
 
-  *first_out = first_outside (hits, group, FALSE);
-  *first_in = first_outside (hits, group, TRUE);
-  g_array_free (hits, TRUE);
+  sorted_hits (m, text, &hits);
+  *first_out = first_outside (&hits, group, FALSE);
+  *first_in = first_outside (&hits, group, TRUE);
+  hits_clear (&hits);
 }
