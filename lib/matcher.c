@@ -30,15 +30,23 @@
 /* No pattern: above every index, so the lowest is a plain minimum. */
 #define NONE G_MAXUINT32
 
+/* A transition's target is kept as a step: the state times two, plus
+ * one where a pattern ends there or down its failure links. The walks
+ * read a state's pattern arrays only then: those arrays are as long as
+ * the states (144 KB for the big table), and a read of them at every
+ * byte missed the cache more than anything else the walk does. */
+#define STEP_STATE(step) ((step) >> 1)
+#define STEP_ENDS(step) ((step) & 1)
+
 struct _Matcher {
   guint n_states;
   guint n_dense;       /* states 0 .. n_dense - 1 have a row in delta */
   guint n_classes;
   guint32 column[256]; /* folded byte -> its class times n_dense */
-  gint32 *delta;       /* by class, then state: delta[column[c] + s] is the state after c */
+  gint32 *delta;       /* by class, then state: delta[column[c] + s] is the state after c, as a step */
   guint32 *first;      /* n_states + 1: each state's edges are first[s] .. first[s + 1] */
   guchar *edge_byte;   /* sorted within a state */
-  gint32 *edge_to;
+  gint32 *edge_to;     /* as a step */
   gint32 *fail;
   guint32 *best;       /* lowest pattern index ending here (via failure links), or NONE */
   gint32 *own;         /* pattern index ending exactly here, or -1 */
@@ -117,7 +125,7 @@ starts_cjk (const guchar *p)
       }                                                                  \
   } while (0)
 
-/* The edge of @state for @c, or -1. */
+/* The edge of @state for @c, as a step, or -1. */
 static gint32
 edge (const Matcher *m, gint32 state, guchar c)
 {
@@ -136,7 +144,7 @@ edge (const Matcher *m, gint32 state, guchar c)
   return -1;
 }
 
-/* The state after @c from @state, following failure links down to a
+/* The step after @c from @state, following failure links down to a
  * state with a row. Inline: a call in the walks' loops would make the
  * compiler keep their locals in memory, not in registers. */
 static inline gint32
@@ -167,14 +175,16 @@ rows_of (const Matcher *m)
   return (Rows) { m->delta, m->column, m->n_dense };
 }
 
-/* step(), with a row read inline: most bytes of a text leave from a
- * state that has one. */
+/* step() from the state of step @from, with a row read inline: most
+ * bytes of a text leave from a state that has one. */
 static inline gint32
-advance (const Matcher *m, Rows rows, gint32 state, guchar c)
+advance (const Matcher *m, Rows rows, gint32 from, guchar c)
 {
-  if (G_LIKELY ((guint) state < rows.n_dense))
-    return rows.delta[rows.column[c] + (guint) state];
-  return step (m, state, c);
+  guint state = (guint) STEP_STATE (from);
+
+  if (G_LIKELY (state < rows.n_dense))
+    return rows.delta[rows.column[c] + state];
+  return step (m, (gint32) state, c);
 }
 
 /* A trie node while building: children as a list, sorted later. */
@@ -193,6 +203,12 @@ compare_edges (gconstpointer a, gconstpointer b)
 {
   const Edge *x = a, *y = b;
   return (int) x->byte - (int) y->byte;
+}
+
+static gint32
+as_step (const Matcher *m, gint32 state)
+{
+  return state * 2 + (m->ends[state] != 0);
 }
 
 Matcher *
@@ -335,6 +351,12 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
       for (guint32 e = m->first[state]; e < m->first[state + 1]; e++)
         m->fail[m->edge_to[e]] = state == 0 ? 0 : step (m, fail, m->edge_byte[e]);
     }
+  /* The targets as steps, now that every state's patterns are known
+   * (above, while failure links were made, they were states). */
+  for (gsize i = 0; i < (gsize) m->n_dense * m->n_classes; i++)
+    m->delta[i] = as_step (m, m->delta[i]);
+  for (guint32 e = 0; e < m->first[m->n_states]; e++)
+    m->edge_to[e] = as_step (m, m->edge_to[e]);
   return m;
 }
 
@@ -365,7 +387,8 @@ _modori_matcher_first (const Matcher *m, const char *text)
 
   FOR_EACH_FOLDED (text, c, {
     state = advance (m, rows, state, c);
-    best = MIN (best, best_at[state]);
+    if (STEP_ENDS (state))
+      best = MIN (best, best_at[STEP_STATE (state)]);
   });
   return best == NONE ? -1 : (int) best;
 }
@@ -381,8 +404,10 @@ _modori_matcher_all (const Matcher *m, const char *text, gboolean *found)
   memset (found, 0, m->n_patterns * sizeof (gboolean));
   FOR_EACH_FOLDED (text, c, {
     state = advance (m, rows, state, c);
+    if (!STEP_ENDS (state))
+      continue;
     /* Every pattern that ends here, down the failure links. */
-    for (gint32 s = ends[state]; s > 0; s = ends[m->fail[s]])
+    for (gint32 s = ends[STEP_STATE (state)]; s > 0; s = ends[m->fail[s]])
       if (!found[m->own[s]])
         {
           found[m->own[s]] = TRUE;
@@ -445,8 +470,10 @@ sorted_hits (const Matcher *m, const char *text, Hits *hits)
   FOR_EACH_FOLDED (text, c, {
     state = advance (m, rows, state, c);
     position++;
+    if (!STEP_ENDS (state))
+      continue;
     /* Every pattern that ends here, down the failure links. */
-    for (gint32 s = ends[state]; s > 0; s = ends[m->fail[s]])
+    for (gint32 s = ends[STEP_STATE (state)]; s > 0; s = ends[m->fail[s]])
       {
         Hit *hit;
         if (hits->len == hits->size)
