@@ -49,22 +49,62 @@ ascii_lower (char c)
   return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
+/* Sixteen bytes, compared at once (GCC's generic vectors: SSE2 on x86-64,
+ * plain code where there is nothing better). */
+typedef guchar Bytes16 __attribute__ ((vector_size (16)));
+
+/* Whether any byte of @v is set. */
+static inline gboolean
+any_set (Bytes16 v)
+{
+  guint64 halves[2];
+
+  memcpy (halves, &v, sizeof halves);
+  return (halves[0] | halves[1]) != 0;
+}
+
 const char *
 _modori_text_find_nocase (const char *haystack, const char *needle)
 {
-  gsize n = strlen (needle);
-  /* Both cases of the first byte found by strpbrk (vectorized in libc,
-   * stopping at the first candidate), and the second byte compared
-   * inline: this runs over every byte of every bounce, many times, and
-   * most bytes start no match. */
-  const char first[] = { ascii_lower (*needle), g_ascii_toupper (*needle), '\0' };
-  char second = ascii_lower (needle[1]);
+  gsize n = strlen (needle), length, i = 0;
+  const guchar *h = (const guchar *) haystack;
+  guchar lower0, upper0, lower1, upper1;
 
   if (n == 0)
     return haystack;
-  for (const char *p = haystack; (p = strpbrk (p, first)) != NULL; p++)
-    if (n == 1 || (ascii_lower (p[1]) == second && g_ascii_strncasecmp (p + 2, needle + 2, n - 2) == 0))
-      return p;
+  if (n == 1)
+    {
+      const char first[] = { ascii_lower (*needle), g_ascii_toupper (*needle), '\0' };
+      return strpbrk (haystack, first);
+    }
+  length = strlen (haystack);
+  if (length < n)
+    return NULL;
+  lower0 = (guchar) ascii_lower (needle[0]), upper0 = (guchar) g_ascii_toupper (needle[0]);
+  lower1 = (guchar) ascii_lower (needle[1]), upper1 = (guchar) g_ascii_toupper (needle[1]);
+  /* This runs over every byte of every bounce, many times, mostly for
+   * needles whose first letter is common: sixteen places at a time are
+   * tested for the needle's first two bytes in either case, and only
+   * where both are found is the rest compared. A place is a start when
+   * the needle fits before the end; a block reads one byte past its
+   * last place, so blocks stop where that byte would be the NUL. */
+  for (; i + 16 < length; i += 16)
+    {
+      Bytes16 at, next;
+
+      memcpy (&at, h + i, 16);
+      memcpy (&next, h + i + 1, 16);
+      if (!any_set ((Bytes16) ((at == lower0) | (at == upper0)) & (Bytes16) ((next == lower1) | (next == upper1))))
+        continue;
+      for (gsize j = i; j < i + 16 && j + n <= length; j++)
+        if ((guchar) ascii_lower (h[j]) == lower0 && (guchar) ascii_lower (h[j + 1]) == lower1 &&
+            g_ascii_strncasecmp (haystack + j + 2, needle + 2, n - 2) == 0)
+          return haystack + j;
+    }
+  for (; i + n <= length; i++)
+    if ((guchar) ascii_lower (h[i]) == lower0 && (guchar) ascii_lower (h[i + 1]) == lower1 &&
+        g_ascii_strncasecmp (haystack + i + 2, needle + 2, n - 2) == 0)
+      return haystack + i;
   return NULL;
 }
 
