@@ -26,12 +26,6 @@ init_gmime_once (void)
   /* g_mime_init() counts its callers without atomics: call it once. */
   if (g_once_init_enter (&once))
     {
-      /* Raw 8-bit headers in undeclared charsets: Japanese ones first,
-       * Latin-1 last as it accepts any bytes. */
-      static const char *fallback_charsets[] = {
-        "UTF-8", "ISO-2022-JP", "EUC-JP", "Shift_JIS", "ISO-8859-1", NULL
-      };
-
       struct sigaction sigpipe;
 
       /* GMime's init sets SIGPIPE to be ignored (gpgme wants it so, for
@@ -41,8 +35,6 @@ init_gmime_once (void)
       sigaction (SIGPIPE, NULL, &sigpipe);
       g_mime_init ();
       sigaction (SIGPIPE, &sigpipe, NULL);
-      g_mime_parser_options_set_fallback_charsets (g_mime_parser_options_get_default (),
-                                                   fallback_charsets);
       g_once_init_leave (&once, 1);
     }
 }
@@ -260,7 +252,7 @@ analyze_bytes (const ModoriAnalyzer *analyzer, const char *data, gsize length,
   /* Header blocks are cut to the limits before the parser reads them. */
   parser = _modori_header_limit_parser_new (stream, &limit);
   g_mime_parser_set_respect_content_length (parser, FALSE);
-  message = g_mime_parser_construct_message (parser, NULL);
+  message = g_mime_parser_construct_message (parser, _modori_mime_parser_options ());
   report_cuts (limit, name, report);
   ok = message != NULL && has_headers (message);
   if (!ok)

@@ -64,7 +64,7 @@ private_copy (GMimeMessage *message)
     {
       parser = g_mime_parser_new_with_stream (stream);
       g_mime_parser_set_respect_content_length (parser, FALSE);
-      copy = g_mime_parser_construct_message (parser, NULL);
+      copy = g_mime_parser_construct_message (parser, _modori_mime_parser_options ());
       g_object_unref (parser);
     }
   g_object_unref (stream);

@@ -5,6 +5,26 @@
 #include "header-limit.h"
 #include "mime-util.h"
 
+GMimeParserOptions *
+_modori_mime_parser_options (void)
+{
+  static gsize once = 0;
+  static GMimeParserOptions *options;
+
+  if (g_once_init_enter (&once))
+    {
+      /* Japanese charsets first, Latin-1 last as it accepts any bytes. */
+      static const char *fallback_charsets[] = {
+        "UTF-8", "ISO-2022-JP", "EUC-JP", "Shift_JIS", "ISO-8859-1", NULL
+      };
+
+      options = g_mime_parser_options_new ();
+      g_mime_parser_options_set_fallback_charsets (options, fallback_charsets);
+      g_once_init_leave (&once, 1);
+    }
+  return options;
+}
+
 static GMimeObject *
 find_recursive (GMimeObject *object, int depth,
                 gboolean (*visit) (GMimeObject *, gpointer), gpointer data)
@@ -115,7 +135,7 @@ parse_attached (GByteArray *bytes)
 
   g_mime_parser_set_persist_stream (parser, FALSE);
   g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
-  message = g_mime_parser_construct_message (parser, NULL);
+  message = g_mime_parser_construct_message (parser, _modori_mime_parser_options ());
   g_object_unref (parser);
   g_object_unref (input);
   headers = message ? g_mime_object_get_header_list (GMIME_OBJECT (message)) : NULL;
@@ -283,7 +303,7 @@ _modori_mime_parse_bytes (const char *bytes, gsize length)
   /* The returned original's header is cut to the limits like the
    * bounce's (what is cut of it is not reported: it is not the bounce). */
   GMimeParser *parser = _modori_header_limit_parser_new (stream, NULL);
-  GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
+  GMimeMessage *message = g_mime_parser_construct_message (parser, _modori_mime_parser_options ());
 
   g_object_unref (parser);
   g_object_unref (stream);

@@ -6,6 +6,12 @@
 
 #include "original.h"
 
+/* The options modori parses and decodes with: GMime's defaults, and raw
+ * 8-bit header text in undeclared charsets read as Japanese mail has it.
+ * GMime's default options belong to the application that embeds modori:
+ * they are left as it set them. */
+GMimeParserOptions *_modori_mime_parser_options (void);
+
 /* Deepest MIME nesting walked; deeper parts are ignored. */
 #define MODORI_MAX_MIME_DEPTH 64
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "bounds.h"
+#include "mime-util.h"
 #include "original.h"
 
 /* Exported by GMime 3.2 and documented in its internet-address.c, but
@@ -138,18 +139,18 @@ take_field (ModoriOriginal *original, const char *field, gsize length, gsize col
       if (which == SUBJECT_FIELD)
         {
           g_free (original->subject);
-          original->subject = g_mime_utils_header_decode_text (NULL, unfolded);
+          original->subject = g_mime_utils_header_decode_text (_modori_mime_parser_options (), unfolded);
         }
       else if (which == MESSAGE_ID_FIELD)
         {
-          char *value = g_mime_utils_header_decode_text (NULL, unfolded);
+          char *value = g_mime_utils_header_decode_text (_modori_mime_parser_options (), unfolded);
 
           g_free (original->message_id);
           original->message_id = g_mime_utils_decode_message_id (value);
           g_free (value);
         }
       else
-        original->hotmail_recipient = g_mime_utils_header_decode_text (NULL, unfolded);
+        original->hotmail_recipient = g_mime_utils_header_decode_text (_modori_mime_parser_options (), unfolded);
       g_free (unfolded);
       break;
     }
@@ -300,7 +301,8 @@ _modori_original_get_addresses (const ModoriOriginal *original, GMimeAddressType
       addresses->list = internet_address_list_new ();
       for (guint i = 0; i < addresses->n_values; i++)
         {
-          internet_address_list_append_parse (addresses->list, NULL, addresses->values[i]);
+          internet_address_list_append_parse (addresses->list, _modori_mime_parser_options (),
+                                              addresses->values[i]);
           g_free (addresses->values[i]);
         }
       g_clear_pointer (&addresses->values, g_free);

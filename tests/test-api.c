@@ -156,6 +156,19 @@ test_line_ends (void)
   g_assert_cmpstr (modori_record_get_field (modori_report_get_record (from_file, 0), "subject"), ==, "Hello");
 }
 
+/* GMime's default parser options belong to the application: analyzing
+ * leaves them as GMime made them (modori decodes with its own). */
+static void
+test_gmime_defaults_untouched (void)
+{
+  g_autofree char *bounce = make_bounce ("taro@example.jp", "5.1.1", "550 5.1.1 User unknown");
+  g_autoptr (ModoriReport) report = modori_analyzer_analyze_data (analyzer, bounce, strlen (bounce), "x", NULL);
+  const char **charsets = g_mime_parser_options_get_fallback_charsets (g_mime_parser_options_get_default ());
+
+  g_assert_cmpuint (modori_report_get_n_records (report), ==, 1);
+  g_assert_cmpstrv (charsets, ((const char *[]) { "utf-8", "iso-8859-1", NULL }));
+}
+
 /* The timestamp is the bounce's first Date field, also when a second
  * one follows (GMime's message keeps the last). */
 static void
@@ -672,6 +685,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/guidance-for-record", test_guidance_for_record);
   g_test_add_func ("/api/line-ends", test_line_ends);
   g_test_add_func ("/api/first-date", test_first_date);
+  g_test_add_func ("/api/gmime-defaults-untouched", test_gmime_defaults_untouched);
   g_test_add_func ("/api/status-preference", test_status_preference);
   g_test_add_func ("/api/record-json", test_record_json);
   g_test_add_func ("/api/typed-getters", test_typed_getters);

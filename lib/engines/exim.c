@@ -16,6 +16,7 @@
  * the same way, with a "Delay reason: " before the error. */
 #include <string.h>
 
+#include "../mime-util.h"
 #include "../text.h"
 #include "text-bounce.h"
 
@@ -547,7 +548,7 @@ warned_subject (char **lines)
     if (g_ascii_strncasecmp (*line, lead, sizeof lead - 1) == 0)
       {
         char *raw = g_strstrip (g_strdup (*line + sizeof lead - 1));
-        char *subject = g_mime_utils_header_decode_text (NULL, raw);
+        char *subject = g_mime_utils_header_decode_text (_modori_mime_parser_options (), raw);
         g_free (raw);
         return subject;
       }

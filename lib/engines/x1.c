@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "../mime-util.h"
 #include "../text.h"
 #include "text-bounce.h"
 
@@ -88,7 +89,7 @@ set_original_from_part (ModoriRecord *record, GMimeMessage *bounce)
           g_free (clean);
         }
       if (subject)
-        _modori_record_take (record, FIELD_SUBJECT, g_mime_utils_header_decode_text (NULL, subject));
+        _modori_record_take (record, FIELD_SUBJECT, g_mime_utils_header_decode_text (_modori_mime_parser_options (), subject));
       return;
     }
 }
