@@ -155,7 +155,8 @@ mem_stream_bytes (GMimeStreamMem *mem, gsize *length)
   gint64 end = stream->bound_end < 0 ? (gint64) bytes->len : CLAMP (stream->bound_end, start, (gint64) bytes->len);
 
   *length = end - start;
-  return (const char *) bytes->data + start;
+  /* An empty array has no data to point into. */
+  return end > start ? (const char *) bytes->data + start : "";
 }
 
 /* The bytes of @part, an attached message kept as bytes, as the parser
