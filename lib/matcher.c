@@ -13,7 +13,7 @@
  * missing the cache): each keeps its edges and failure link together,
  * and most, with a single edge, which leads to the next state, keep its
  * byte right there. A table of a few thousand phrases (in several
- * scripts) costs about 800 KB, rows included. Where a deep state has
+ * scripts) costs about 650 KB, rows included. Where a deep state has
  * no edge for a byte, matching follows failure links down to a state
  * with a row: each step back shortens the match, each byte lengthens it
  * by at most one, so the time is linear in the text whatever the
@@ -65,8 +65,11 @@ struct _Matcher {
   Deep *deep;
   guint32 *edge;       /* of states with two or more: the byte, then the target as a step above it; sorted by byte within a state */
   guint32 *best;       /* lowest pattern index ending here (via failure links), or NONE */
-  gint32 *own;         /* pattern index ending exactly here, or -1 */
-  gint32 *ends;        /* the first state where a pattern ends, from this one down the failure links, or 0 */
+  /* The patterns ending at a state, down its failure links, longest
+   * first: by pattern, so that a walk reads no more of these big arrays
+   * than ends[] where one ends, and the rest from small ones. */
+  gint32 *ends;        /* the longest pattern ending here, or -1 */
+  gint32 *next_end;    /* by pattern: the next longest one ending where it does, or -1 */
   guint *length;       /* each pattern's length as matched (folded) */
   guint n_patterns;
 };
@@ -406,11 +409,12 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
    * and its children's failure links. */
   n_cells = (gsize) n_dense * m->n_classes;
   delta = m->delta = g_new0 (gint32, n_cells);
-  m->own = g_new (gint32, n_states);
+  /* Only patterns that own a state are ever read; -1 for the rest. */
+  m->next_end = memset (g_new (gint32, MAX (n_patterns, 1)), 0xff, MAX (n_patterns, 1) * sizeof (gint32));
   best = m->best = g_new (guint32, n_states);
   ends = m->ends = g_new (gint32, n_states);
   deep[0].fail = 0;
-  ends[0] = 0;
+  ends[0] = -1;
   for (guint i = 0; i < n_states; i++)
     {
       guint state = number[i];
@@ -419,7 +423,6 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
       guint32 inherited = state == 0 ? NONE : best[fail];
       gint32 mine = own[order[i]];
 
-      m->own[state] = mine;
       if (state < n_dense)
         {
           if (state > 0)
@@ -430,9 +433,11 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
         }
       best[state] = mine >= 0 ? MIN ((guint32) mine, inherited) : inherited;
       if (state > 0)
-        ends[state] = mine >= 0 ? (gint32) state : ends[fail];
+        ends[state] = mine >= 0 ? mine : ends[fail];
+      if (mine >= 0)
+        m->next_end[mine] = ends[fail];
       /* Whether a pattern ends at the target of a single edge. */
-      if (ends[state] != 0 && state > n_dense && (deep[state - 1].edges & 0xff) == 1)
+      if (ends[state] >= 0 && state > n_dense && (deep[state - 1].edges & 0xff) == 1)
         deep[state - 1].edges |= 1 << 16;
       for (guint32 e = lo; e < hi; e++)
         deep[number[edge_to[e]]].fail = state == 0 ? 0 : STEP_STATE (step (m, fail, edge_byte[e]));
@@ -447,9 +452,9 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
   /* Now that every state's patterns are known, whether one ends at
    * each target. */
   for (gsize i = 0; i < n_cells; i++)
-    delta[i] |= ends[STEP_STATE (delta[i])] != 0;
+    delta[i] |= ends[STEP_STATE (delta[i])] >= 0;
   for (guint32 e = 0; e < n_many; e++)
-    packed[e] |= (guint32) (ends[packed[e] >> 9] != 0) << 8;
+    packed[e] |= (guint32) (ends[packed[e] >> 9] >= 0) << 8;
   return m;
 }
 
@@ -461,7 +466,7 @@ _modori_matcher_free (Matcher *matcher)
   g_free (matcher->delta);
   g_free (matcher->deep);
   g_free (matcher->edge);
-  g_free (matcher->own);
+  g_free (matcher->next_end);
   g_free (matcher->best);
   g_free (matcher->ends);
   g_free (matcher->length);
@@ -487,7 +492,7 @@ _modori_matcher_first (const Matcher *m, const char *text)
 guint
 _modori_matcher_all (const Matcher *m, const char *text, gboolean *found)
 {
-  const gint32 *ends = m->ends;
+  const gint32 *ends = m->ends, *next_end = m->next_end;
   Rows rows = rows_of (m);
   gint32 state = 0;
   guint count = 0;
@@ -498,10 +503,10 @@ _modori_matcher_all (const Matcher *m, const char *text, gboolean *found)
     if (!STEP_ENDS (state))
       continue;
     /* Every pattern that ends here, down the failure links. */
-    for (gint32 s = ends[STEP_STATE (state)]; s > 0; s = ends[m->deep[s].fail])
-      if (!found[m->own[s]])
+    for (gint32 p = ends[STEP_STATE (state)]; p >= 0; p = next_end[p])
+      if (!found[p])
         {
-          found[m->own[s]] = TRUE;
+          found[p] = TRUE;
           count++;
         }
   });
@@ -549,7 +554,7 @@ hits_clear (Hits *hits)
 static void
 sorted_hits (const Matcher *m, const char *text, Hits *hits)
 {
-  const gint32 *ends = m->ends;
+  const gint32 *ends = m->ends, *next_end = m->next_end;
   Rows rows = rows_of (m);
   gint32 state = 0;
   gsize position = 0;
@@ -564,7 +569,7 @@ sorted_hits (const Matcher *m, const char *text, Hits *hits)
     if (!STEP_ENDS (state))
       continue;
     /* Every pattern that ends here, down the failure links. */
-    for (gint32 s = ends[STEP_STATE (state)]; s > 0; s = ends[m->deep[s].fail])
+    for (gint32 p = ends[STEP_STATE (state)]; p >= 0; p = next_end[p])
       {
         Hit *hit;
         if (hits->len == hits->size)
@@ -576,7 +581,7 @@ sorted_hits (const Matcher *m, const char *text, Hits *hits)
               hits->hits = g_renew (Hit, hits->hits, hits->size);
           }
         hit = &hits->hits[hits->len++];
-        hit->pattern = (guint) m->own[s];
+        hit->pattern = (guint) p;
         hit->start = position - m->length[hit->pattern];
         hit->end = position;
         if (hits->len > 1 && compare_hits (hit - 1, hit) > 0)
