@@ -1,18 +1,23 @@
 /* matcher.c: Aho-Corasick automaton with failure links.
  *
- * States are numbered breadth-first, so the shallow ones come first,
- * and those have a full row of the goto function, failure links already
- * followed: in a text most bytes lead from the root to a shallow state
- * and from there to another or back, so reading a row replaces a search
- * of sorted edges at almost every byte. A row has a cell for each byte
- * class: each byte a pattern uses (as folded) is a class of its own,
- * every other byte is class 0, which leads from every state to the root.
- * Deeper states keep only the edges their patterns use, sorted by byte,
- * so a table of a few thousand phrases (in several scripts) costs about
- * a megabyte, rows included. Where a deep state has no edge for a byte,
- * matching follows failure links down to a state with a row: each step
- * back shortens the match, each byte lengthens it by at most one, so the
- * time is linear in the text whatever the patterns. */
+ * The shallow states come first, breadth-first, and those have a full
+ * row of the goto function, failure links already followed: in a text
+ * most bytes lead from the root to a shallow state and from there to
+ * another or back, so reading a row replaces a search of sorted edges
+ * at almost every byte. A row has a cell for each byte class: each
+ * byte a pattern uses (as folded) is a class of its own, every other
+ * byte is class 0, which leads from every state to the root. Deeper
+ * states keep only the edges their patterns use, and come depth-first,
+ * so that a text that follows a phrase reads neighbouring states rather
+ * than ones far apart (what the walks spent most of their time on was
+ * missing the cache): each keeps its edges and failure link together,
+ * and most, with a single edge, which leads to the next state, keep its
+ * byte right there. A table of a few thousand phrases (in several
+ * scripts) costs about 650 KB, rows included. Where a deep state has
+ * no edge for a byte, matching follows failure links down to a state
+ * with a row: each step back shortens the match, each byte lengthens it
+ * by at most one, so the time is linear in the text whatever the
+ * patterns. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,19 +43,33 @@
 #define STEP_STATE(step) ((step) >> 1)
 #define STEP_ENDS(step) ((step) & 1)
 
+/* What a walk reads of a state without a row, together: a text that
+ * follows a phrase reads these one after another, as such states are
+ * numbered depth-first, and their edges too. */
+typedef struct {
+  /* The number of edges in the low byte (at most 255: no pattern byte
+   * is NUL). Above it, with one edge, its byte and then whether a
+   * pattern ends at its target, which is the next state (the first
+   * child comes next depth-first); with more, the index of the first
+   * in edge[]. 33,800 of the big table's 36,200 deep states have one. */
+  guint32 edges;
+  gint32 fail;         /* a state; kept for every state, rows or not */
+} Deep;
+
 struct _Matcher {
   guint n_states;
   guint n_dense;       /* states 0 .. n_dense - 1 have a row in delta */
   guint n_classes;
   guint32 column[256]; /* folded byte -> its class times n_dense */
   gint32 *delta;       /* by class, then state: delta[column[c] + s] is the state after c, as a step */
-  guint32 *first;      /* n_states + 1: each state's edges are first[s] .. first[s + 1] */
-  guchar *edge_byte;   /* sorted within a state */
-  gint32 *edge_to;     /* as a step */
-  gint32 *fail;
+  Deep *deep;
+  guint32 *edge;       /* of states with two or more: the byte, then the target as a step above it; sorted by byte within a state */
   guint32 *best;       /* lowest pattern index ending here (via failure links), or NONE */
-  gint32 *own;         /* pattern index ending exactly here, or -1 */
-  gint32 *ends;        /* the first state where a pattern ends, from this one down the failure links, or 0 */
+  /* The patterns ending at a state, down its failure links, longest
+   * first: by pattern, so that a walk reads no more of these big arrays
+   * than ends[] where one ends, and the rest from small ones. */
+  gint32 *ends;        /* the longest pattern ending here, or -1 */
+  gint32 *next_end;    /* by pattern: the next longest one ending where it does, or -1 */
   guint *length;       /* each pattern's length as matched (folded) */
   guint n_patterns;
 };
@@ -125,25 +144,6 @@ starts_cjk (const guchar *p)
       }                                                                  \
   } while (0)
 
-/* The edge of @state for @c, as a step, or -1. */
-static gint32
-edge (const Matcher *m, gint32 state, guchar c)
-{
-  guint32 lo = m->first[state], hi = m->first[state + 1];
-
-  while (lo < hi)
-    {
-      guint32 mid = lo + (hi - lo) / 2;
-      if (m->edge_byte[mid] == c)
-        return m->edge_to[mid];
-      if (m->edge_byte[mid] < c)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return -1;
-}
-
 /* The step after @c from @state, following failure links down to a
  * state with a row. Inline: a call in the walks' loops would make the
  * compiler keep their locals in memory, not in registers. */
@@ -152,10 +152,30 @@ step (const Matcher *m, gint32 state, guchar c)
 {
   while ((guint) state >= m->n_dense)
     {
-      gint32 next = edge (m, state, c);
-      if (next >= 0)
-        return next;
-      state = m->fail[state];
+      Deep d = m->deep[state];
+      guint32 n = d.edges & 0xff;
+
+      if (n == 1)
+        {
+          if ((d.edges >> 8 & 0xff) == c)
+            return (state + 1) * 2 + (gint32) (d.edges >> 16);
+        }
+      else
+        {
+          /* Sorted by byte: a binary search. */
+          guint32 lo = d.edges >> 8, hi = lo + n;
+          while (lo < hi)
+            {
+              guint32 mid = lo + (hi - lo) / 2, e = m->edge[mid];
+              if ((e & 0xff) == c)
+                return (gint32) (e >> 8);
+              if ((e & 0xff) < c)
+                lo = mid + 1;
+              else
+                hi = mid;
+            }
+        }
+      state = d.fail;
     }
   return m->delta[m->column[c] + (guint) state];
 }
@@ -205,12 +225,6 @@ compare_edges (gconstpointer a, gconstpointer b)
   return (int) x->byte - (int) y->byte;
 }
 
-static gint32
-as_step (const Matcher *m, gint32 state)
-{
-  return state * 2 + (m->ends[state] != 0);
-}
-
 Matcher *
 _modori_matcher_new (const char *const *patterns, guint n_patterns)
 {
@@ -220,8 +234,18 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
   gsize capacity = 1;
   Node *nodes;
   gint32 *own;
-  guint32 n_nodes = 1, n_edges = 0;
+  guint32 n_nodes = 1, n_edges = 0, n_many = 0;
   guint *order, shallow = 1;
+  /* The trie's edges, breadth-first, while building; number[] maps
+   * those states to their final numbers. */
+  guint32 *first, *edge_to, *number;
+  guchar *edge_byte;
+  /* The matcher's, in locals. */
+  guint n_states, n_dense;
+  gsize n_cells;
+  Deep *deep;
+  guint32 *packed, *best;
+  gint32 *delta, *ends;
   gboolean used[256] = { FALSE };
 
   m->n_patterns = n_patterns;
@@ -262,13 +286,14 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
         own[state] = i;
     }
 
-  /* Number the states breadth-first (order[new] = node) and pack each
+  /* Number the states breadth-first (order[i] = node) and pack each
    * one's edges, sorted by byte. */
   m->n_states = n_nodes;
-  m->own = g_new (gint32, m->n_states);
-  m->first = g_new (guint32, m->n_states + 1);
-  m->edge_byte = g_new (guchar, MAX (n_edges, 1));
-  m->edge_to = g_new (gint32, MAX (n_edges, 1));
+  /* A step, state times two and a bit, fits above an edge's byte. */
+  g_assert (m->n_states < 1u << 23);
+  first = g_new (guint32, m->n_states + 1);
+  edge_byte = g_new (guchar, MAX (n_edges, 1));
+  edge_to = g_new (guint32, MAX (n_edges, 1));
   order = g_new (guint, m->n_states);
   {
     /* s is level deep; those numbered from level_end on, one deeper. */
@@ -287,8 +312,7 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
           }
         if (level <= DENSE_DEPTH)
           shallow = s + 1;
-        m->own[s] = own[order[s]];
-        m->first[s] = at;
+        first[s] = at;
         for (gint32 c = nodes[order[s]].child; c >= 0; c = nodes[c].sibling)
           {
             pairs[n].byte = nodes[c].byte;
@@ -300,17 +324,15 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
         for (guint k = 0; k < n; k++)
           {
             order[tail] = (guint) pairs[k].to;
-            m->edge_byte[at] = pairs[k].byte;
-            m->edge_to[at] = (gint32) tail++;
+            edge_byte[at] = pairs[k].byte;
+            edge_to[at] = tail++;
             at++;
           }
       }
-    m->first[m->n_states] = at;
+    first[m->n_states] = at;
     g_free (pairs);
   }
   g_free (nodes);
-  g_free (own);
-  g_free (order);
 
   m->n_classes = 1;
   for (guint c = 0; c < 256; c++)
@@ -321,42 +343,118 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
     for (guint c = 0; c < 256; c++)
       m->column[c] = used[c] ? k++ * m->n_dense : 0;
   }
-  m->delta = g_new0 (gint32, (gsize) m->n_dense * m->n_classes);
+
+  /* The states with rows keep their numbers; the others are numbered
+   * depth-first, children by byte, each subtree after the state with a
+   * row that it hangs from: so a state's first child is the next state,
+   * and the states along a phrase are neighbours. Their edges are
+   * packed on the way, the targets of many still breadth-first. (Locals
+   * throughout: stores through the arrays could alias the matcher's
+   * fields and each other, and reloading them cost a few million
+   * instructions per table.) */
+  n_states = m->n_states;
+  n_dense = m->n_dense;
+  number = g_new (guint32, n_states);
+  deep = m->deep = g_new0 (Deep, n_states);
+  packed = g_new (guint32, MAX (n_edges, 1));
+  {
+    guint32 *stack = g_new (guint32, n_states), top = 0, next = n_dense;
+
+    for (guint s = 0; s < n_dense; s++)
+      number[s] = s;
+    for (guint s = 0; s < n_dense; s++)
+      {
+        for (guint32 e = first[s + 1], lo = first[s]; e > lo; e--)
+          if (edge_to[e - 1] >= n_dense)
+            stack[top++] = edge_to[e - 1];
+        while (top > 0)
+          {
+            guint32 t = stack[--top];
+
+            /* Down a run of single edges without the stack. */
+            for (;;)
+              {
+                guint32 lo = first[t], hi = first[t + 1];
+
+                number[t] = next;
+                if (hi - lo == 1)
+                  {
+                    deep[next++].edges = 1 | (guint32) edge_byte[lo] << 8;
+                    t = edge_to[lo];
+                    continue;
+                  }
+                if (hi > lo)
+                  {
+                    deep[next].edges = (hi - lo) | n_many << 8;
+                    for (guint32 e = lo; e < hi; e++)
+                      packed[n_many++] = edge_byte[e] | edge_to[e] << 8;
+                    for (guint32 e = hi; e > lo; e--)
+                      stack[top++] = edge_to[e - 1];
+                  }
+                next++;
+                break;
+              }
+          }
+      }
+    g_free (stack);
+  }
+  /* Their targets as steps of states where no pattern ends yet: which
+   * do is known only at the end. */
+  packed = m->edge = g_renew (guint32, packed, MAX (n_many, 1));
+  for (guint32 e = 0; e < n_many; e++)
+    packed[e] = (packed[e] & 0xff) | number[packed[e] >> 8] << 9;
 
   /* In breadth-first order: each state's row (from its failure link's,
    * shallower and so done), the best pattern along the failure links,
    * and its children's failure links. */
-  m->fail = g_new (gint32, m->n_states);
-  m->best = g_new (guint32, m->n_states);
-  m->ends = g_new (gint32, m->n_states);
-  m->fail[0] = 0;
-  m->ends[0] = 0;
-  for (guint state = 0; state < m->n_states; state++)
+  n_cells = (gsize) n_dense * m->n_classes;
+  delta = m->delta = g_new0 (gint32, n_cells);
+  /* Only patterns that own a state are ever read; -1 for the rest. */
+  m->next_end = memset (g_new (gint32, MAX (n_patterns, 1)), 0xff, MAX (n_patterns, 1) * sizeof (gint32));
+  best = m->best = g_new (guint32, n_states);
+  ends = m->ends = g_new (gint32, n_states);
+  deep[0].fail = 0;
+  ends[0] = -1;
+  for (guint i = 0; i < n_states; i++)
     {
-      gint32 fail = m->fail[state];
-      guint32 inherited = state == 0 ? NONE : m->best[fail];
-      gint32 mine = m->own[state];
+      guint state = number[i];
+      guint32 lo = first[i], hi = first[i + 1];
+      gint32 fail = deep[state].fail;
+      guint32 inherited = state == 0 ? NONE : best[fail];
+      gint32 mine = own[order[i]];
 
-      if (state < m->n_dense)
+      if (state < n_dense)
         {
           if (state > 0)
-            for (guint k = 0; k < m->n_classes; k++)
-              m->delta[k * m->n_dense + state] = m->delta[k * m->n_dense + (guint) fail];
-          for (guint32 e = m->first[state]; e < m->first[state + 1]; e++)
-            m->delta[m->column[m->edge_byte[e]] + state] = m->edge_to[e];
+            for (gsize k = 0; k < n_cells; k += n_dense)
+              delta[k + state] = delta[k + (guint) fail];
+          for (guint32 e = lo; e < hi; e++)
+            delta[m->column[edge_byte[e]] + state] = (gint32) number[edge_to[e]] * 2;
         }
-      m->best[state] = mine >= 0 ? MIN ((guint32) mine, inherited) : inherited;
+      best[state] = mine >= 0 ? MIN ((guint32) mine, inherited) : inherited;
       if (state > 0)
-        m->ends[state] = mine >= 0 ? (gint32) state : m->ends[fail];
-      for (guint32 e = m->first[state]; e < m->first[state + 1]; e++)
-        m->fail[m->edge_to[e]] = state == 0 ? 0 : step (m, fail, m->edge_byte[e]);
+        ends[state] = mine >= 0 ? mine : ends[fail];
+      if (mine >= 0)
+        m->next_end[mine] = ends[fail];
+      /* Whether a pattern ends at the target of a single edge. */
+      if (ends[state] >= 0 && state > n_dense && (deep[state - 1].edges & 0xff) == 1)
+        deep[state - 1].edges |= 1 << 16;
+      for (guint32 e = lo; e < hi; e++)
+        deep[number[edge_to[e]]].fail = state == 0 ? 0 : STEP_STATE (step (m, fail, edge_byte[e]));
     }
-  /* The targets as steps, now that every state's patterns are known
-   * (above, while failure links were made, they were states). */
-  for (gsize i = 0; i < (gsize) m->n_dense * m->n_classes; i++)
-    m->delta[i] = as_step (m, m->delta[i]);
-  for (guint32 e = 0; e < m->first[m->n_states]; e++)
-    m->edge_to[e] = as_step (m, m->edge_to[e]);
+  g_free (own);
+  g_free (order);
+  g_free (first);
+  g_free (edge_byte);
+  g_free (edge_to);
+  g_free (number);
+
+  /* Now that every state's patterns are known, whether one ends at
+   * each target. */
+  for (gsize i = 0; i < n_cells; i++)
+    delta[i] |= ends[STEP_STATE (delta[i])] >= 0;
+  for (guint32 e = 0; e < n_many; e++)
+    packed[e] |= (guint32) (ends[packed[e] >> 9] >= 0) << 8;
   return m;
 }
 
@@ -366,11 +464,9 @@ _modori_matcher_free (Matcher *matcher)
   if (matcher == NULL)
     return;
   g_free (matcher->delta);
-  g_free (matcher->first);
-  g_free (matcher->edge_byte);
-  g_free (matcher->edge_to);
-  g_free (matcher->own);
-  g_free (matcher->fail);
+  g_free (matcher->deep);
+  g_free (matcher->edge);
+  g_free (matcher->next_end);
   g_free (matcher->best);
   g_free (matcher->ends);
   g_free (matcher->length);
@@ -396,7 +492,7 @@ _modori_matcher_first (const Matcher *m, const char *text)
 guint
 _modori_matcher_all (const Matcher *m, const char *text, gboolean *found)
 {
-  const gint32 *ends = m->ends;
+  const gint32 *ends = m->ends, *next_end = m->next_end;
   Rows rows = rows_of (m);
   gint32 state = 0;
   guint count = 0;
@@ -407,10 +503,10 @@ _modori_matcher_all (const Matcher *m, const char *text, gboolean *found)
     if (!STEP_ENDS (state))
       continue;
     /* Every pattern that ends here, down the failure links. */
-    for (gint32 s = ends[STEP_STATE (state)]; s > 0; s = ends[m->fail[s]])
-      if (!found[m->own[s]])
+    for (gint32 p = ends[STEP_STATE (state)]; p >= 0; p = next_end[p])
+      if (!found[p])
         {
-          found[m->own[s]] = TRUE;
+          found[p] = TRUE;
           count++;
         }
   });
@@ -458,7 +554,7 @@ hits_clear (Hits *hits)
 static void
 sorted_hits (const Matcher *m, const char *text, Hits *hits)
 {
-  const gint32 *ends = m->ends;
+  const gint32 *ends = m->ends, *next_end = m->next_end;
   Rows rows = rows_of (m);
   gint32 state = 0;
   gsize position = 0;
@@ -473,7 +569,7 @@ sorted_hits (const Matcher *m, const char *text, Hits *hits)
     if (!STEP_ENDS (state))
       continue;
     /* Every pattern that ends here, down the failure links. */
-    for (gint32 s = ends[STEP_STATE (state)]; s > 0; s = ends[m->fail[s]])
+    for (gint32 p = ends[STEP_STATE (state)]; p >= 0; p = next_end[p])
       {
         Hit *hit;
         if (hits->len == hits->size)
@@ -485,7 +581,7 @@ sorted_hits (const Matcher *m, const char *text, Hits *hits)
               hits->hits = g_renew (Hit, hits->hits, hits->size);
           }
         hit = &hits->hits[hits->len++];
-        hit->pattern = (guint) m->own[s];
+        hit->pattern = (guint) p;
         hit->start = position - m->length[hit->pattern];
         hit->end = position;
         if (hits->len > 1 && compare_hits (hit - 1, hit) > 0)

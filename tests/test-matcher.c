@@ -16,8 +16,8 @@
  * Every entry point is held to it on hand-picked cases and on a few
  * thousand pseudo-random ones over a small alphabet (so that matches,
  * failure links and deep states happen), some with thousands of
- * states, deep ones among them with many edges: a matcher may keep full
- * tables for its shallow states only. */
+ * states, deep ones among them with many edges or, on long runs, with
+ * one: a matcher may keep full tables for its shallow states only. */
 #include <string.h>
 
 #include "matcher.h"
@@ -506,6 +506,62 @@ test_random_branches (void)
   g_rand_free (rand);
 }
 
+/* A table like the real one: some 1,700 phrases of a few words from a
+ * small vocabulary, so that most deep states have one edge and lie on
+ * long runs of them, patterns end inside those runs and down their
+ * failure links, and texts of those words break off phrases midway. */
+static void
+test_random_phrases (void)
+{
+  GRand *rand = g_rand_new_with_seed (3);
+  GPtrArray *patterns = g_ptr_array_new_with_free_func (g_free);
+  char *words[60];
+  char *texts[9] = { NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      guint len = g_rand_int_range (rand, 2, 9);
+      words[i] = g_malloc0 (len + 1);
+      for (guint k = 0; k < len; k++)
+        words[i][k] = "abcdefghijklmnopqrstuvwxyzAE"[g_rand_int_range (rand, 0, 28)];
+    }
+  for (guint i = 0; i < 1700; i++)
+    {
+      GString *phrase = g_string_new (words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      for (guint k = 0, n = g_rand_int_range (rand, 0, 5); k < n; k++)
+        {
+          g_string_append_c (phrase, g_rand_boolean (rand) ? ' ' : '\n');
+          g_string_append (phrase, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+        }
+      /* Some end inside a word. */
+      if (g_rand_int_range (rand, 0, 4) == 0 && phrase->len > 1)
+        g_string_truncate (phrase, g_rand_int_range (rand, 1, phrase->len));
+      g_ptr_array_add (patterns, g_string_free (phrase, FALSE));
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (texts) - 1; t++)
+    {
+      GString *text = g_string_new (NULL);
+      while (text->len < 300)
+        {
+          const char *piece = g_rand_boolean (rand) ? patterns->pdata[g_rand_int_range (rand, 0, patterns->len)]
+                                                    : words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
+          /* Whole, or broken off. */
+          g_string_append_len (text, piece, g_rand_boolean (rand) ? (gssize) strlen (piece)
+                                                                  : g_rand_int_range (rand, 0, strlen (piece) + 1));
+          g_string_append_c (text, " \t"[g_rand_int_range (rand, 0, 2)]);
+        }
+      texts[t] = g_string_free (text, FALSE);
+    }
+  check_set ((const char *const *) patterns->pdata, patterns->len, (const char *const *) texts,
+             G_N_ELEMENTS (texts) - 1);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    g_free (words[i]);
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    g_free (texts[t]);
+  g_ptr_array_unref (patterns);
+  g_rand_free (rand);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -522,5 +578,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/matcher/random-large", test_random_large);
   g_test_add_func ("/matcher/random-wide", test_random_wide);
   g_test_add_func ("/matcher/random-branches", test_random_branches);
+  g_test_add_func ("/matcher/random-phrases", test_random_phrases);
   return g_test_run ();
 }
