@@ -5,12 +5,15 @@
 #include <string.h>
 
 #include "bounds.h"
+#include "classify.h"
 #include "complete.h"
 #include "engine.h"
 #include "header-limit.h"
 #include "mime-util.h"
+#include "phrases.h"
 #include "report-private.h"
 #include "source-private.h"
+#include "text.h"
 
 struct _ModoriAnalyzer {
   gint ref_count;
@@ -39,12 +42,27 @@ init_gmime_once (void)
     }
 }
 
+/* The tables every analysis reads (the phrase automata, the engines'
+ * index, the providers'), built once per process. Built here rather than
+ * at their first search, so that a program that forks workers after
+ * making an analyzer (the tool's -j) builds them once and its workers
+ * share the pages, instead of each building and holding a copy. */
+static void
+prepare_tables (void)
+{
+  _modori_phrases_prepare ();
+  _modori_classify_prepare ();
+  _modori_text_prepare ();
+  _modori_engines_prepare ();
+}
+
 ModoriAnalyzer *
 modori_analyzer_new (void)
 {
   ModoriAnalyzer *analyzer = g_new0 (ModoriAnalyzer, 1);
 
   init_gmime_once ();
+  prepare_tables ();
   analyzer->ref_count = 1;
   return analyzer;
 }

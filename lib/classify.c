@@ -427,3 +427,10 @@ _modori_classify (ModoriRecord *record)
 done:
   record->hard_bounce = _modori_is_hard_bounce (record->reason, is_permanent (record));
 }
+
+void
+_modori_classify_prepare (void)
+{
+  provider_matcher ();
+  index_provider_domains ();
+}

@@ -53,4 +53,7 @@ const ProviderRule *_modori_provider_rule_lookup (const Provider *provider, cons
  * permanent, and a 5xx reply under a 4.x.x status is not. */
 gboolean _modori_is_hard_bounce (ModoriReason reason, gboolean permanent);
 
+/* Builds the providers' tables now. */
+void _modori_classify_prepare (void);
+
 #endif

@@ -68,4 +68,7 @@ extern const ModoriEngine *const _modori_engines[];
  * the bounce it carries. */
 gboolean _modori_engines_decode (ModoriBounce *context, const ModoriEngine *skip, GPtrArray *records);
 
+/* Builds the engines' index and tables now. */
+void _modori_engines_prepare (void);
+
 #endif

@@ -206,3 +206,10 @@ _modori_phrases_hint (const char *text)
   memo_keep (slot, text, length, found, NULL);
   return found;
 }
+
+void
+_modori_phrases_prepare (void)
+{
+  phrase_set (PHRASES_FOR_REASON);
+  phrase_set (PHRASES_FOR_HINT);
+}

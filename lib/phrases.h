@@ -30,4 +30,7 @@ void _modori_phrases_reason (const char *text, const PhraseRule **specific, cons
 /* The first row with a hint found in @text, or NULL. */
 const PhraseRule *_modori_phrases_hint (const char *text);
 
+/* Builds the sets every analysis searches (reasons, hints) now. */
+void _modori_phrases_prepare (void);
+
 #endif

@@ -350,14 +350,11 @@ static const char *const connect_failures[] = {
   "did not accept our requests to connect", NULL
 };
 
-const char *
-_modori_text_find_command (const char *text)
+static const Matcher *
+stage_matcher (void)
 {
-  static const char *const leads[] = { "in reply to ", "after ", "while sending " };
-
   static gsize once = 0;
   static Matcher *sentences;
-  int sentence;
 
   if (g_once_init_enter (&once))
     {
@@ -367,7 +364,22 @@ _modori_text_find_command (const char *text)
       sentences = _modori_matcher_new (patterns, G_N_ELEMENTS (stage_sentences));
       g_once_init_leave (&once, 1);
     }
-  if ((sentence = _modori_matcher_first (sentences, text)) >= 0)
+  return sentences;
+}
+
+void
+_modori_text_prepare (void)
+{
+  stage_matcher ();
+}
+
+const char *
+_modori_text_find_command (const char *text)
+{
+  static const char *const leads[] = { "in reply to ", "after ", "while sending " };
+  int sentence;
+
+  if ((sentence = _modori_matcher_first (stage_matcher (), text)) >= 0)
     return stage_sentences[sentence].command;
   for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
     {

@@ -44,6 +44,9 @@ gboolean _modori_text_find_reply_code (const char *text, char *code);
  * "after end of DATA", ...): a static string such as "RCPT", or NULL. */
 const char *_modori_text_find_command (const char *text);
 
+/* Builds the tables the scanners search with now. */
+void _modori_text_prepare (void);
+
 /* Whether @diagnostic is a connect(2) failure in the sending MTA's own
  * words ("connect to HOST[IP]:25: Connection timed out", "Connection
  * refused by HOST"): no reply code, so no command was answered. */

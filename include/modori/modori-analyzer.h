@@ -34,8 +34,10 @@ MODORI_PUBLIC GType modori_analyzer_get_type (void) G_GNUC_CONST;
 /**
  * modori_analyzer_new:
  *
- * Makes an analyzer with the default options. Initializes GMime on
- * first use (once per process, thread-safe).
+ * Makes an analyzer with the default options. Initializes GMime and
+ * builds the tables analysis reads on first use (once per process,
+ * thread-safe): a program that forks workers after making an analyzer
+ * shares those tables with them.
  *
  * Returns: (transfer full): a new analyzer
  */

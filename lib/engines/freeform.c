@@ -314,6 +314,12 @@ word_matcher (void)
   return matcher;
 }
 
+void
+_modori_freeform_prepare (void)
+{
+  word_matcher ();
+}
+
 /* Which kinds of words @line holds. */
 static void
 kinds_in (const char *line, gboolean kinds[N_KINDS])

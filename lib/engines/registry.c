@@ -23,6 +23,7 @@
  * - freeform last: it reads any text that names failed recipients. */
 #include "../engine.h"
 #include "index.h"
+#include "text-bounce.h"
 
 extern const ModoriEngine _modori_engine_activehunter;
 extern const ModoriEngine _modori_engine_amazonses;
@@ -132,6 +133,14 @@ engine_index (void)
   if (g_once_init_enter (&index))
     g_once_init_leave (&index, (gsize) _modori_engine_index_new (_modori_engines));
   return (const ModoriEngineIndex *) index;
+}
+
+void
+_modori_engines_prepare (void)
+{
+  engine_index ();
+  _modori_freeform_prepare ();
+  _modori_text_bounce_prepare ();
 }
 
 /* Whether @engine, number @i in the table, takes the message. */

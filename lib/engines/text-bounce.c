@@ -125,44 +125,58 @@ _modori_text_each_block (const char *start, ModoriRecipientOf recipient_of,
   g_strfreev (lines);
 }
 
-gboolean
-_modori_text_is_challenge (const char *text)
+/* The wording of challenge/response systems' notices (TMDA's
+ * templates/confirm_request.txt and the like; Spam Arrest's "I now allow
+ * incoming messages only from senders I have approved beforehand";
+ * guest/waiting lists of whitelisting services), and of mailing lists'
+ * requests to confirm a subscription or a command (Mailman 2's "Mailing
+ * list subscription confirmation notice for mailing list", Mailman 3's
+ * "We have received a registration request for the email address",
+ * LISTSERV's "To confirm the execution of your command"): each asks the
+ * sender to act, none says a message failed. */
+static const char *const challenge_phrases[] = {
+  "confirm that you are a", "verify that you are a", "prove that you are a",
+  "confirm that you are human", "verify that you are human", "not a spammer",
+  "confirm your message", "please confirm your email", "to have your message delivered",
+  "awaiting your confirmation", "has not been verified", "to release your message for delivery",
+  "challenge/response", "senders i have approved", "list of approved senders",
+  "approved senders list", "guest list",
+  "subscription confirmation notice for mailing list", "registration request for the email address",
+  "to confirm that you want to be added to this mailing list", "to confirm the execution of your command",
+};
+
+static const Matcher *
+challenge_matcher (void)
 {
-  /* The wording of challenge/response systems' notices (TMDA's
-   * templates/confirm_request.txt and the like; Spam Arrest's "I now
-   * allow incoming messages only from senders I have approved
-   * beforehand"; guest/waiting lists of whitelisting services), and of
-   * mailing lists' requests to confirm a subscription or a command
-   * (Mailman 2's "Mailing list subscription confirmation notice for
-   * mailing list", Mailman 3's "We have received a registration request
-   * for the email address", LISTSERV's "To confirm the execution of your
-   * command"): each asks the sender to act, none says a message failed. */
-  static const char *const phrases[] = {
-    "confirm that you are a", "verify that you are a", "prove that you are a",
-    "confirm that you are human", "verify that you are human", "not a spammer",
-    "confirm your message", "please confirm your email", "to have your message delivered",
-    "awaiting your confirmation", "has not been verified", "to release your message for delivery",
-    "challenge/response", "senders i have approved", "list of approved senders",
-    "approved senders list", "guest list",
-    "subscription confirmation notice for mailing list", "registration request for the email address",
-    "to confirm that you want to be added to this mailing list", "to confirm the execution of your command",
-  };
   static gsize once = 0;
   static Matcher *matcher;
-  gboolean found[G_N_ELEMENTS (phrases)];
-  gboolean challenge;
-  char *collapsed;
 
   if (g_once_init_enter (&once))
     {
-      matcher = _modori_matcher_new (phrases, G_N_ELEMENTS (phrases));
+      matcher = _modori_matcher_new (challenge_phrases, G_N_ELEMENTS (challenge_phrases));
       g_once_init_leave (&once, 1);
     }
+  return matcher;
+}
+
+void
+_modori_text_bounce_prepare (void)
+{
+  challenge_matcher ();
+}
+
+gboolean
+_modori_text_is_challenge (const char *text)
+{
+  gboolean found[G_N_ELEMENTS (challenge_phrases)];
+  gboolean challenge;
+  char *collapsed;
+
   if (text == NULL)
     return FALSE;
   /* Templates wrap their sentences anywhere: read the lines as one. */
   collapsed = _modori_text_collapse_space (text);
-  challenge = _modori_matcher_all (matcher, collapsed, found) > 0;
+  challenge = _modori_matcher_all (challenge_matcher (), collapsed, found) > 0;
   g_free (collapsed);
   return challenge;
 }

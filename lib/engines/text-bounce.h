@@ -35,6 +35,10 @@ gboolean _modori_header_contains (GMimeMessage *bounce, const char *name,
  * notice is neither a bounce nor an auto-reply of the recipient. */
 gboolean _modori_text_is_challenge (const char *text);
 
+/* Build the tables of this file and of freeform.c now. */
+void _modori_text_bounce_prepare (void);
+void _modori_freeform_prepare (void);
+
 /* Whether @subject names an automatic reply by an autoresponder's prefix
  * and its colon or brackets ("Automatic reply: ...", "【自動返信】"), or
  * as a Japanese absence notice (rfc3834.c): the recipient's answer, never
