@@ -169,14 +169,10 @@ gboolean
 _modori_text_is_challenge (const char *text)
 {
   gboolean found[G_N_ELEMENTS (challenge_phrases)];
-  gboolean challenge;
-  char *collapsed;
 
   if (text == NULL)
     return FALSE;
-  /* Templates wrap their sentences anywhere: read the lines as one. */
-  collapsed = _modori_text_collapse_space (text);
-  challenge = _modori_matcher_all (challenge_matcher (), collapsed, found) > 0;
-  g_free (collapsed);
-  return challenge;
+  /* Templates wrap their sentences anywhere: the matcher reads every
+   * run of white space, line ends included, as one space. */
+  return _modori_matcher_all (challenge_matcher (), text, found) > 0;
 }
