@@ -91,13 +91,42 @@ field_colon (const char *line, gsize length)
   return -2;
 }
 
+/* Whether @text is all ASCII and holds no "=?". */
+static gboolean
+is_plain_text (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if ((guchar) *p >= 0x80 || (p[0] == '=' && p[1] == '?'))
+      return FALSE;
+  return TRUE;
+}
+
+/* GMime's decoding of a "text" value (g_mime_utils_header_decode_text()),
+ * taking @unfolded. A value all ASCII without "=?" is given back as it
+ * is: GMime 3.2 splits it into words and white space, finds no encoded
+ * word (each starts "=?") and no 8-bit word to convert, and joins them
+ * again unchanged (gmime-utils.c, tokenize_rfc2047_text() and
+ * rfc2047_decode_tokens()). Most values are such, and the decoding
+ * makes a token per word. */
+static char *
+decode_text (char *unfolded)
+{
+  char *decoded;
+
+  if (is_plain_text (unfolded))
+    return unfolded;
+  decoded = g_mime_utils_header_decode_text (_modori_mime_parser_options (), unfolded);
+  g_free (unfolded);
+  return decoded;
+}
+
 /* Takes the field of @length bytes at @field, whose name ends at @colon,
  * into @original. */
 static void
 take_field (ModoriOriginal *original, const char *field, gsize length, gsize colon, gboolean limit)
 {
   gsize name_length = colon;
-  char *raw, *unfolded;
+  char *raw, *decoded;
   Field which;
 
   /* A name the limits cut leaves a line GMime takes for no field. */
@@ -135,23 +164,20 @@ take_field (ModoriOriginal *original, const char *field, gsize length, gsize col
       }
     default:
       /* g_mime_header_get_value(): unfolded, encoded words decoded. */
-      unfolded = g_mime_utils_header_unfold (raw);
+      decoded = decode_text (g_mime_utils_header_unfold (raw));
       if (which == SUBJECT_FIELD)
         {
           g_free (original->subject);
-          original->subject = g_mime_utils_header_decode_text (_modori_mime_parser_options (), unfolded);
+          original->subject = g_steal_pointer (&decoded);
         }
       else if (which == MESSAGE_ID_FIELD)
         {
-          char *value = g_mime_utils_header_decode_text (_modori_mime_parser_options (), unfolded);
-
           g_free (original->message_id);
-          original->message_id = g_mime_utils_decode_message_id (value);
-          g_free (value);
+          original->message_id = g_mime_utils_decode_message_id (decoded);
         }
       else
-        original->hotmail_recipient = g_mime_utils_header_decode_text (_modori_mime_parser_options (), unfolded);
-      g_free (unfolded);
+        original->hotmail_recipient = g_steal_pointer (&decoded);
+      g_free (decoded);
       break;
     }
   g_free (raw);

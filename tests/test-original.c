@@ -41,6 +41,15 @@ static const char *const blocks[] = {
   ": an empty name\nSubject: s\n\n",
   "",
   "\n",
+  /* Values read as they are when all ASCII without "=?" (original.c,
+   * decode_text()), and the ones next to that: */
+  "Subject:   spaces  and\ttabs kept   \nMessage-ID:  <plain@example.jp>  \n\n",
+  "Subject: a =? that starts no word\nMessage-ID: <x=?y@example.jp>\n\n",
+  "Subject: in=?UTF-8?Q?_a?=word\nMessage-ID: =?UTF-8?Q?<q@example.jp>?=\n\n",
+  "Subject: ends in =?\n\n",
+  "Subject: =?UTF-8?Q?half\n\n",
+  "Subject: caf\xc3\xa9 in UTF-8\n\n",
+  "Subject: caf\xe9 in Latin-1\n\n",
 };
 
 /* A bounce around an attached message, and its end. */
