@@ -82,7 +82,8 @@ struct _ModoriHeaderLimit {
   GArray *block_renames;         /* of gsize, the block's own */
   gboolean next_is_attached;     /* the same for the next block */
   guint block_lines;             /* lines of the block so far */
-  char field_name[80];
+  char field_name[80];           /* its first bytes, as they are */
+  gsize field_name_length;
   LineFate line;
   gsize line_kept;               /* bytes of the line passed */
 };
@@ -120,25 +121,32 @@ start_over (ModoriHeaderLimit *self)
   g_array_set_size (self->block_renames, 0);
 }
 
-static gboolean
+/* Whether the @n bytes at @p start with @prefix (in lower case), in any
+ * case. Asked of every header line: the first byte settles most. */
+static inline gboolean
 has_prefix_nocase (const char *p, gsize n, const char *prefix)
 {
   gsize k = strlen (prefix);
 
-  return n >= k && g_ascii_strncasecmp (p, prefix, k) == 0;
+  return n >= k && g_ascii_tolower (p[0]) == prefix[0] && g_ascii_strncasecmp (p, prefix, k) == 0;
 }
 
-/* Whether the @n bytes at @p (at most LINE_HEAD) name an attached
- * message's type. */
+/* Whether the @n bytes at @p (at most LINE_HEAD) hold "message/rfc822"
+ * or "message/global", in any case: at each '/', the word before and
+ * the one after. */
 static gboolean
 names_message_type (const char *p, gsize n)
 {
-  char lower[LINE_HEAD + 1];
+  static const gsize type = sizeof "message" - 1, subtype = sizeof "rfc822" - 1;
+  const char *end = p + n;
 
-  for (gsize i = 0; i < n; i++)
-    lower[i] = p[i] ? g_ascii_tolower (p[i]) : ' ';
-  lower[n] = '\0';
-  return strstr (lower, "message/rfc822") || strstr (lower, "message/global");
+  for (const char *slash = p; (slash = memchr (slash, '/', end - slash)) != NULL; slash++)
+    if (slash - p >= (gssize) type && end - (slash + 1) >= (gssize) subtype &&
+        g_ascii_strncasecmp (slash - type, "message", type) == 0 &&
+        (g_ascii_strncasecmp (slash + 1, "rfc822", subtype) == 0 ||
+         g_ascii_strncasecmp (slash + 1, "global", subtype) == 0))
+      return TRUE;
+  return FALSE;
 }
 
 /* The media types GMime parses as an attached message (gmime.c registers
@@ -365,15 +373,35 @@ end_attached_header (ModoriHeaderLimit *self, const char *p, gsize n)
   return TRUE;
 }
 
-/* Keeps the name of the field starting at @p, printable, for warnings. */
+/* Keeps the name of the field starting at @p for a warning: its bytes
+ * up to the colon or the line's end, made printable only if a warning
+ * names it (field_name_printable()). */
 static void
 keep_field_name (ModoriHeaderLimit *self, const char *p, gsize n)
 {
-  gsize i;
+  gsize length = MIN (n, sizeof self->field_name - 1);
+  const char *colon = memchr (p, ':', length);
+  const char *nl;
 
-  for (i = 0; i < n && i + 1 < sizeof self->field_name && p[i] != ':' && p[i] != '\n'; i++)
-    self->field_name[i] = g_ascii_isgraph (p[i]) ? p[i] : '?';
-  self->field_name[i] = '\0';
+  if (colon)
+    length = colon - p;
+  if ((nl = memchr (p, '\n', length)) != NULL)
+    length = nl - p;
+  memcpy (self->field_name, p, length);
+  self->field_name_length = length;
+}
+
+/* The kept field name with every byte that is not a visible ASCII
+ * character (a NUL too) as '?'. */
+static char *
+field_name_printable (ModoriHeaderLimit *self)
+{
+  char *name = g_malloc (self->field_name_length + 1);
+
+  for (gsize i = 0; i < self->field_name_length; i++)
+    name[i] = g_ascii_isgraph (self->field_name[i]) ? self->field_name[i] : '?';
+  name[self->field_name_length] = '\0';
+  return name;
 }
 
 /* Decides the fate of the line starting at @p, of which @n bytes (at most
@@ -456,6 +484,27 @@ start_line (ModoriHeaderLimit *self, const char *p, gsize n)
   self->line = LINE_FIELD;
 }
 
+/* Counts @n bytes of a field as passed. */
+static void
+count_field_bytes (ModoriHeaderLimit *self, gsize n)
+{
+  self->field_bytes += n;
+  self->block_bytes += n;
+  self->message_bytes += n;
+  self->line_kept += n;
+}
+
+/* Whether the @n bytes of a field's line are passed as they are: within
+ * the field's limit, with no media type to rename, and not in the header
+ * of a message kept as bytes (end_attached_header() adds to the output
+ * after the lines passed). */
+static gboolean
+field_passes_whole (ModoriHeaderLimit *self, gsize n)
+{
+  return self->line == LINE_FIELD && self->rename_at < 0 && !self->block_is_attached &&
+         self->field_bytes < MODORI_MAX_HEADER_BYTES && n <= MODORI_MAX_HEADER_BYTES - self->field_bytes;
+}
+
 /* Passes the @n bytes at @p, of the current line, to the output as its
  * fate says. */
 static void
@@ -488,14 +537,14 @@ pass (ModoriHeaderLimit *self, const char *p, gsize n)
       g_array_append_val (self->block_renames, at);
     }
   self->rename_at = -1;
-  self->field_bytes += kept;
-  self->block_bytes += kept;
-  self->message_bytes += kept;
-  self->line_kept += kept;
+  count_field_bytes (self, kept);
   if (kept < n)
     {
       if (!self->warned_field)
-        warn (self, "header %s is over %d bytes: cut", self->field_name, MODORI_MAX_HEADER_BYTES);
+        {
+          g_autofree char *name = field_name_printable (self);
+          warn (self, "header %s is over %d bytes: cut", name, MODORI_MAX_HEADER_BYTES);
+        }
       self->warned_field = TRUE;
       /* The field ends where it is cut: its line must end too. */
       if (self->line_kept > 0)
@@ -533,8 +582,11 @@ run (ModoriHeaderLimit *self, const char *p, gsize n, gboolean last)
           start_line (self, p, MIN (length, LINE_HEAD));
           self->line_kept = 0;
         }
-      /* Most lines are kept whole: passed together. */
-      if (self->line != LINE_KEEP)
+      /* Most lines are kept whole, most fields' lines too: passed
+       * together. */
+      if (field_passes_whole (self, length))
+        count_field_bytes (self, length);
+      else if (self->line != LINE_KEEP)
         {
           g_byte_array_append (self->out, (const guint8 *) kept, p - kept);
           pass (self, p, length);

@@ -265,6 +265,18 @@ test_header_blocks (void)
   g_assert_true (has_warning (report, "header X-Long is over"));
   modori_report_unref (report);
 
+  /* The warning names the field in visible ASCII: a NUL, a control
+   * character and an 8-bit byte of its name each as '?'. */
+  g_clear_pointer (&extra, g_free);
+  extra = g_strdup_printf ("X-\001Odd\377%s: %s\n", "", line);
+  g_string_free (s, TRUE);
+  s = dsn_bounce (extra, one_recipient, "us-ascii");
+  s->str[strstr (s->str, "Odd") - s->str - 2] = '\0';   /* "X-" becomes "X" NUL */
+  report = analyze (s->str, s->len);
+  g_assert_nonnull (report);
+  g_assert_true (has_warning (report, "header X??Odd? is over"));
+  modori_report_unref (report);
+
   /* Short fields past the block's budget, after the ones that matter. */
   g_string_truncate (fields, 0);
   for (guint i = 0; fields->len < 2 * MODORI_MAX_HEADER_BLOCK_BYTES; i++)
