@@ -25,6 +25,66 @@ _modori_mime_parser_options (void)
   return options;
 }
 
+/* GMime's linear white space (gmime-table-private.h, is_lwsp()). */
+static inline gboolean
+is_lwsp (char c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* @raw unfolded into @buffer as g_mime_utils_header_unfold() unfolds it:
+ * linear white space trimmed at both ends, every CR and LF dropped.
+ * FALSE, @buffer undefined, where the unfolded text has a byte outside
+ * ASCII or an "=?" (one a dropped CR or LF joined counts). */
+static gboolean
+unfold_plain (const char *raw, GString *buffer)
+{
+  const char *end;
+  char *out;
+
+  while (is_lwsp (*raw))
+    raw++;
+  end = raw + strlen (raw);
+  while (end > raw && is_lwsp (end[-1]))
+    end--;
+  g_string_set_size (buffer, end - raw);
+  out = buffer->str;
+  for (; raw < end; raw++)
+    {
+      if ((guchar) *raw >= 0x80 || (*raw == '?' && out > buffer->str && out[-1] == '='))
+        return FALSE;
+      if (*raw != '\r' && *raw != '\n')
+        *out++ = *raw;
+    }
+  g_string_truncate (buffer, out - buffer->str);
+  return TRUE;
+}
+
+/* g_mime_header_get_value() (GMime 3.2.13) returns header->value once it
+ * is set, else sets it to the unfolded raw value passed through
+ * _g_mime_utils_header_decode_text(), a malloc per word. For a text with
+ * no "=?" and no byte outside ASCII that gives the text itself: in
+ * tokenize_rfc2047_text(), in either compliance mode, only a word that
+ * starts with "=?" can be an encoded word (rfc2047_token_new_encoded_word())
+ * and only a byte outside ASCII makes a word 8-bit; white space, dropped
+ * between encoded words alone, and words are kept in order, and
+ * rfc2047_decode_tokens() appends such tokens as they are. Nor does it
+ * warn of anything there: its warnings are of encoded words.
+ * header->value, documented in gmime-header.h with the name outside the
+ * private fields, is read because a value already set need not be the
+ * raw value unfolded (g_mime_header_set_value() of a caller's message
+ * keeps the value it was given); those GMime set while parsing (Subject,
+ * Date, Content-Type and such) cost nothing to read. */
+const char *
+_modori_mime_header_value (GMimeHeader *header, GString *buffer)
+{
+  const char *raw = g_mime_header_get_raw_value (header);
+
+  if (header->value == NULL && raw && unfold_plain (raw, buffer))
+    return buffer->str;
+  return g_mime_header_get_value (header);
+}
+
 static GMimeObject *
 find_recursive (GMimeObject *object, int depth,
                 gboolean (*visit) (GMimeObject *, gpointer), gpointer data)
