@@ -32,10 +32,27 @@ is_lwsp (char c)
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+typedef guchar Bytes16 __attribute__ ((vector_size (16)));
+
+/* Whether the 16 bytes at @p are copied as they are by unfold_plain():
+ * none is outside ASCII, a CR or LF, or a '?' that may end an "=?". */
+static inline gboolean
+is_plain_block (const char *p)
+{
+  Bytes16 at;
+  guint64 halves[2];
+
+  memcpy (&at, p, 16);
+  at = (Bytes16) ((at >= 0x80) | (at == '\r') | (at == '\n') | (at == '?'));
+  memcpy (halves, &at, sizeof halves);
+  return (halves[0] | halves[1]) == 0;
+}
+
 /* @raw unfolded into @buffer as g_mime_utils_header_unfold() unfolds it:
  * linear white space trimmed at both ends, every CR and LF dropped.
  * FALSE, @buffer undefined, where the unfolded text has a byte outside
- * ASCII or an "=?" (one a dropped CR or LF joined counts). */
+ * ASCII or an "=?" (one a dropped CR or LF joined counts). Most bytes
+ * are in blocks that need no look of their own. */
 static gboolean
 unfold_plain (const char *raw, GString *buffer)
 {
@@ -49,12 +66,23 @@ unfold_plain (const char *raw, GString *buffer)
     end--;
   g_string_set_size (buffer, end - raw);
   out = buffer->str;
-  for (; raw < end; raw++)
+  while (raw < end)
     {
-      if ((guchar) *raw >= 0x80 || (*raw == '?' && out > buffer->str && out[-1] == '='))
-        return FALSE;
-      if (*raw != '\r' && *raw != '\n')
-        *out++ = *raw;
+      const char *stop = MIN (raw + 16, end);
+
+      if (stop - raw == 16 && is_plain_block (raw))
+        {
+          memcpy (out, raw, 16);
+          out += 16, raw += 16;
+          continue;
+        }
+      for (; raw < stop; raw++)
+        {
+          if ((guchar) *raw >= 0x80 || (*raw == '?' && out > buffer->str && out[-1] == '='))
+            return FALSE;
+          if (*raw != '\r' && *raw != '\n')
+            *out++ = *raw;
+        }
     }
   g_string_truncate (buffer, out - buffer->str);
   return TRUE;
