@@ -88,21 +88,21 @@ unfold_plain (const char *raw, GString *buffer)
   return TRUE;
 }
 
-/* g_mime_header_get_value() (GMime 3.2.13) returns header->value once it
- * is set, else sets it to the unfolded raw value passed through
+/* g_mime_header_get_value() returns header->value once it is set, else
+ * sets it to the unfolded raw value passed through
  * _g_mime_utils_header_decode_text(), a malloc per word. For a text with
- * no "=?" and no byte outside ASCII that gives the text itself: in
- * tokenize_rfc2047_text(), in either compliance mode, only a word that
- * starts with "=?" can be an encoded word (rfc2047_token_new_encoded_word())
- * and only a byte outside ASCII makes a word 8-bit; white space, dropped
- * between encoded words alone, and words are kept in order, and
- * rfc2047_decode_tokens() appends such tokens as they are. Nor does it
- * warn of anything there: its warnings are of encoded words.
- * header->value, documented in gmime-header.h with the name outside the
- * private fields, is read because a value already set need not be the
- * raw value unfolded (g_mime_header_set_value() of a caller's message
- * keeps the value it was given); those GMime set while parsing (Subject,
- * Date, Content-Type and such) cost nothing to read. */
+ * no "=?" and no byte outside ASCII that gives the text itself (read in
+ * GMime 3.2.0 to 3.2.15): in tokenize_rfc2047_text(), in either
+ * compliance mode, only a word that starts with "=?" can be an encoded
+ * word (rfc2047_token_new_encoded_word()) and only a byte outside ASCII
+ * makes a word 8-bit; white space (dropped only between encoded words)
+ * and words are kept in order, and rfc2047_decode_tokens() appends such
+ * tokens as they are. Nor is anything warned of: the warnings are of
+ * encoded words. header->value is read, not left to
+ * g_mime_header_get_value(), as a value already set need not be the raw
+ * value unfolded (g_mime_header_set_value() on a caller's message keeps
+ * the text it was given); gmime-header.h documents it as a field of
+ * GMimeHeader, apart from those it marks private. */
 const char *
 _modori_mime_header_value (GMimeHeader *header, GString *buffer)
 {

@@ -57,13 +57,14 @@ test_header_value_plain (void)
     "X-Ends:   \t leading and trailing \t  \n"
     "X-Blank:   \n"
     "X-Empty:\n"
-    "X-Split: a=\n ?b\n";
+    "X-Split: a=\n ?b\n"
+    "X-Blocks: 0123456789abcde= ?0123456789abcdef=\n\t?0123456789abcdef\n";
   g_autofree char *crlf = NULL;
   g_auto (GStrv) lines = g_strsplit (lf, "\n", -1);
 
-  g_assert_cmpuint (check_headers (lf), ==, 6);
+  g_assert_cmpuint (check_headers (lf), ==, 7);
   crlf = g_strjoinv ("\r\n", lines);
-  g_assert_cmpuint (check_headers (crlf), ==, 6);
+  g_assert_cmpuint (check_headers (crlf), ==, 7);
 }
 
 /* Values with something to decode are GMime's to decode. */
@@ -75,6 +76,7 @@ test_header_value_decoded (void)
     "X-Encoded: =?ISO-8859-1?Q?D=E9livr=E9?=\n =?ISO-8859-1?Q?_mail?=\n"
     "X-Broken: 1 =? 2\n"
     "X-Joined: x =\r?ISO-8859-1?Q?=E9?= y\n"
+    "X-Joined-Block: 0123456789abcde=\r?ISO-8859-1?Q?=E9?= y\n"
     "X-UTF-8: caf\xc3\xa9 au lait\n"
     "X-Latin-1: caf\xe9 au lait\n";
 
