@@ -25,6 +25,94 @@ _modori_mime_parser_options (void)
   return options;
 }
 
+/* GMime's linear white space (gmime-table-private.h, is_lwsp()). */
+static inline gboolean
+is_lwsp (char c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+typedef guchar Bytes16 __attribute__ ((vector_size (16)));
+
+/* Whether the 16 bytes at @p are copied as they are by unfold_plain():
+ * none is outside ASCII, a CR or LF, or a '?' that may end an "=?". */
+static inline gboolean
+is_plain_block (const char *p)
+{
+  Bytes16 at;
+  guint64 halves[2];
+
+  memcpy (&at, p, 16);
+  at = (Bytes16) ((at >= 0x80) | (at == '\r') | (at == '\n') | (at == '?'));
+  memcpy (halves, &at, sizeof halves);
+  return (halves[0] | halves[1]) == 0;
+}
+
+/* @raw unfolded into @buffer as g_mime_utils_header_unfold() unfolds it:
+ * linear white space trimmed at both ends, every CR and LF dropped.
+ * FALSE, @buffer undefined, where the unfolded text has a byte outside
+ * ASCII or an "=?" (one a dropped CR or LF joined counts). Most bytes
+ * are in blocks that need no look of their own. */
+static gboolean
+unfold_plain (const char *raw, GString *buffer)
+{
+  const char *end;
+  char *out;
+
+  while (is_lwsp (*raw))
+    raw++;
+  end = raw + strlen (raw);
+  while (end > raw && is_lwsp (end[-1]))
+    end--;
+  g_string_set_size (buffer, end - raw);
+  out = buffer->str;
+  while (raw < end)
+    {
+      const char *stop = MIN (raw + 16, end);
+
+      if (stop - raw == 16 && is_plain_block (raw))
+        {
+          memcpy (out, raw, 16);
+          out += 16, raw += 16;
+          continue;
+        }
+      for (; raw < stop; raw++)
+        {
+          if ((guchar) *raw >= 0x80 || (*raw == '?' && out > buffer->str && out[-1] == '='))
+            return FALSE;
+          if (*raw != '\r' && *raw != '\n')
+            *out++ = *raw;
+        }
+    }
+  g_string_truncate (buffer, out - buffer->str);
+  return TRUE;
+}
+
+/* g_mime_header_get_value() returns header->value once it is set, else
+ * sets it to the unfolded raw value passed through
+ * _g_mime_utils_header_decode_text(), a malloc per word. For a text with
+ * no "=?" and no byte outside ASCII that gives the text itself (read in
+ * GMime 3.2.0 to 3.2.15): in tokenize_rfc2047_text(), in either
+ * compliance mode, only a word that starts with "=?" can be an encoded
+ * word (rfc2047_token_new_encoded_word()) and only a byte outside ASCII
+ * makes a word 8-bit; white space (dropped only between encoded words)
+ * and words are kept in order, and rfc2047_decode_tokens() appends such
+ * tokens as they are. Nor is anything warned of: the warnings are of
+ * encoded words. header->value is read, not left to
+ * g_mime_header_get_value(), as a value already set need not be the raw
+ * value unfolded (g_mime_header_set_value() on a caller's message keeps
+ * the text it was given); gmime-header.h documents it as a field of
+ * GMimeHeader, apart from those it marks private. */
+const char *
+_modori_mime_header_value (GMimeHeader *header, GString *buffer)
+{
+  const char *raw = g_mime_header_get_raw_value (header);
+
+  if (header->value == NULL && raw && unfold_plain (raw, buffer))
+    return buffer->str;
+  return g_mime_header_get_value (header);
+}
+
 static GMimeObject *
 find_recursive (GMimeObject *object, int depth,
                 gboolean (*visit) (GMimeObject *, gpointer), gpointer data)

@@ -12,6 +12,12 @@
  * they are left as it set them. */
 GMimeParserOptions *_modori_mime_parser_options (void);
 
+/* @header's value as g_mime_header_get_value() gives it (unfolded,
+ * encoded words decoded), without GMime's decoding where there is
+ * nothing to decode: such a value is unfolded into @buffer. Valid until
+ * @buffer or @header changes. Engines search many values once each. */
+const char *_modori_mime_header_value (GMimeHeader *header, GString *buffer);
+
 /* Deepest MIME nesting walked; deeper parts are ignored. */
 #define MODORI_MAX_MIME_DEPTH 64
 

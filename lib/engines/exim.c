@@ -433,15 +433,17 @@ local_host (GMimeMessage *bounce)
 {
   GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (bounce));
   int count = headers ? g_mime_header_list_get_count (headers) : 0;
+  GString *buffer = g_string_sized_new (256);
+  char *host = NULL;
 
-  for (int i = 0; i < count; i++)
+  for (int i = 0; i < count && host == NULL; i++)
     {
       GMimeHeader *header = g_mime_header_list_get_header_at (headers, i);
-      const char *value = g_mime_header_get_value (header);
-      const char *by, *start, *end;
+      const char *value, *by, *start, *end;
 
       if (g_ascii_strcasecmp (g_mime_header_get_name (header), "Received") != 0 ||
-          value == NULL || _modori_text_find_nocase (value, " with local") == NULL)
+          (value = _modori_mime_header_value (header, buffer)) == NULL ||
+          _modori_text_find_nocase (value, " with local") == NULL)
         continue;
       for (by = value; (by = _modori_text_find_nocase (by, "by ")) != NULL; by += 3)
         {
@@ -451,11 +453,12 @@ local_host (GMimeMessage *bounce)
           while (is_host_char (*end))
             end++;
           if (end > start)
-            return g_ascii_strdown (start, end - start);
+            host = g_ascii_strdown (start, end - start);
           break;
         }
     }
-  return NULL;
+  g_string_free (buffer, TRUE);
+  return host;
 }
 
 /* X-Failed-Recipients, split at commas and trimmed. */

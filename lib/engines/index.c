@@ -9,6 +9,7 @@
  * Received lines, long and many, are read once, not once per engine. */
 #include <string.h>
 
+#include "../mime-util.h"
 #include "index.h"
 
 /* Slots are bits of a guint64: the signatures name a few dozen headers;
@@ -56,6 +57,7 @@ struct _ModoriHeaderDigest {
   GArray *kept;            /* of Kept: headers of searched slots, in order */
   guint64 searched;        /* slots whose values were searched */
   guint64 found[MAX_SLOTS];  /* for each, the needles found in a value */
+  GString *value;          /* for _modori_mime_header_value(); NULL until a search */
 };
 
 /* g_ascii_tolower() inline: a digest hashes every header name and
@@ -245,6 +247,8 @@ void
 _modori_header_digest_free (ModoriHeaderDigest *digest)
 {
   g_array_unref (digest->kept);
+  if (digest->value)
+    g_string_free (digest->value, TRUE);
   g_free (digest);
 }
 
@@ -292,11 +296,14 @@ found_in_slot (ModoriHeaderDigest *digest, guint slot)
   if (!(digest->searched & bit))
     {
       const Needles *needles = &digest->index->needles[slot];
+
+      if (digest->value == NULL)
+        digest->value = g_string_sized_new (256);
       for (guint k = 0; k < digest->kept->len; k++)
         {
           const Kept *kept = &g_array_index (digest->kept, Kept, k);
           const char *value;
-          if (kept->slot == slot && (value = g_mime_header_get_value (kept->header)) != NULL)
+          if (kept->slot == slot && (value = _modori_mime_header_value (kept->header, digest->value)) != NULL)
             digest->found[slot] = search_value (digest->index, needles, value, digest->found[slot]);
         }
       digest->searched |= bit;

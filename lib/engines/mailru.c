@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../engine.h"
+#include "../mime-util.h"
 #include "../text.h"
 #include "text-bounce.h"
 
@@ -15,14 +16,22 @@ static gboolean
 mailru_sniff (ModoriBounce *context)
 {
   GMimeMessage *bounce = _modori_bounce_get_message (context);
-  const char *from = g_mime_object_get_header (GMIME_OBJECT (bounce), "From");
+  GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (bounce));
+  GMimeHeader *header = g_mime_header_list_get_header (headers, "From");
   const char *id = g_mime_object_get_header (GMIME_OBJECT (bounce), "Message-Id");
+  /* The value g_mime_object_get_header() gives, seldom worth decoding. */
+  GString *buffer = g_string_new (NULL);
+  const char *from = header ? _modori_mime_header_value (header, buffer) : NULL;
   char *address, *domain;
   gboolean ours = FALSE;
 
   if (from == NULL)
-    return FALSE;
+    {
+      g_string_free (buffer, TRUE);
+      return FALSE;
+    }
   address = _modori_address_clean (from);
+  g_string_free (buffer, TRUE);
   domain = _modori_address_domain (address);
   if (g_str_equal (domain, "mail.ru") || g_str_has_suffix (domain, ".mail.ru"))
     ours = TRUE;

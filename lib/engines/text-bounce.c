@@ -74,9 +74,11 @@ _modori_header_contains (GMimeMessage *bounce, const char *name, const char *con
   GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (bounce));
   int n = headers ? g_mime_header_list_get_count (headers) : 0;
   char first = g_ascii_tolower (name[0]);
+  GString *buffer = NULL;
+  gboolean found = FALSE;
 
   /* Every occurrence: a format often shows in one Received line of many. */
-  for (int h = 0; h < n; h++)
+  for (int h = 0; h < n && !found; h++)
     {
       GMimeHeader *header = g_mime_header_list_get_header_at (headers, h);
       const char *header_name = g_mime_header_get_name (header);
@@ -85,12 +87,15 @@ _modori_header_contains (GMimeMessage *bounce, const char *name, const char *con
       /* Every sniff walks all the headers: most differ at the first letter. */
       if (g_ascii_tolower (header_name[0]) != first || g_ascii_strcasecmp (header_name, name) != 0)
         continue;
-      value = g_mime_header_get_value (header);
-      for (guint i = 0; value && needles[i]; i++)
-        if (_modori_text_find_nocase (value, needles[i]))
-          return TRUE;
+      if (buffer == NULL)
+        buffer = g_string_sized_new (256);
+      value = _modori_mime_header_value (header, buffer);
+      for (guint i = 0; value && needles[i] && !found; i++)
+        found = _modori_text_find_nocase (value, needles[i]) != NULL;
     }
-  return FALSE;
+  if (buffer)
+    g_string_free (buffer, TRUE);
+  return found;
 }
 
 void
