@@ -11,13 +11,14 @@
 #include <unicode/unorm2.h>
 #include <unicode/uidna.h>
 
-#include <modori/modori.h>
+#include "address-doctor.h"
 
 struct _ModoriAddressDiagnosis {
   gint ref_count;
   guint flaws;
-  char *suggestion;
-  char *ascii;
+  const char *suggestion;   /* both in text: one block holds it all */
+  const char *ascii;
+  char text[];
 };
 
 /* Big mail domains, most likely first: near misses of these are typos.
@@ -87,12 +88,23 @@ append_narrow (GString *out, gunichar c)
 }
 
 /* First pass: drops invisible characters and spaces, narrows full-width
- * forms and maps Japanese punctuation to dots. */
-static char *
-clean_characters (const char *address, guint *flaws)
+ * forms and maps Japanese punctuation to dots. Returns the result, stored
+ * in @copy (newly allocated) unless it is @address itself. */
+static const char *
+clean_characters (const char *address, char **copy, guint *flaws)
 {
-  g_autofree char *valid = g_utf8_make_valid (address, -1);
-  GString *out = g_string_new (NULL);
+  g_autofree char *valid = NULL;
+  const guchar *a = (const guchar *) address;
+  GString *out;
+
+  /* Nearly every address is printable ASCII alone, valid UTF-8 that the
+   * loop below would keep byte for byte: no copy. */
+  while (*a > 0x20 && *a < 0x7F)
+    a++;
+  if (*a == '\0')
+    return address;
+  valid = g_utf8_make_valid (address, -1);
+  out = g_string_new (NULL);
 
   for (const char *p = valid; *p; p = g_utf8_next_char (p))
     {
@@ -135,66 +147,67 @@ clean_characters (const char *address, guint *flaws)
         }
       g_string_append_unichar (out, c);
     }
-  return g_string_free (out, FALSE);
+  return *copy = g_string_free (out, FALSE);
 }
 
 /* Commas: between two letters or digits a mistyped dot; any other comma
- * in the domain is dropped. */
-static void
-fix_commas (GString *part, gboolean is_domain, guint *flaws)
+ * in the domain is dropped. Works in place on @part, @length bytes and a
+ * NUL (the result is never longer); returns the new length. */
+static gsize
+fix_commas (char *part, gsize length, gboolean is_domain, guint *flaws)
 {
-  GString *out;
+  g_autofree char *in = NULL;
+  gsize n = 0;
 
-  /* Nearly every part has none: nothing to copy. */
-  if (memchr (part->str, ',', part->len) == NULL)
-    return;
-  out = g_string_sized_new (part->len);
-  for (gsize i = 0; i < part->len; i++)
+  /* Nearly every part has none: nothing to change. */
+  if (memchr (part, ',', length) == NULL)
+    return length;
+  in = g_strndup (part, length);
+  for (gsize i = 0; i < length; i++)
     {
-      char c = part->str[i];
+      char c = in[i];
 
       if (c != ',')
-        g_string_append_c (out, c);
-      else if (i > 0 && i + 1 < part->len &&
-               g_ascii_isalnum (part->str[i - 1]) && g_ascii_isalnum (part->str[i + 1]))
+        part[n++] = c;
+      else if (i > 0 && i + 1 < length &&
+               g_ascii_isalnum (in[i - 1]) && g_ascii_isalnum (in[i + 1]))
         {
           *flaws |= MODORI_ADDRESS_FLAW_COMMA_FOR_DOT;
-          g_string_append_c (out, '.');
+          part[n++] = '.';
         }
       else if (is_domain)
         *flaws |= MODORI_ADDRESS_FLAW_COMMA_IN_HOST;
       else
-        g_string_append_c (out, c);
+        part[n++] = c;
     }
-  g_string_assign (part, out->str);
-  g_string_free (out, TRUE);
+  part[n] = '\0';
+  return n;
 }
 
-/* Collapses runs of dots and trims dots at both ends. */
-static void
-fix_dots (GString *part, guint *flaws)
+/* Collapses runs of dots and trims dots at both ends, in place as
+ * fix_commas(). Only dots are dropped, so the part changed if and only if
+ * it got shorter. */
+static gsize
+fix_dots (char *part, gsize length, guint *flaws)
 {
-  GString *out;
+  gsize n = 0;
 
-  /* Nearly every part has none of these: nothing to copy. */
-  if (part->len == 0 || (part->str[0] != '.' && part->str[part->len - 1] != '.' &&
-                         strstr (part->str, "..") == NULL))
-    return;
-  out = g_string_sized_new (part->len);
-  for (gsize i = 0; i < part->len; i++)
+  /* Nearly every part has none of these: nothing to change. */
+  if (length == 0 || (part[0] != '.' && part[length - 1] != '.' &&
+                      strstr (part, "..") == NULL))
+    return length;
+  for (gsize i = 0; i < length; i++)
     {
-      if (part->str[i] == '.' && (out->len == 0 || out->str[out->len - 1] == '.'))
+      if (part[i] == '.' && (n == 0 || part[n - 1] == '.'))
         continue;
-      g_string_append_c (out, part->str[i]);
+      part[n++] = part[i];
     }
-  if (out->len > 0 && out->str[out->len - 1] == '.')
-    g_string_truncate (out, out->len - 1);
-  if (strcmp (out->str, part->str) != 0)
-    {
-      *flaws |= MODORI_ADDRESS_FLAW_DOTS;
-      g_string_assign (part, out->str);
-    }
-  g_string_free (out, TRUE);
+  if (n > 0 && part[n - 1] == '.')
+    n--;
+  part[n] = '\0';
+  if (n < length)
+    *flaws |= MODORI_ADDRESS_FLAW_DOTS;
+  return n;
 }
 
 /* Optimal string alignment distance (a swap of neighbours counts one),
@@ -237,30 +250,93 @@ edit_distance (const char *a, const char *b, guint limit)
   return prev[lb];
 }
 
+/* The byte values of a string, as a set of 128 bits (any byte has one,
+ * but those of a domain in ASCII have one each). */
+typedef struct { guint64 bits[2]; } ByteSet;
+
+static void
+byte_set (const char *s, ByteSet *set)
+{
+  set->bits[0] = set->bits[1] = 0;
+  for (const guchar *p = (const guchar *) s; *p; p++)
+    set->bits[(*p >> 6) & 1] |= G_GUINT64_CONSTANT (1) << (*p & 63);
+}
+
+/* How many byte values of @a are not in @b, counted no further than
+ * @stop. */
+static guint
+count_missing (const ByteSet *a, const ByteSet *b, guint stop)
+{
+  guint n = 0;
+
+  for (guint w = 0; w < 2; w++)
+    for (guint64 x = a->bits[w] & ~b->bits[w]; x != 0 && n < stop; n++)
+      x &= x - 1;
+  return n;
+}
+
+/* Whether edit_distance() of the strings of @a and @b exceeds @limit, by
+ * a lower bound: a byte of one string whose value the other lacks can be
+ * neither kept nor swapped (both pair it with an equal byte), so it is
+ * deleted or substituted, one edit for each such byte. The distance is
+ * thus at least the count of such values of either string. */
+static gboolean
+surely_further (const ByteSet *a, const ByteSet *b, guint limit)
+{
+  return count_missing (a, b, limit + 1) > limit || count_missing (b, a, limit + 1) > limit;
+}
+
+/* The known domains' lengths and byte sets, made once. */
+typedef struct { gsize length; ByteSet bytes; } KnownShape;
+
+static const KnownShape *
+known_shapes (void)
+{
+  static KnownShape shapes[G_N_ELEMENTS (known_domains)];
+  static gsize made = 0;
+
+  if (g_once_init_enter (&made))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (known_domains); i++)
+        {
+          shapes[i].length = strlen (known_domains[i]);
+          byte_set (known_domains[i], &shapes[i].bytes);
+        }
+      g_once_init_leave (&made, 1);
+    }
+  return shapes;
+}
+
 /* The big domain @domain is a near miss of, or NULL. Ties give nothing:
  * a guess between two is no help. */
 static const char *
 near_known_domain (const char *domain)
 {
+  const KnownShape *shapes = known_shapes ();
   const char *best = NULL;
   guint best_distance = G_MAXUINT;
   gboolean tie = FALSE;
   gsize length = strlen (domain);
+  ByteSet bytes;
 
+  byte_set (domain, &bytes);
   for (guint i = 0; i < G_N_ELEMENTS (known_domains); i++)
     {
       const char *known = known_domains[i];
-      gsize known_length = strlen (known);
+      gsize known_length = shapes[i].length;
       guint limit = known_length >= 12 ? 2 : 1;
       guint d;
 
-      if (strcmp (domain, known) == 0)
+      /* Every record's domain meets every known one: most are told
+       * apart by their lengths (then they are not equal either) or by
+       * their bytes, without the distance. */
+      if ((length > known_length ? length - known_length : known_length - length) > limit)
+        continue;
+      if (length == known_length && memcmp (domain, known, length) == 0)
         return NULL;
       if (known_length < 7)  /* au.com, me.com: too many real neighbours */
         continue;
-      /* Lengths further apart than the limit are further apart than it
-       * (every record's domain meets every known one). */
-      if ((length > known_length ? length - known_length : known_length - length) > limit)
+      if (surely_further (&bytes, &shapes[i].bytes, limit))
         continue;
       d = edit_distance (domain, known, limit);
       if (d > limit)
@@ -315,86 +391,149 @@ domain_to_ascii (const char *domain)
   return g_strdup (buffer);
 }
 
+/* What the rules make of one address. */
+typedef struct {
+  guint flaws;
+  char *work;                 /* the local part and the domain, each ending in NUL */
+  const char *local;          /* in work */
+  const char *domain;         /* in work, or a known domain */
+  const char *ascii_domain;   /* domain, idna, a known domain, or NULL */
+  char *idna;
+} Findings;
+
+static gboolean
+is_dotty (const char *domain)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (dotty_domains); i++)
+    if (strcmp (domain, dotty_domains[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The domain's ASCII form, a missing top-level domain and near misses. */
+static void
+name_domain (Findings *f)
+{
+  const char *better;
+
+  if (is_ascii (f->domain))
+    f->ascii_domain = f->domain;
+  else if ((f->ascii_domain = f->idna = domain_to_ascii (f->domain)) == NULL)
+    f->flaws |= MODORI_ADDRESS_FLAW_BAD_IDN;
+  if (f->ascii_domain == NULL)
+    return;
+  if (strchr (f->ascii_domain, '.') == NULL)
+    {
+      f->flaws |= MODORI_ADDRESS_FLAW_NO_TLD;
+      better = domain_for_label (f->ascii_domain);
+    }
+  else if ((better = near_known_domain (f->ascii_domain)) != NULL)
+    f->flaws |= MODORI_ADDRESS_FLAW_DOMAIN_TYPO;
+  if (better)
+    f->domain = f->ascii_domain = better;
+}
+
+/* Applies the rules to @address: fills @f, zeroed before and cleared
+ * with findings_clear() after. */
+static void
+examine (const char *address, Findings *f)
+{
+  g_autofree char *copy = NULL;
+  const char *clean = clean_characters (address, &copy, &f->flaws);
+  const char *at = strrchr (clean, '@');
+  gsize local_length, domain_length;
+  char *domain;
+
+  if (at == NULL)
+    {
+      f->flaws |= MODORI_ADDRESS_FLAW_NO_AT;
+      return;
+    }
+  f->work = copy ? g_steal_pointer (&copy) : g_strdup (clean);
+  local_length = at - clean;
+  f->work[local_length] = '\0';
+  domain = f->work + local_length + 1;
+  domain_length = strlen (domain);
+  for (gsize i = 0; i < domain_length; i++)
+    if (g_ascii_isupper (domain[i]))
+      domain[i] += 'a' - 'A';
+
+  local_length = fix_commas (f->work, local_length, FALSE, &f->flaws);
+  domain_length = fix_commas (domain, domain_length, TRUE, &f->flaws);
+  fix_dots (domain, domain_length, &f->flaws);
+  if (!is_dotty (domain))
+    fix_dots (f->work, local_length, &f->flaws);
+  f->local = f->work;
+  f->domain = domain;
+  name_domain (f);
+}
+
+static void
+findings_clear (Findings *f)
+{
+  g_free (f->work);
+  g_free (f->idna);
+}
+
+/* The corrected address (newly allocated), or NULL when nothing was
+ * corrected or nothing sensible can be suggested. */
+static char *
+suggest (const Findings *f, const char *address)
+{
+  char *fixed;
+
+  if (f->flaws == 0 || (f->flaws & MODORI_ADDRESS_FLAW_NO_AT) || f->local[0] == '\0' ||
+      f->domain[0] == '\0' || strchr (f->domain, '.') == NULL)
+    return NULL;
+  fixed = g_strconcat (f->local, "@", f->domain, NULL);
+  if (g_ascii_strcasecmp (fixed, address) == 0)
+    g_clear_pointer (&fixed, g_free);
+  return fixed;
+}
+
 ModoriAddressDiagnosis *
 modori_address_diagnose (const char *address)
 {
+  Findings f = { 0, };
+  g_autofree char *suggestion = NULL;
+  gsize size;
   ModoriAddressDiagnosis *d;
-  g_autofree char *clean = NULL;
-  g_autofree char *ascii_domain = NULL;
-  GString *local, *domain;
-  const char *at;
+  char *p;
 
   g_return_val_if_fail (address != NULL, NULL);
-  d = g_new0 (ModoriAddressDiagnosis, 1);
+  examine (address, &f);
+  suggestion = suggest (&f, address);
+  size = (suggestion ? strlen (suggestion) : 0) + 1 +
+         (f.ascii_domain ? strlen (f.local) + 1 + strlen (f.ascii_domain) : 0) + 1;
+  d = g_malloc (sizeof *d + size);
   d->ref_count = 1;
-
-  clean = clean_characters (address, &d->flaws);
-  at = strrchr (clean, '@');
-  if (at == NULL)
+  d->flaws = f.flaws;
+  d->suggestion = d->text;
+  p = g_stpcpy (d->text, suggestion ? suggestion : "");
+  d->ascii = ++p;
+  if (f.ascii_domain)
     {
-      d->flaws |= MODORI_ADDRESS_FLAW_NO_AT;
-      d->suggestion = g_strdup ("");
-      d->ascii = g_strdup ("");
-      return d;
+      p = g_stpcpy (p, f.local);
+      *p++ = '@';
+      g_stpcpy (p, f.ascii_domain);
     }
-  local = g_string_new_len (clean, at - clean);
-  domain = g_string_new (at + 1);
-  for (gsize i = 0; i < domain->len; i++)
-    domain->str[i] = g_ascii_tolower (domain->str[i]);
-
-  fix_commas (local, FALSE, &d->flaws);
-  fix_commas (domain, TRUE, &d->flaws);
-  fix_dots (domain, &d->flaws);
-  {
-    gboolean dotty = FALSE;
-    for (guint i = 0; i < G_N_ELEMENTS (dotty_domains); i++)
-      dotty |= strcmp (domain->str, dotty_domains[i]) == 0;
-    if (!dotty)
-      fix_dots (local, &d->flaws);
-  }
-
-  if (is_ascii (domain->str))
-    ascii_domain = g_strdup (domain->str);
-  else if ((ascii_domain = domain_to_ascii (domain->str)) == NULL)
-    d->flaws |= MODORI_ADDRESS_FLAW_BAD_IDN;
-
-  if (ascii_domain != NULL && strchr (ascii_domain, '.') == NULL)
-    {
-      const char *full = domain_for_label (ascii_domain);
-
-      d->flaws |= MODORI_ADDRESS_FLAW_NO_TLD;
-      if (full)
-        {
-          g_string_assign (domain, full);
-          g_free (ascii_domain);
-          ascii_domain = g_strdup (full);
-        }
-    }
-  else if (ascii_domain != NULL)
-    {
-      const char *known = near_known_domain (ascii_domain);
-
-      if (known)
-        {
-          d->flaws |= MODORI_ADDRESS_FLAW_DOMAIN_TYPO;
-          g_string_assign (domain, known);
-          g_free (ascii_domain);
-          ascii_domain = g_strdup (known);
-        }
-    }
-
-  {
-    g_autofree char *fixed = g_strconcat (local->str, "@", domain->str, NULL);
-    gboolean changed = g_ascii_strcasecmp (fixed, address) != 0;
-
-    d->suggestion = (d->flaws != 0 && changed && local->len > 0 && domain->len > 0 &&
-                     strchr (domain->str, '.'))
-                      ? g_steal_pointer (&fixed) : g_strdup ("");
-  }
-  d->ascii = ascii_domain ? g_strconcat (local->str, "@", ascii_domain, NULL) : g_strdup ("");
-  g_string_free (local, TRUE);
-  g_string_free (domain, TRUE);
+  else
+    *p = '\0';
+  findings_clear (&f);
   return d;
+}
+
+char *
+_modori_address_check (const char *address, guint *flaws)
+{
+  Findings f = { 0, };
+  char *suggestion;
+
+  examine (address, &f);
+  suggestion = suggest (&f, address);
+  *flaws = f.flaws;
+  findings_clear (&f);
+  return suggestion;
 }
 
 ModoriAddressDiagnosis *
@@ -410,8 +549,6 @@ modori_address_diagnosis_unref (ModoriAddressDiagnosis *diagnosis)
 {
   if (diagnosis == NULL || !g_atomic_int_dec_and_test (&diagnosis->ref_count))
     return;
-  g_free (diagnosis->suggestion);
-  g_free (diagnosis->ascii);
   g_free (diagnosis);
 }
 
@@ -446,11 +583,17 @@ modori_address_flaw_to_hint (ModoriAddressFlaw flaw)
 }
 
 const char *
+_modori_address_hint (guint flaws)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (hints); i++)
+    if (flaws & hints[i].flaw)
+      return hints[i].hint;
+  return "";
+}
+
+const char *
 modori_address_diagnosis_get_hint (const ModoriAddressDiagnosis *diagnosis)
 {
   g_return_val_if_fail (diagnosis != NULL, "");
-  for (guint i = 0; i < G_N_ELEMENTS (hints); i++)
-    if (diagnosis->flaws & hints[i].flaw)
-      return hints[i].hint;
-  return "";
+  return _modori_address_hint (diagnosis->flaws);
 }

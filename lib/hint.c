@@ -1,6 +1,7 @@
 /* hint.c: spot the finer cases the guidance speaks to. */
 #include <string.h>
 
+#include "address-doctor.h"
 #include "hint.h"
 #include "phrases.h"
 
@@ -17,13 +18,14 @@ _modori_hint_detect (const ModoriRecord *record, char **suggestion)
    * any reply; the doctor also says how to correct it. */
   if (recipient[0] != '\0')
     {
-      g_autoptr (ModoriAddressDiagnosis) d = modori_address_diagnose (recipient);
-      const char *hint = modori_address_diagnosis_get_hint (d);
+      guint flaws;
+      g_autofree char *fixed = _modori_address_check (recipient, &flaws);
+      const char *hint = _modori_address_hint (flaws);
 
-      if (hint[0] != '\0' && !(modori_address_diagnosis_get_flaws (d) & MODORI_ADDRESS_FLAW_NO_AT))
+      if (hint[0] != '\0' && !(flaws & MODORI_ADDRESS_FLAW_NO_AT))
         {
-          if (suggestion && modori_address_diagnosis_get_suggestion (d)[0])
-            *suggestion = g_strdup (modori_address_diagnosis_get_suggestion (d));
+          if (suggestion)
+            *suggestion = g_steal_pointer (&fixed);
           return hint;  /* static: from the doctor's table */
         }
     }

@@ -450,6 +450,22 @@ static const DoctorCase doctor_cases[] = {
   { "taroexample.jp", MODORI_ADDRESS_FLAW_NO_AT, "missing-at", "" },
   { "", MODORI_ADDRESS_FLAW_NO_AT, "missing-at", "" },
   { "ｔａｒｏ＠ｇｍｉａｌ．ｃｏｍ", MODORI_ADDRESS_FLAW_FULLWIDTH | MODORI_ADDRESS_FLAW_DOMAIN_TYPO, "fullwidth-characters", "taro@gmail.com" },
+  /* near misses: the same bytes swapped, bytes missing up to the limit
+   * (2 for 12 bytes and more, else 1) and past it, ties, known domains */
+  { "taro@hotmial.com", MODORI_ADDRESS_FLAW_DOMAIN_TYPO, "domain-typo", "taro@hotmail.com" },
+  { "taro@sofbank.ne.j", MODORI_ADDRESS_FLAW_DOMAIN_TYPO, "domain-typo", "taro@softbank.ne.jp" },
+  { "taro@gmail.comm", MODORI_ADDRESS_FLAW_DOMAIN_TYPO, "domain-typo", "taro@gmail.com" },
+  { "taro@gmail.commm", 0, "", "" },
+  { "taro@gmali.con", 0, "", "" },       /* a swap and a substitution: 2 */
+  { "taro@yahoo.ce.jp", 0, "", "" },     /* 1 from yahoo.co.jp and yahoo.ne.jp */
+  { "taro@Ymail.Com", 0, "", "" },       /* known, though 1 from gmail.com */
+  { "Taro@GMIAL.COM", MODORI_ADDRESS_FLAW_DOMAIN_TYPO, "domain-typo", "Taro@gmail.com" },
+  { "taro@gmial,com", MODORI_ADDRESS_FLAW_COMMA_FOR_DOT | MODORI_ADDRESS_FLAW_DOMAIN_TYPO, "comma-for-dot", "taro@gmail.com" },
+  { "taro@ gmial.com", MODORI_ADDRESS_FLAW_SPACE | MODORI_ADDRESS_FLAW_DOMAIN_TYPO, "space-in-address", "taro@gmail.com" },
+  { "taro@gmail..com", MODORI_ADDRESS_FLAW_DOTS, "misplaced-dots", "taro@gmail.com" },
+  { "..taro@docomo.ne.jp", 0, "", "" },
+  { "taro@exam\x7fple.jp", MODORI_ADDRESS_FLAW_INVISIBLE, "invisible-characters", "taro@example.jp" },
+  { "taro@gmäil.com", 0, "", "" },
 };
 
 static void
@@ -485,6 +501,22 @@ test_idna (void)
   g_assert_cmpstr (modori_address_diagnosis_get_hint (bidi), ==, "invalid-domain");
   g_assert_cmpstr (modori_address_diagnosis_get_ascii (bidi), ==, "");
   g_assert_cmpuint (modori_address_diagnosis_get_flaws (mark), ==, MODORI_ADDRESS_FLAW_BAD_IDN);
+  {
+    g_autoptr (ModoriAddressDiagnosis) near = modori_address_diagnose ("taro@gmäil.com");
+    g_autoptr (ModoriAddressDiagnosis) upper = modori_address_diagnose ("Taro@Ymail.Com");
+    g_autoptr (ModoriAddressDiagnosis) typo = modori_address_diagnose ("Taro@GMIAL.COM");
+    g_autoptr (ModoriAddressDiagnosis) dotty = modori_address_diagnose ("..taro@docomo.ne.jp");
+    g_autoptr (ModoriAddressDiagnosis) no_at = modori_address_diagnose ("ｔａｒｏ");
+
+    g_assert_cmpstr (modori_address_diagnosis_get_ascii (near), ==, "taro@xn--gmil-moa.com");
+    g_assert_cmpstr (modori_address_diagnosis_get_ascii (upper), ==, "Taro@ymail.com");
+    g_assert_cmpstr (modori_address_diagnosis_get_ascii (typo), ==, "Taro@gmail.com");
+    g_assert_cmpstr (modori_address_diagnosis_get_ascii (dotty), ==, "..taro@docomo.ne.jp");
+    g_assert_cmpstr (modori_address_diagnosis_get_ascii (no_at), ==, "");
+    g_assert_cmpstr (modori_address_diagnosis_get_suggestion (no_at), ==, "");
+    g_assert_cmpuint (modori_address_diagnosis_get_flaws (no_at), ==,
+                      MODORI_ADDRESS_FLAW_FULLWIDTH | MODORI_ADDRESS_FLAW_NO_AT);
+  }
 }
 
 int
