@@ -23,36 +23,42 @@ first_address (InternetAddressList *list)
   return NULL;
 }
 
+/* How far after a recipient's mention its failed command is looked for. */
+#define COMMAND_WINDOW 2000
+
 /* The failed command, from the human-readable text near the first
- * mention of @recipient (the next 2000 bytes, up to the mention of another
- * of @records' recipients, line breaks read as spaces); from the whole
- * text when the recipient is not named and is the only one. */
+ * mention of @recipient (the next COMMAND_WINDOW bytes, up to the mention
+ * of another of @records' recipients, line breaks read as spaces); from
+ * the whole text when the recipient is not named and is the only one. */
 static const char *
 find_command_in_text (const char *text, const char *recipient, GPtrArray *records)
 {
   const char *start = recipient[0] ? _modori_text_find_nocase (text, recipient) : NULL;
-  const char *command;
-  char *window, *collapsed;
+  char window[COMMAND_WINDOW + 1];
+  gsize length, recipient_length;
 
   if (start == NULL)
     return records->len == 1 ? _modori_text_find_command (text) : NULL;
-  window = g_strndup (start, 2000);
+  /* Each other recipient is looked for in what those before it left of
+   * the window, after this one's mention: the window ends at the first. */
+  length = strnlen (start, COMMAND_WINDOW);
+  recipient_length = strlen (recipient);
   for (guint i = 0; i < records->len; i++)
     {
       const char *other = _modori_record_peek (g_ptr_array_index (records, i), FIELD_RECIPIENT);
-      char *hit;
+      gsize skip = MIN (recipient_length, length);
+      const char *hit;
 
       if (other[0] == '\0' || g_ascii_strcasecmp (other, recipient) == 0)
         continue;
-      hit = (char *) _modori_text_find_nocase (window + MIN (strlen (recipient), strlen (window)), other);
+      hit = _modori_text_find_nocase_len (start + skip, length - skip, other);
       if (hit)
-        *hit = '\0';
+        length = hit - start;
     }
-  collapsed = _modori_text_collapse_space (window);
-  command = _modori_text_find_command (collapsed);
-  g_free (collapsed);
-  g_free (window);
-  return command;
+  /* A copy on the stack, for its end (the matcher reads up to a NUL). */
+  memcpy (window, start, length);
+  window[length] = '\0';
+  return _modori_text_find_command_collapsed (window);
 }
 
 /* Most recipients per bounce for which the failed command is also looked

@@ -42,70 +42,126 @@ _modori_text_collapse_space (const char *text)
   return _modori_text_collapse_space_max (text, G_MAXSIZE, NULL);
 }
 
-/* g_ascii_tolower() without the call, for the inner loops. */
+/* g_ascii_tolower() and g_ascii_toupper() without the call, for the
+ * inner loops. */
 static inline char
 ascii_lower (char c)
 {
   return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
+static inline char
+ascii_upper (char c)
+{
+  return c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c;
+}
+
 /* Sixteen bytes, compared at once (GCC's generic vectors: SSE2 on x86-64,
  * plain code where there is nothing better). */
 typedef guchar Bytes16 __attribute__ ((vector_size (16)));
 
-/* Whether any byte of @v is set. */
-static inline gboolean
-any_set (Bytes16 v)
+/* The first matching byte of @bits (the lanes of a Bytes16 compare, as
+ * read into a guint64: 0xff in each lane that matched), from the
+ * lowest address. */
+static inline guint
+first_lane (guint64 bits)
 {
-  guint64 halves[2];
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  return (guint) __builtin_ctzll (bits) / 8;
+#else
+  return (guint) __builtin_clzll (bits) / 8;
+#endif
+}
 
-  memcpy (halves, &v, sizeof halves);
-  return (halves[0] | halves[1]) != 0;
+/* Whether the @n bytes at @p are those at @q, ASCII case aside: what
+ * g_ascii_strncasecmp() says, without the call, where neither has a NUL
+ * in them. */
+static inline gboolean
+equal_nocase (const guchar *p, const char *q, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (ascii_lower (p[i]) != ascii_lower (q[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* _modori_text_find_nocase_len() of the @n bytes of @needle. */
+static const char *
+find_nocase (const char *haystack, gsize length, const char *needle, gsize n)
+{
+  const guchar *h = (const guchar *) haystack;
+  guchar lower0, upper0, lower1, upper1;
+  gsize i = 0;
+
+  if (n == 0)
+    return haystack;
+  if (length < n)
+    return NULL;
+  if (n == 1)
+    {
+      for (; i < length; i++)
+        if (ascii_lower (h[i]) == ascii_lower (needle[0]))
+          return haystack + i;
+      return NULL;
+    }
+  lower0 = (guchar) ascii_lower (needle[0]), upper0 = (guchar) ascii_upper (needle[0]);
+  lower1 = (guchar) ascii_lower (needle[1]), upper1 = (guchar) ascii_upper (needle[1]);
+  /* This runs over every byte of every bounce, many times, mostly for
+   * needles whose first letter is common: sixteen places at a time are
+   * tested for the needle's first two bytes in either case, and only
+   * where both are found, lane by lane, is the rest compared. A place is
+   * a start when the needle fits before the end (no later one does when
+   * a place does not); a block reads one byte past its last place, so
+   * blocks stop before that byte would be past the end. */
+  for (; i + 16 < length; i += 16)
+    {
+      Bytes16 at, next, hit;
+      guint64 halves[2];
+
+      memcpy (&at, h + i, 16);
+      memcpy (&next, h + i + 1, 16);
+      hit = (Bytes16) ((at == lower0) | (at == upper0)) & (Bytes16) ((next == lower1) | (next == upper1));
+      memcpy (halves, &hit, sizeof halves);
+      for (guint half = 0; half < 2; half++)
+        for (guint64 bits = halves[half]; bits != 0;)
+          {
+            guint lane = first_lane (bits);
+            gsize j = i + half * 8 + lane;
+
+            if (j + n > length)
+              return NULL;
+            if (equal_nocase (h + j + 2, needle + 2, n - 2))
+              return haystack + j;
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+            bits &= ~((guint64) 0xff << (lane * 8));
+#else
+            bits &= ~((guint64) 0xff << (56 - lane * 8));
+#endif
+          }
+    }
+  for (; i + n <= length; i++)
+    if ((guchar) ascii_lower (h[i]) == lower0 && (guchar) ascii_lower (h[i + 1]) == lower1 &&
+        equal_nocase (h + i + 2, needle + 2, n - 2))
+      return haystack + i;
+  return NULL;
+}
+
+const char *
+_modori_text_find_nocase_len (const char *haystack, gsize length, const char *needle)
+{
+  return find_nocase (haystack, length, needle, strlen (needle));
 }
 
 const char *
 _modori_text_find_nocase (const char *haystack, const char *needle)
 {
-  gsize n = strlen (needle), length, i = 0;
-  const guchar *h = (const guchar *) haystack;
-  guchar lower0, upper0, lower1, upper1;
-
-  if (n == 0)
-    return haystack;
-  if (n == 1)
+  /* One byte: strpbrk() finds it in one pass, with no strlen(). */
+  if (needle[0] != '\0' && needle[1] == '\0')
     {
-      const char first[] = { ascii_lower (*needle), g_ascii_toupper (*needle), '\0' };
+      const char first[] = { ascii_lower (*needle), ascii_upper (*needle), '\0' };
       return strpbrk (haystack, first);
     }
-  length = strlen (haystack);
-  if (length < n)
-    return NULL;
-  lower0 = (guchar) ascii_lower (needle[0]), upper0 = (guchar) g_ascii_toupper (needle[0]);
-  lower1 = (guchar) ascii_lower (needle[1]), upper1 = (guchar) g_ascii_toupper (needle[1]);
-  /* This runs over every byte of every bounce, many times, mostly for
-   * needles whose first letter is common: sixteen places at a time are
-   * tested for the needle's first two bytes in either case, and only
-   * where both are found is the rest compared. A place is a start when
-   * the needle fits before the end; a block reads one byte past its
-   * last place, so blocks stop where that byte would be the NUL. */
-  for (; i + 16 < length; i += 16)
-    {
-      Bytes16 at, next;
-
-      memcpy (&at, h + i, 16);
-      memcpy (&next, h + i + 1, 16);
-      if (!any_set ((Bytes16) ((at == lower0) | (at == upper0)) & (Bytes16) ((next == lower1) | (next == upper1))))
-        continue;
-      for (gsize j = i; j < i + 16 && j + n <= length; j++)
-        if ((guchar) ascii_lower (h[j]) == lower0 && (guchar) ascii_lower (h[j + 1]) == lower1 &&
-            g_ascii_strncasecmp (haystack + j + 2, needle + 2, n - 2) == 0)
-          return haystack + j;
-    }
-  for (; i + n <= length; i++)
-    if ((guchar) ascii_lower (h[i]) == lower0 && (guchar) ascii_lower (h[i + 1]) == lower1 &&
-        g_ascii_strncasecmp (haystack + i + 2, needle + 2, n - 2) == 0)
-      return haystack + i;
-  return NULL;
+  return _modori_text_find_nocase_len (haystack, strlen (haystack), needle);
 }
 
 /* Length of a run of 1 to @max digits at @p, or 0. */
@@ -137,13 +193,13 @@ status_code_at (const char *p)
 gboolean
 _modori_text_find_reply_status_code (const char *text, char *code)
 {
-  for (const char *p = text; *p; p++)
+  /* Only a '4' or a '5' can start one: strpbrk() leaps to those. */
+  for (const char *p = text; (p = strpbrk (p, "45")) != NULL; p++)
     {
       const char *q = p + 4;
       int n;
 
-      if ((p > text && g_ascii_isalnum (p[-1])) || (p[0] != '4' && p[0] != '5') ||
-          !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) || (p[3] != ' ' && p[3] != '-'))
+      if ((p > text && g_ascii_isalnum (p[-1])) || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) || (p[3] != ' ' && p[3] != '-'))
         continue;
       if (*q == '\'' || *q == '"')
         q++;
@@ -167,7 +223,8 @@ _modori_text_is_status_code (const char *code)
 gboolean
 _modori_text_find_status_code (const char *text, char *code)
 {
-  for (const char *p = text; *p; p++)
+  /* status_code_at() finds none but at a '2', a '4' or a '5'. */
+  for (const char *p = text; (p = strpbrk (p, "245")) != NULL; p++)
     {
       int n;
 
@@ -223,6 +280,32 @@ standalone_reply_code_at (const char *text, const char *p, char *code)
   return TRUE;
 }
 
+/* The reply code right after the first of reply_leads[] that has one
+ * (in the order of the table, then of the text), as a search of each in
+ * turn finds it, in one pass: each lead ends in its only ':', so its
+ * occurrences end at colons (none overlaps another of the same lead),
+ * and only the leads above the best found so far are tried at each. */
+static gboolean
+find_lead_reply_code (const char *text, char *code)
+{
+  guint best = G_N_ELEMENTS (reply_leads);
+
+  for (const char *colon = strchr (text, ':'); colon && best > 0; colon = strchr (colon + 1, ':'))
+    for (guint i = 0; i < best; i++)
+      {
+        gsize n = strlen (reply_leads[i]);
+        const char *q = colon + 1;
+
+        if ((gsize) (q - text) < n || !equal_nocase ((const guchar *) q - n, reply_leads[i], n - 1))
+          continue;
+        while (g_ascii_isspace (*q))
+          q++;
+        if (reply_code_at (q, code))
+          best = i;
+      }
+  return best < G_N_ELEMENTS (reply_leads);
+}
+
 gboolean
 _modori_text_find_reply_code (const char *text, char *code)
 {
@@ -246,27 +329,16 @@ _modori_text_scan_reply_code (const char *text, gboolean anywhere, char *code)
     }
 
   /* Postfix: "host X said: 550 ...", "host X refused to talk to me: 421 ...". */
-  for (guint i = 0; i < G_N_ELEMENTS (reply_leads); i++)
-    {
-      gsize n = strlen (reply_leads[i]);
-      for (p = text; (p = _modori_text_find_nocase (p, reply_leads[i])) != NULL; p += n)
-        {
-          const char *q = p + n;
-          while (g_ascii_isspace (*q))
-            q++;
-          if (reply_code_at (q, code))
-            return TRUE;
-        }
-    }
+  if (find_lead_reply_code (text, code))
+    return TRUE;
 
   /* Anywhere: an error reply code directly followed by a status code of
    * its class, "421 4.2.1", or quoted by a relay, "550-'5.2.2 ...'". */
-  for (p = text; *p; p++)
+  for (p = text; (p = strpbrk (p, "45")) != NULL; p++)
     {
       const char *q = p + 4;
 
-      if ((p > text && g_ascii_isalnum (p[-1])) || (p[0] != '4' && p[0] != '5') ||
-          !reply_code_at (p, code) || (p[3] != ' ' && p[3] != '-'))
+      if ((p > text && g_ascii_isalnum (p[-1])) || !reply_code_at (p, code) || (p[3] != ' ' && p[3] != '-'))
         continue;
       if (*q == '\'' || *q == '"')
         {
@@ -373,21 +445,99 @@ _modori_text_prepare (void)
   stage_matcher ();
 }
 
+/* What comes before the command in a sentence that names it. */
+static const char *const command_leads[] = { "in reply to ", "after ", "while sending " };
+
 const char *
 _modori_text_find_command (const char *text)
 {
-  static const char *const leads[] = { "in reply to ", "after ", "while sending " };
+  gsize length;
   int sentence;
 
   if ((sentence = _modori_matcher_first (stage_matcher (), text)) >= 0)
     return stage_sentences[sentence].command;
-  for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
+  length = strlen (text);
+  for (guint i = 0; i < G_N_ELEMENTS (command_leads); i++)
     {
-      gsize n = strlen (leads[i]);
-      for (const char *p = text; (p = _modori_text_find_nocase (p, leads[i])) != NULL; p += n)
+      gsize n = strlen (command_leads[i]);
+      for (const char *p = text; (p = find_nocase (p, text + length - p, command_leads[i], n)) != NULL; p += n)
         {
           const char *command = command_at (p + n);
           if (command)
+            return command;
+        }
+    }
+  return NULL;
+}
+
+/* Where @phrase (words between single spaces) ends if it starts at @p,
+ * in the text up to @end as _modori_text_collapse_space() would copy it:
+ * a space of @phrase is a whole run of white space with more text after
+ * it (the copy has one space between two words, none at its ends), any
+ * other byte is itself, ASCII case aside. NULL where it is not. */
+static const char *
+collapsed_phrase_end (const char *p, const char *end, const char *phrase)
+{
+  for (; *phrase; phrase++)
+    if (*phrase == ' ')
+      {
+        if (p == end || !g_ascii_isspace (*p))
+          return NULL;
+        while (p < end && g_ascii_isspace (*p))
+          p++;
+        if (p == end)
+          return NULL;
+      }
+    else if (p == end || ascii_lower (*p) != ascii_lower (*phrase))
+      return NULL;
+    else
+      p++;
+  return p;
+}
+
+/* command_at() of the collapsed copy, at the byte @p up to @end: what
+ * follows a word in the copy is the byte after it here, or a space or
+ * the end where that is white space or @end, alphanumeric in both or in
+ * neither. */
+static const char *
+collapsed_command_at (const char *p, const char *end)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *after = collapsed_phrase_end (p, end, commands[i].word);
+
+      if (after && (after == end || !g_ascii_isalnum (*after)))
+        return commands[i].command;
+    }
+  return NULL;
+}
+
+const char *
+_modori_text_find_command_collapsed (const char *text)
+{
+  const char *end = text + strlen (text);
+  int sentence;
+
+  /* The matcher reads each run of white space as one space, as the copy
+   * has it, reads the same bytes around it to tell whether a CJK
+   * character stands beside it, and reads here a space more only at the
+   * start and the end: no sentence starts or ends with one, so the same
+   * sentences are found. */
+  if ((sentence = _modori_matcher_first (stage_matcher (), text)) >= 0)
+    return stage_sentences[sentence].command;
+  /* A lead starts with a letter: where it starts in the copy is a byte
+   * here, in the same order, found by its first word (the copy's search
+   * from after a lead finds every later one, as no lead's end is its own
+   * start). */
+  for (guint i = 0; i < G_N_ELEMENTS (command_leads); i++)
+    {
+      gsize first = strcspn (command_leads[i], " ");
+
+      for (const char *p = text; (p = find_nocase (p, end - p, command_leads[i], first)) != NULL; p++)
+        {
+          const char *after = collapsed_phrase_end (p, end, command_leads[i]), *command;
+
+          if (after && (command = collapsed_command_at (after, end)) != NULL)
             return command;
         }
     }

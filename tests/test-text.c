@@ -80,11 +80,101 @@ test_find_nocase_random (void)
   g_rand_free (rand);
 }
 
+static void
+check_find_len (const char *haystack, gsize length, const char *needle)
+{
+  char *prefix = g_strndup (haystack, length);
+  const char *want = naive_find_nocase (prefix, needle);
+  const char *got = _modori_text_find_nocase_len (haystack, length, needle);
+
+  if ((want ? want - prefix : -1) != (got ? got - haystack : -1))
+    g_error ("find_nocase_len (\"%s\", %lu, \"%s\"): %ld, want %ld", haystack, (gulong) length, needle,
+             got ? (long) (got - haystack) : -1L, want ? (long) (want - prefix) : -1L);
+  g_free (prefix);
+}
+
+static void
+test_find_nocase_len_random (void)
+{
+  /* Longer texts than above, so that a block holds several places where
+   * the first two bytes match, and needles that end past @length. */
+  static const char alphabet[] = "aAbBsS -:\xc3\xa9";
+  GRand *rand = g_rand_new_with_seed (20261203);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      guint size = g_rand_int_range (rand, 0, 200), n = g_rand_int_range (rand, 0, 9);
+      guint length = g_rand_int_range (rand, 0, size + 1);
+      char haystack[201], needle[10];
+
+      for (guint i = 0; i < size; i++)
+        haystack[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      haystack[size] = '\0';
+      for (guint i = 0; i < n; i++)
+        needle[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      needle[n] = '\0';
+      check_find_len (haystack, length, needle);
+      check_find (haystack, needle);
+      /* A needle from the text, at times across @length. */
+      if (size > n)
+        {
+          guint at = g_rand_int_range (rand, 0, size - n);
+          memcpy (needle, haystack + at, n);
+          check_find_len (haystack, length, needle);
+          check_find (haystack, needle);
+        }
+    }
+  g_rand_free (rand);
+}
+
+/* Texts of pieces that make the command sentences, their leads and the
+ * commands after them, broken by white space of every kind and length,
+ * cut anywhere: _modori_text_find_command_collapsed() must say what
+ * _modori_text_find_command() says of the collapsed copy. */
+static void
+test_find_command_collapsed_random (void)
+{
+  static const char *const pieces[] = {
+    "in", "reply", "to", "after", "while", "sending", "end", "of", "data", "DATA", "RCPT", "rcpt", "To:",
+    "mail", "FROM", "ehlo", "connect", "initial", "connection", "greeting", "within", "x", "5", ".", ":",
+    "did", "not", "like", "our", "but", "sender", "was", "rejected", "refused", "talk", "me",
+    "\xe3\x81\x82", "\xef\xbc\xa1", "\xc3\xa9",
+  };
+  static const char *const spaces[] = { "", " ", "  ", "\n", "\r\n", "\t", " \n\t", "\v\f" };
+  GRand *rand = g_rand_new_with_seed (20261204);
+
+  for (guint round = 0; round < 40000; round++)
+    {
+      GString *text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 12);
+      char *collapsed;
+      const char *want, *got;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (text, spaces[g_rand_int_range (rand, 0, G_N_ELEMENTS (spaces))]);
+          g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+        }
+      g_string_append (text, spaces[g_rand_int_range (rand, 0, G_N_ELEMENTS (spaces))]);
+      g_string_truncate (text, g_rand_int_range (rand, 0, text->len + 1));
+      collapsed = _modori_text_collapse_space (text->str);
+      want = _modori_text_find_command (collapsed);
+      got = _modori_text_find_command_collapsed (text->str);
+      if (g_strcmp0 (want, got) != 0)
+        g_error ("find_command_collapsed (\"%s\"): %s, want %s", text->str, got ? got : "NULL", want ? want : "NULL");
+      g_free (collapsed);
+      g_string_free (text, TRUE);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/text/find-nocase/cases", test_find_nocase_cases);
   g_test_add_func ("/text/find-nocase/random", test_find_nocase_random);
+  g_test_add_func ("/text/find-nocase-len/random", test_find_nocase_len_random);
+  g_test_add_func ("/text/find-command-collapsed/random", test_find_command_collapsed_random);
   return g_test_run ();
 }
