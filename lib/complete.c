@@ -300,6 +300,17 @@ step_reply_code_from_text (ModoriCompletion *completion, Pending *pending)
     _modori_record_set (pending->record, FIELD_REPLYCODE, code);
 }
 
+/* _modori_text_names_connect_failure() of @diagnostic, with the reply code
+ * the words found when they are its own (not those of a feedback report
+ * or an auto-reply, read as ""). */
+static gboolean
+names_connect_failure (const Words *words, const char *diagnostic)
+{
+  if (strcmp (words->diagnostic, diagnostic) != 0)
+    return _modori_text_names_connect_failure (diagnostic);
+  return words->reply[0] == '\0' && _modori_text_says_connect_failure (diagnostic);
+}
+
 static void
 step_command (ModoriCompletion *completion, Pending *pending)
 {
@@ -320,7 +331,7 @@ step_command (ModoriCompletion *completion, Pending *pending)
   /* Named by no command: a connection that failed in the sending MTA's
    * words (only the record's own diagnostic: a program's "cannot connect
    * to database" in the text is no SMTP stage). */
-  if (command == NULL && _modori_text_names_connect_failure (_modori_record_peek (record, FIELD_DIAGNOSTICCODE)))
+  if (command == NULL && names_connect_failure (pending->words, _modori_record_peek (record, FIELD_DIAGNOSTICCODE)))
     command = "CONN";
   _modori_record_set (record, FIELD_COMMAND, command);
 }

@@ -122,6 +122,8 @@ find_nocase (const char *haystack, gsize length, const char *needle, gsize n)
       memcpy (&next, h + i + 1, 16);
       hit = (Bytes16) ((at == lower0) | (at == upper0)) & (Bytes16) ((next == lower1) | (next == upper1));
       memcpy (halves, &hit, sizeof halves);
+      if ((halves[0] | halves[1]) == 0)
+        continue;
       for (guint half = 0; half < 2; half++)
         for (guint64 bits = halves[half]; bits != 0;)
           {
@@ -549,10 +551,16 @@ _modori_text_names_connect_failure (const char *diagnostic)
 {
   char code[4];
 
-  if (_modori_text_find_reply_code (diagnostic, code))
-    return FALSE;
+  return !_modori_text_find_reply_code (diagnostic, code) && _modori_text_says_connect_failure (diagnostic);
+}
+
+gboolean
+_modori_text_says_connect_failure (const char *diagnostic)
+{
+  gsize length = strlen (diagnostic);
+
   for (guint i = 0; connect_failures[i]; i++)
-    if (_modori_text_find_nocase (diagnostic, connect_failures[i]))
+    if (_modori_text_find_nocase_len (diagnostic, length, connect_failures[i]))
       return TRUE;
   return FALSE;
 }
@@ -580,7 +588,8 @@ transcript_command_at (const char *p)
 static gboolean
 transcript_line (const char *line, gsize length, gboolean *sent, const char **rest)
 {
-  if (length > 4 && (strncmp (line, ">>> ", 4) == 0 || strncmp (line, "<<< ", 4) == 0))
+  if (length > 4 && (line[0] == '>' || line[0] == '<') &&
+      (strncmp (line, ">>> ", 4) == 0 || strncmp (line, "<<< ", 4) == 0))
     {
       *sent = line[0] == '>';
       *rest = line + 4;
@@ -607,11 +616,13 @@ _modori_text_find_transcript_command (const char *text, const char *recipient)
   const char *current = NULL, *rest;
   gboolean other_recipient = FALSE, sent;
 
-  for (const char *line = text; line && *line; line = strchr (line, '\n'), line = line ? line + 1 : NULL)
+  /* Each line's end is found once: the next line starts after it. */
+  for (const char *line = text, *eol; line && *line; line = eol ? eol + 1 : NULL)
     {
-      const char *eol = strchr (line, '\n');
-      gsize length = eol ? (gsize) (eol - line) : strlen (line);
+      gsize length;
 
+      eol = strchr (line, '\n');
+      length = eol ? (gsize) (eol - line) : strlen (line);
       while (length > 0 && (*line == ' ' || *line == '\t'))
         line++, length--;
       if (!transcript_line (line, length, &sent, &rest))

@@ -56,6 +56,8 @@ void _modori_text_prepare (void);
  * words ("connect to HOST[IP]:25: Connection timed out", "Connection
  * refused by HOST"): no reply code, so no command was answered. */
 gboolean _modori_text_names_connect_failure (const char *diagnostic);
+/* Its words alone, for a caller that knows @diagnostic has no reply code. */
+gboolean _modori_text_says_connect_failure (const char *diagnostic);
 
 /* The command of an SMTP session transcript (">>> RCPT To:<a@b>" sent,
  * "<<< 550 ..." received) that drew the first 4xx/5xx reply, skipping
