@@ -874,15 +874,21 @@ _modori_text_find_remote_host (const char *text)
   return NULL;
 }
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 /* @domain in lower case, newly allocated: an ASCII one (nearly every
  * one) without g_utf8_strdown()'s Unicode tables, to the same bytes. */
 static char *
 domain_down (const char *domain)
 {
-  for (const char *p = domain; *p; p++)
-    if ((guchar) *p >= 0x80)
-      return g_utf8_strdown (domain, -1);
-  return g_ascii_strdown (domain, -1);
+  return is_ascii (domain) ? g_ascii_strdown (domain, -1) : g_utf8_strdown (domain, -1);
 }
 
 char *
@@ -931,9 +937,15 @@ _modori_address_clean (const char *raw)
         }
     }
   at = strrchr (address, '@');
-  if (at)
+  if (at && is_ascii (at + 1))
     {
-      domain = domain_down (at + 1);
+      /* In place: the bytes g_ascii_strdown() would give, with no copy. */
+      for (char *p = address + (at - address) + 1; *p; p++)
+        *p = ascii_lower (*p);
+    }
+  else if (at)
+    {
+      domain = g_utf8_strdown (at + 1, -1);
       address[at - address + 1] = '\0';
       {
         char *joined = g_strconcat (address, domain, NULL);
