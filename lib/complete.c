@@ -49,7 +49,8 @@ find_command_in_text (const char *text, const char *recipient, GPtrArray *record
       gsize skip = MIN (recipient_length, length);
       const char *hit;
 
-      if (other[0] == '\0' || g_ascii_strcasecmp (other, recipient) == 0)
+      /* The record's own, or another of the same recipient. */
+      if (other == recipient || other[0] == '\0' || g_ascii_strcasecmp (other, recipient) == 0)
         continue;
       hit = _modori_text_find_nocase_len (start + skip, length - skip, other);
       if (hit)

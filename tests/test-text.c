@@ -168,6 +168,57 @@ test_find_command_collapsed_random (void)
   g_rand_free (rand);
 }
 
+/* The words of the first @max bytes of @text (white space as
+ * g_ascii_isspace() has it), joined by single spaces: the definition of
+ * _modori_text_collapse_space_max(). */
+static char *
+naive_collapse (const char *text, gsize max)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (gsize i = 0; i < max && text[i]; i++)
+    if (g_ascii_isspace (text[i]))
+      space = TRUE;
+    else
+      {
+        if (space && out->len > 0)
+          g_string_append_c (out, ' ');
+        space = FALSE;
+        g_string_append_c (out, text[i]);
+      }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_collapse_space_random (void)
+{
+  /* Words as long as a block and longer, so that a run of them ends in
+   * every lane, at the end and past it, and '\v', which is no space. */
+  static const char alphabet[] = "abcdefgh \t\n\v\f\r\xc3\xa9";
+  GRand *rand = g_rand_new_with_seed (20261205);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      guint size = g_rand_int_range (rand, 0, 120), max = g_rand_int_range (rand, 0, 130);
+      guint spaces = g_rand_int_range (rand, 1, 40);
+      char text[121], *want, *got;
+      gboolean cut;
+
+      for (guint i = 0; i < size; i++)
+        text[i] = g_rand_int_range (rand, 0, spaces) == 0 ? alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)]
+                                                          : "wxyz"[g_rand_int_range (rand, 0, 4)];
+      text[size] = '\0';
+      want = naive_collapse (text, max);
+      got = _modori_text_collapse_space_max (text, max, &cut);
+      if (strcmp (want, got) != 0 || cut != (max < size))
+        g_error ("collapse_space_max (\"%s\", %u): \"%s\", want \"%s\"", text, max, got, want);
+      g_free (want);
+      g_free (got);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -176,5 +227,6 @@ main (int argc, char **argv)
   g_test_add_func ("/text/find-nocase/random", test_find_nocase_random);
   g_test_add_func ("/text/find-nocase-len/random", test_find_nocase_len_random);
   g_test_add_func ("/text/find-command-collapsed/random", test_find_command_collapsed_random);
+  g_test_add_func ("/text/collapse-space/random", test_collapse_space_random);
   return g_test_run ();
 }
