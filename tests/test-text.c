@@ -219,6 +219,110 @@ test_collapse_space_random (void)
   g_rand_free (rand);
 }
 
+/* The reply-code scan as first written, each lead searched in turn and
+ * every byte tried: the definition _modori_text_scan_reply_code() must
+ * keep. */
+static gboolean
+naive_reply_code_at (const char *p, char *code)
+{
+  if ((p[0] == '2' || p[0] == '4' || p[0] == '5') && p[1] >= '0' && p[1] <= '5' && g_ascii_isdigit (p[2]) &&
+      !g_ascii_isdigit (p[3]) && p[3] != '.')
+    {
+      memcpy (code, p, 3);
+      code[3] = '\0';
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+naive_scan_reply_code (const char *text, gboolean anywhere, char *code)
+{
+  static const char *const leads[] = { "said:", "refused to talk to me:", "server responded:", "server response:" };
+  const char *p = text;
+  char start_code[4] = "";
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (naive_reply_code_at (p, start_code) && start_code[0] != '2')
+    {
+      memcpy (code, start_code, 4);
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
+    for (p = text; (p = naive_find_nocase (p, leads[i])) != NULL; p++)
+      {
+        const char *q = p + strlen (leads[i]);
+        while (g_ascii_isspace (*q))
+          q++;
+        if (naive_reply_code_at (q, code))
+          return TRUE;
+      }
+  for (p = text; *p; p++)
+    {
+      const char *q = p + 4;
+
+      if ((p > text && g_ascii_isalnum (p[-1])) || (p[0] != '4' && p[0] != '5') ||
+          !naive_reply_code_at (p, code) || (p[3] != ' ' && p[3] != '-'))
+        continue;
+      if (*q == '\'' || *q == '"')
+        {
+          if (p[3] == '-')
+            return TRUE;
+          q++;
+        }
+      if (q[0] == p[0] && q[1] == '.' && g_ascii_isdigit (q[2]))
+        return TRUE;
+    }
+  if (anywhere && start_code[0] == '\0')
+    for (p = text; *p; p++)
+      {
+        if (p[0] < '2' || p[0] > '5' || p[1] < '0' || p[1] > '5' || !g_ascii_isdigit (p[2]))
+          continue;
+        if (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.' || p[-1] == ':' || p[-1] == ','))
+          continue;
+        if (p[3] != '\0' && p[3] != ' ' && p[3] != '-' && p[3] != '\r' && p[3] != '\n' && p[3] != '\'')
+          continue;
+        memcpy (code, p, 3);
+        code[3] = '\0';
+        return TRUE;
+      }
+  memcpy (code, start_code, 4);
+  return start_code[0] != '\0';
+}
+
+static void
+test_scan_reply_code_random (void)
+{
+  /* The leads in either case and cut short, colons of other words, codes
+   * of every class after them and alone, status codes after codes. */
+  static const char *const pieces[] = {
+    "said:", "SAID:", "Said", "refused to talk to me:", "server responded:", "Server Response:", "response:",
+    "paid:", "Xerver responded:", "host", "x:", ":", " ", "  ", "\n", "\t", "550", "421", "250", "220-", "571", "5.1.1", "4.2.1", "-", "'",
+    "\"", ".", ",", "a", "4", "5", "55",
+  };
+  GRand *rand = g_rand_new_with_seed (20261206);
+
+  for (guint round = 0; round < 40000; round++)
+    {
+      GString *text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 14);
+      gboolean anywhere = g_rand_boolean (rand);
+      char want[4] = "", got[4] = "";
+      gboolean want_found, got_found;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      want_found = naive_scan_reply_code (text->str, anywhere, want);
+      got_found = _modori_text_scan_reply_code (text->str, anywhere, got);
+      if (want_found != got_found || (want_found && strcmp (want, got) != 0))
+        g_error ("scan_reply_code (\"%s\", %d): %d %s, want %d %s", text->str, anywhere, got_found, got,
+                 want_found, want);
+      g_string_free (text, TRUE);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -228,5 +332,6 @@ main (int argc, char **argv)
   g_test_add_func ("/text/find-nocase-len/random", test_find_nocase_len_random);
   g_test_add_func ("/text/find-command-collapsed/random", test_find_command_collapsed_random);
   g_test_add_func ("/text/collapse-space/random", test_collapse_space_random);
+  g_test_add_func ("/text/scan-reply-code/random", test_scan_reply_code_random);
   return g_test_run ();
 }
