@@ -773,9 +773,14 @@ _modori_text_without_continuations (const char *text)
         here = code, last = TRUE;
       if (here == 0)
         {
+          /* No byte before the next '2' to '5' starts a prefix or a last
+           * line (their codes start with one): all of them are copied (or
+           * passed over) at once. */
+          gsize n = 1 + strcspn (p + 1, "2345");
+
           if (plain)
-            g_string_append_c (plain, *p);
-          p++;
+            g_string_append_len (plain, p, n);
+          p += n;
           continue;
         }
       if (plain == NULL)

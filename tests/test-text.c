@@ -323,6 +323,93 @@ test_scan_reply_code_random (void)
   g_rand_free (rand);
 }
 
+/* The length of the status code "c.s.d" at @p (c one of 2, 4, 5; s and
+ * d of one to three digits), or 0. */
+static gsize
+naive_status_code_length (const char *p)
+{
+  gsize s = 0, d = 0;
+
+  if ((p[0] != '2' && p[0] != '4' && p[0] != '5') || p[1] != '.')
+    return 0;
+  while (g_ascii_isdigit (p[2 + s]))
+    s++;
+  if (s < 1 || s > 3 || p[2 + s] != '.')
+    return 0;
+  while (g_ascii_isdigit (p[3 + s + d]))
+    d++;
+  return d >= 1 && d <= 3 ? 3 + s + d : 0;
+}
+
+/* _modori_text_without_continuations() as first written, a byte at a
+ * time. */
+static char *
+naive_without_continuations (const char *text)
+{
+  GString *plain = NULL;
+  int code = 0;
+
+  for (const char *p = text; *p;)
+    {
+      int here = 0;
+      gboolean last = FALSE;
+
+      if ((p == text || g_ascii_isspace (p[-1])) && p[0] >= '2' && p[0] <= '5' && g_ascii_isdigit (p[1]) &&
+          g_ascii_isdigit (p[2]) && p[3] == '-')
+        here = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+      if (here == 0 && code != 0 && (p == text || g_ascii_isspace (p[-1])) && g_ascii_isdigit (p[0]) &&
+          g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && p[3] == ' ' &&
+          (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0') == code)
+        here = code, last = TRUE;
+      if (here == 0)
+        {
+          if (plain)
+            g_string_append_c (plain, *p);
+          p++;
+          continue;
+        }
+      if (plain == NULL)
+        plain = g_string_new_len (text, p - text);
+      code = last ? 0 : here;
+      p += 4;
+      if (naive_status_code_length (p) > 0)
+        {
+          p += naive_status_code_length (p);
+          while (*p == ' ' || *p == '\t')
+            p++;
+        }
+    }
+  return plain ? g_string_free (plain, FALSE) : NULL;
+}
+
+static void
+test_without_continuations_random (void)
+{
+  static const char *const pieces[] = {
+    "550-", "550 ", "550", "451-", "451 ", "250-", "250 ", "9", "5.7.1 ", "4.2.1", "x", "ab", " ", "\n", "-", "5", "1", "0",
+  };
+  GRand *rand = g_rand_new_with_seed (20261207);
+
+  for (guint round = 0; round < 40000; round++)
+    {
+      GString *text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 14);
+      char *want, *got;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      want = naive_without_continuations (text->str);
+      got = _modori_text_without_continuations (text->str);
+      if (g_strcmp0 (want, got) != 0)
+        g_error ("without_continuations (\"%s\"): \"%s\", want \"%s\"", text->str, got ? got : "NULL",
+                 want ? want : "NULL");
+      g_free (want);
+      g_free (got);
+      g_string_free (text, TRUE);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -333,5 +420,6 @@ main (int argc, char **argv)
   g_test_add_func ("/text/find-command-collapsed/random", test_find_command_collapsed_random);
   g_test_add_func ("/text/collapse-space/random", test_collapse_space_random);
   g_test_add_func ("/text/scan-reply-code/random", test_scan_reply_code_random);
+  g_test_add_func ("/text/without-continuations/random", test_without_continuations_random);
   return g_test_run ();
 }
