@@ -601,7 +601,8 @@ transcript_line (const char *line, gsize length, gboolean *sent, const char **re
   if (memchr (line, '>', MIN (length, 50)) == NULL && memchr (line, '<', MIN (length, 50)) == NULL)
     return FALSE;
   for (gsize i = 1; i + 4 < length && i < 48; i++)
-    if (line[i - 1] == ' ' && (strncmp (line + i, "--> ", 4) == 0 || strncmp (line + i, "<-- ", 4) == 0))
+    if (line[i - 1] == ' ' && (line[i] == '-' || line[i] == '<') &&
+        (strncmp (line + i, "--> ", 4) == 0 || strncmp (line + i, "<-- ", 4) == 0))
       {
         *sent = line[i] == '-';
         *rest = line + i + 4;
