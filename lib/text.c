@@ -90,7 +90,7 @@ static const char *
 find_nocase (const char *haystack, gsize length, const char *needle, gsize n)
 {
   const guchar *h = (const guchar *) haystack;
-  guchar lower0, upper0, lower1, upper1;
+  guchar lower0, fold0, lower1, fold1;
   gsize i = 0;
 
   if (n == 0)
@@ -104,8 +104,10 @@ find_nocase (const char *haystack, gsize length, const char *needle, gsize n)
           return haystack + i;
       return NULL;
     }
-  lower0 = (guchar) ascii_lower (needle[0]), upper0 = (guchar) ascii_upper (needle[0]);
-  lower1 = (guchar) ascii_lower (needle[1]), upper1 = (guchar) ascii_upper (needle[1]);
+  /* A byte is a letter's either case when it is the lower one with 0x20
+   * set (the two differ in that bit alone), any other byte when equal. */
+  lower0 = (guchar) ascii_lower (needle[0]), fold0 = g_ascii_isalpha (needle[0]) ? 0x20 : 0;
+  lower1 = (guchar) ascii_lower (needle[1]), fold1 = g_ascii_isalpha (needle[1]) ? 0x20 : 0;
   /* This runs over every byte of every bounce, many times, mostly for
    * needles whose first letter is common: sixteen places at a time are
    * tested for the needle's first two bytes in either case, and only
@@ -120,7 +122,7 @@ find_nocase (const char *haystack, gsize length, const char *needle, gsize n)
 
       memcpy (&at, h + i, 16);
       memcpy (&next, h + i + 1, 16);
-      hit = (Bytes16) ((at == lower0) | (at == upper0)) & (Bytes16) ((next == lower1) | (next == upper1));
+      hit = (Bytes16) ((at | fold0) == lower0) & (Bytes16) ((next | fold1) == lower1);
       memcpy (halves, &hit, sizeof halves);
       if ((halves[0] | halves[1]) == 0)
         continue;
