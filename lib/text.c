@@ -583,6 +583,16 @@ transcript_command_at (const char *p)
   return NULL;
 }
 
+/* Whether "--" is in the @n bytes at @p. */
+static gboolean
+has_double_dash (const char *p, gsize n)
+{
+  for (const char *dash = memchr (p, '-', n); dash; dash = memchr (dash + 1, '-', p + n - dash - 1))
+    if (dash + 1 < p + n && dash[1] == '-')
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether @line (of @length bytes) is a line of an SMTP transcript:
  * sent (">>> MAIL From:..." in Sendmail and Courier, "TIME: --> MAIL
  * From:..." in MDaemon) or received ("<<< 550 ...", "TIME: <-- 550 ...").
@@ -598,9 +608,9 @@ transcript_line (const char *line, gsize length, gboolean *sent, const char **re
       return TRUE;
     }
   /* MDaemon: the arrow after a time stamp, within the first bytes (an
-   * arrow at i < 48 lies in the first 50: most lines, with neither
-   * '<' nor '>' there, are passed over at once). */
-  if (memchr (line, '>', MIN (length, 50)) == NULL && memchr (line, '<', MIN (length, 50)) == NULL)
+   * arrow at i < 48 has its "--" in the first 50: most lines, with none
+   * there, are passed over at once). */
+  if (!has_double_dash (line, MIN (length, 50)))
     return FALSE;
   for (gsize i = 1; i + 4 < length && i < 48; i++)
     if (line[i - 1] == ' ' && (line[i] == '-' || line[i] == '<') &&
