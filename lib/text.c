@@ -203,7 +203,8 @@ _modori_text_find_reply_status_code (const char *text, char *code)
       const char *q = p + 4;
       int n;
 
-      if ((p > text && g_ascii_isalnum (p[-1])) || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) || (p[3] != ' ' && p[3] != '-'))
+      if ((p > text && g_ascii_isalnum (p[-1])) || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) ||
+          (p[3] != ' ' && p[3] != '-'))
         continue;
       if (*q == '\'' || *q == '"')
         q++;
@@ -522,17 +523,18 @@ _modori_text_find_command_collapsed (const char *text)
   const char *end = text + strlen (text);
   int sentence;
 
-  /* The matcher reads each run of white space as one space, as the copy
-   * has it, reads the same bytes around it to tell whether a CJK
-   * character stands beside it, and reads here a space more only at the
-   * start and the end: no sentence starts or ends with one, so the same
-   * sentences are found. */
+  /* The matcher reads each run of its white space (which has '\v' too)
+   * as one space, or none beside a CJK character, by the bytes around the
+   * run. The copy's runs lie within those runs, with the same bytes
+   * around, so it reads the copy alike but for a run at the start or the
+   * end, which the copy drops: no sentence starts or ends with a space,
+   * so the same sentences are found. */
   if ((sentence = _modori_matcher_first (stage_matcher (), text)) >= 0)
     return stage_sentences[sentence].command;
-  /* A lead starts with a letter: where it starts in the copy is a byte
-   * here, in the same order, found by its first word (the copy's search
-   * from after a lead finds every later one, as no lead's end is its own
-   * start). */
+  /* A lead starts with a letter: each place it starts in the copy is a
+   * byte here, in the same order, found by its first word. The copy's
+   * search, which goes on after each lead, found every one too: no lead
+   * ends with a start of itself, so none overlaps the one before. */
   for (guint i = 0; i < G_N_ELEMENTS (command_leads); i++)
     {
       gsize first = strcspn (command_leads[i], " ");
