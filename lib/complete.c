@@ -23,36 +23,43 @@ first_address (InternetAddressList *list)
   return NULL;
 }
 
+/* How far after a recipient's mention its failed command is looked for. */
+#define COMMAND_WINDOW 2000
+
 /* The failed command, from the human-readable text near the first
- * mention of @recipient (the next 2000 bytes, up to the mention of another
- * of @records' recipients, line breaks read as spaces); from the whole
- * text when the recipient is not named and is the only one. */
+ * mention of @recipient (the next COMMAND_WINDOW bytes, up to the mention
+ * of another of @records' recipients, line breaks read as spaces); from
+ * the whole text when the recipient is not named and is the only one. */
 static const char *
 find_command_in_text (const char *text, const char *recipient, GPtrArray *records)
 {
   const char *start = recipient[0] ? _modori_text_find_nocase (text, recipient) : NULL;
-  const char *command;
-  char *window, *collapsed;
+  char window[COMMAND_WINDOW + 1];
+  gsize length, recipient_length;
 
   if (start == NULL)
     return records->len == 1 ? _modori_text_find_command (text) : NULL;
-  window = g_strndup (start, 2000);
+  /* Each other recipient is looked for in what those before it left of
+   * the window, after this one's mention: the window ends at the first. */
+  length = strnlen (start, COMMAND_WINDOW);
+  recipient_length = strlen (recipient);
   for (guint i = 0; i < records->len; i++)
     {
       const char *other = _modori_record_peek (g_ptr_array_index (records, i), FIELD_RECIPIENT);
-      char *hit;
+      gsize skip = MIN (recipient_length, length);
+      const char *hit;
 
-      if (other[0] == '\0' || g_ascii_strcasecmp (other, recipient) == 0)
+      /* The record's own, or another of the same recipient. */
+      if (other == recipient || other[0] == '\0' || g_ascii_strcasecmp (other, recipient) == 0)
         continue;
-      hit = (char *) _modori_text_find_nocase (window + MIN (strlen (recipient), strlen (window)), other);
+      hit = _modori_text_find_nocase_len (start + skip, length - skip, other);
       if (hit)
-        *hit = '\0';
+        length = hit - start;
     }
-  collapsed = _modori_text_collapse_space (window);
-  command = _modori_text_find_command (collapsed);
-  g_free (collapsed);
-  g_free (window);
-  return command;
+  /* A copy on the stack, for its end (the matcher reads up to a NUL). */
+  memcpy (window, start, length);
+  window[length] = '\0';
+  return _modori_text_find_command_collapsed (window);
 }
 
 /* Most recipients per bounce for which the failed command is also looked
@@ -294,6 +301,17 @@ step_reply_code_from_text (ModoriCompletion *completion, Pending *pending)
     _modori_record_set (pending->record, FIELD_REPLYCODE, code);
 }
 
+/* _modori_text_names_connect_failure() of @diagnostic, with the reply code
+ * the words found when they are its own (not those of a feedback report
+ * or an auto-reply, read as ""). */
+static gboolean
+names_connect_failure (const Words *words, const char *diagnostic)
+{
+  if (strcmp (words->diagnostic, diagnostic) != 0)
+    return _modori_text_names_connect_failure (diagnostic);
+  return words->reply[0] == '\0' && _modori_text_says_connect_failure (diagnostic);
+}
+
 static void
 step_command (ModoriCompletion *completion, Pending *pending)
 {
@@ -314,7 +332,7 @@ step_command (ModoriCompletion *completion, Pending *pending)
   /* Named by no command: a connection that failed in the sending MTA's
    * words (only the record's own diagnostic: a program's "cannot connect
    * to database" in the text is no SMTP stage). */
-  if (command == NULL && _modori_text_names_connect_failure (_modori_record_peek (record, FIELD_DIAGNOSTICCODE)))
+  if (command == NULL && names_connect_failure (pending->words, _modori_record_peek (record, FIELD_DIAGNOSTICCODE)))
     command = "CONN";
   _modori_record_set (record, FIELD_COMMAND, command);
 }

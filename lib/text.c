@@ -42,70 +42,130 @@ _modori_text_collapse_space (const char *text)
   return _modori_text_collapse_space_max (text, G_MAXSIZE, NULL);
 }
 
-/* g_ascii_tolower() without the call, for the inner loops. */
+/* g_ascii_tolower() and g_ascii_toupper() without the call, for the
+ * inner loops. */
 static inline char
 ascii_lower (char c)
 {
   return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
+static inline char
+ascii_upper (char c)
+{
+  return c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c;
+}
+
 /* Sixteen bytes, compared at once (GCC's generic vectors: SSE2 on x86-64,
  * plain code where there is nothing better). */
 typedef guchar Bytes16 __attribute__ ((vector_size (16)));
 
-/* Whether any byte of @v is set. */
-static inline gboolean
-any_set (Bytes16 v)
+/* The first matching byte of @bits (the lanes of a Bytes16 compare, as
+ * read into a guint64: 0xff in each lane that matched), from the
+ * lowest address. */
+static inline guint
+first_lane (guint64 bits)
 {
-  guint64 halves[2];
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  return (guint) __builtin_ctzll (bits) / 8;
+#else
+  return (guint) __builtin_clzll (bits) / 8;
+#endif
+}
 
-  memcpy (halves, &v, sizeof halves);
-  return (halves[0] | halves[1]) != 0;
+/* Whether the @n bytes at @p are those at @q, ASCII case aside: what
+ * g_ascii_strncasecmp() says, without the call, where neither has a NUL
+ * in them. */
+static inline gboolean
+equal_nocase (const guchar *p, const char *q, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (ascii_lower (p[i]) != ascii_lower (q[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* _modori_text_find_nocase_len() of the @n bytes of @needle. */
+static const char *
+find_nocase (const char *haystack, gsize length, const char *needle, gsize n)
+{
+  const guchar *h = (const guchar *) haystack;
+  guchar lower0, fold0, lower1, fold1;
+  gsize i = 0;
+
+  if (n == 0)
+    return haystack;
+  if (length < n)
+    return NULL;
+  if (n == 1)
+    {
+      for (; i < length; i++)
+        if (ascii_lower (h[i]) == ascii_lower (needle[0]))
+          return haystack + i;
+      return NULL;
+    }
+  /* A byte is a letter's either case when it is the lower one with 0x20
+   * set (the two differ in that bit alone), any other byte when equal. */
+  lower0 = (guchar) ascii_lower (needle[0]), fold0 = g_ascii_isalpha (needle[0]) ? 0x20 : 0;
+  lower1 = (guchar) ascii_lower (needle[1]), fold1 = g_ascii_isalpha (needle[1]) ? 0x20 : 0;
+  /* This runs over every byte of every bounce, many times, mostly for
+   * needles whose first letter is common: sixteen places at a time are
+   * tested for the needle's first two bytes in either case, and only
+   * where both are found, lane by lane, is the rest compared. A place is
+   * a start when the needle fits before the end (no later one does when
+   * a place does not); a block reads one byte past its last place, so
+   * blocks stop before that byte would be past the end. */
+  for (; i + 16 < length; i += 16)
+    {
+      Bytes16 at, next, hit;
+      guint64 halves[2];
+
+      memcpy (&at, h + i, 16);
+      memcpy (&next, h + i + 1, 16);
+      hit = (Bytes16) ((at | fold0) == lower0) & (Bytes16) ((next | fold1) == lower1);
+      memcpy (halves, &hit, sizeof halves);
+      if ((halves[0] | halves[1]) == 0)
+        continue;
+      for (guint half = 0; half < 2; half++)
+        for (guint64 bits = halves[half]; bits != 0;)
+          {
+            guint lane = first_lane (bits);
+            gsize j = i + half * 8 + lane;
+
+            if (j + n > length)
+              return NULL;
+            if (equal_nocase (h + j + 2, needle + 2, n - 2))
+              return haystack + j;
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+            bits &= ~((guint64) 0xff << (lane * 8));
+#else
+            bits &= ~((guint64) 0xff << (56 - lane * 8));
+#endif
+          }
+    }
+  for (; i + n <= length; i++)
+    if ((guchar) ascii_lower (h[i]) == lower0 && (guchar) ascii_lower (h[i + 1]) == lower1 &&
+        equal_nocase (h + i + 2, needle + 2, n - 2))
+      return haystack + i;
+  return NULL;
+}
+
+const char *
+_modori_text_find_nocase_len (const char *haystack, gsize length, const char *needle)
+{
+  return find_nocase (haystack, length, needle, strlen (needle));
 }
 
 const char *
 _modori_text_find_nocase (const char *haystack, const char *needle)
 {
-  gsize n = strlen (needle), length, i = 0;
-  const guchar *h = (const guchar *) haystack;
-  guchar lower0, upper0, lower1, upper1;
-
-  if (n == 0)
-    return haystack;
-  if (n == 1)
+  /* One byte: strpbrk() finds it in one pass, with no strlen(). */
+  if (needle[0] != '\0' && needle[1] == '\0')
     {
-      const char first[] = { ascii_lower (*needle), g_ascii_toupper (*needle), '\0' };
+      const char first[] = { ascii_lower (*needle), ascii_upper (*needle), '\0' };
       return strpbrk (haystack, first);
     }
-  length = strlen (haystack);
-  if (length < n)
-    return NULL;
-  lower0 = (guchar) ascii_lower (needle[0]), upper0 = (guchar) g_ascii_toupper (needle[0]);
-  lower1 = (guchar) ascii_lower (needle[1]), upper1 = (guchar) g_ascii_toupper (needle[1]);
-  /* This runs over every byte of every bounce, many times, mostly for
-   * needles whose first letter is common: sixteen places at a time are
-   * tested for the needle's first two bytes in either case, and only
-   * where both are found is the rest compared. A place is a start when
-   * the needle fits before the end; a block reads one byte past its
-   * last place, so blocks stop where that byte would be the NUL. */
-  for (; i + 16 < length; i += 16)
-    {
-      Bytes16 at, next;
-
-      memcpy (&at, h + i, 16);
-      memcpy (&next, h + i + 1, 16);
-      if (!any_set ((Bytes16) ((at == lower0) | (at == upper0)) & (Bytes16) ((next == lower1) | (next == upper1))))
-        continue;
-      for (gsize j = i; j < i + 16 && j + n <= length; j++)
-        if ((guchar) ascii_lower (h[j]) == lower0 && (guchar) ascii_lower (h[j + 1]) == lower1 &&
-            g_ascii_strncasecmp (haystack + j + 2, needle + 2, n - 2) == 0)
-          return haystack + j;
-    }
-  for (; i + n <= length; i++)
-    if ((guchar) ascii_lower (h[i]) == lower0 && (guchar) ascii_lower (h[i + 1]) == lower1 &&
-        g_ascii_strncasecmp (haystack + i + 2, needle + 2, n - 2) == 0)
-      return haystack + i;
-  return NULL;
+  return _modori_text_find_nocase_len (haystack, strlen (haystack), needle);
 }
 
 /* Length of a run of 1 to @max digits at @p, or 0. */
@@ -137,13 +197,14 @@ status_code_at (const char *p)
 gboolean
 _modori_text_find_reply_status_code (const char *text, char *code)
 {
-  for (const char *p = text; *p; p++)
+  /* Only a '4' or a '5' can start one: strpbrk() leaps to those. */
+  for (const char *p = text; (p = strpbrk (p, "45")) != NULL; p++)
     {
       const char *q = p + 4;
       int n;
 
-      if ((p > text && g_ascii_isalnum (p[-1])) || (p[0] != '4' && p[0] != '5') ||
-          !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) || (p[3] != ' ' && p[3] != '-'))
+      if ((p > text && g_ascii_isalnum (p[-1])) || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) ||
+          (p[3] != ' ' && p[3] != '-'))
         continue;
       if (*q == '\'' || *q == '"')
         q++;
@@ -167,7 +228,8 @@ _modori_text_is_status_code (const char *code)
 gboolean
 _modori_text_find_status_code (const char *text, char *code)
 {
-  for (const char *p = text; *p; p++)
+  /* status_code_at() finds none but at a '2', a '4' or a '5'. */
+  for (const char *p = text; (p = strpbrk (p, "245")) != NULL; p++)
     {
       int n;
 
@@ -223,6 +285,32 @@ standalone_reply_code_at (const char *text, const char *p, char *code)
   return TRUE;
 }
 
+/* The reply code right after the first of reply_leads[] that has one
+ * (in the order of the table, then of the text), as a search of each in
+ * turn finds it, in one pass: each lead ends in its only ':', so its
+ * occurrences end at colons (none overlaps another of the same lead),
+ * and only the leads above the best found so far are tried at each. */
+static gboolean
+find_lead_reply_code (const char *text, char *code)
+{
+  guint best = G_N_ELEMENTS (reply_leads);
+
+  for (const char *colon = strchr (text, ':'); colon && best > 0; colon = strchr (colon + 1, ':'))
+    for (guint i = 0; i < best; i++)
+      {
+        gsize n = strlen (reply_leads[i]);
+        const char *q = colon + 1;
+
+        if ((gsize) (q - text) < n || !equal_nocase ((const guchar *) q - n, reply_leads[i], n - 1))
+          continue;
+        while (g_ascii_isspace (*q))
+          q++;
+        if (reply_code_at (q, code))
+          best = i;
+      }
+  return best < G_N_ELEMENTS (reply_leads);
+}
+
 gboolean
 _modori_text_find_reply_code (const char *text, char *code)
 {
@@ -246,27 +334,16 @@ _modori_text_scan_reply_code (const char *text, gboolean anywhere, char *code)
     }
 
   /* Postfix: "host X said: 550 ...", "host X refused to talk to me: 421 ...". */
-  for (guint i = 0; i < G_N_ELEMENTS (reply_leads); i++)
-    {
-      gsize n = strlen (reply_leads[i]);
-      for (p = text; (p = _modori_text_find_nocase (p, reply_leads[i])) != NULL; p += n)
-        {
-          const char *q = p + n;
-          while (g_ascii_isspace (*q))
-            q++;
-          if (reply_code_at (q, code))
-            return TRUE;
-        }
-    }
+  if (find_lead_reply_code (text, code))
+    return TRUE;
 
   /* Anywhere: an error reply code directly followed by a status code of
    * its class, "421 4.2.1", or quoted by a relay, "550-'5.2.2 ...'". */
-  for (p = text; *p; p++)
+  for (p = text; (p = strpbrk (p, "45")) != NULL; p++)
     {
       const char *q = p + 4;
 
-      if ((p > text && g_ascii_isalnum (p[-1])) || (p[0] != '4' && p[0] != '5') ||
-          !reply_code_at (p, code) || (p[3] != ' ' && p[3] != '-'))
+      if ((p > text && g_ascii_isalnum (p[-1])) || !reply_code_at (p, code) || (p[3] != ' ' && p[3] != '-'))
         continue;
       if (*q == '\'' || *q == '"')
         {
@@ -373,21 +450,100 @@ _modori_text_prepare (void)
   stage_matcher ();
 }
 
+/* What comes before the command in a sentence that names it. */
+static const char *const command_leads[] = { "in reply to ", "after ", "while sending " };
+
 const char *
 _modori_text_find_command (const char *text)
 {
-  static const char *const leads[] = { "in reply to ", "after ", "while sending " };
+  gsize length;
   int sentence;
 
   if ((sentence = _modori_matcher_first (stage_matcher (), text)) >= 0)
     return stage_sentences[sentence].command;
-  for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
+  length = strlen (text);
+  for (guint i = 0; i < G_N_ELEMENTS (command_leads); i++)
     {
-      gsize n = strlen (leads[i]);
-      for (const char *p = text; (p = _modori_text_find_nocase (p, leads[i])) != NULL; p += n)
+      gsize n = strlen (command_leads[i]);
+      for (const char *p = text; (p = find_nocase (p, text + length - p, command_leads[i], n)) != NULL; p += n)
         {
           const char *command = command_at (p + n);
           if (command)
+            return command;
+        }
+    }
+  return NULL;
+}
+
+/* Where @phrase (words between single spaces) ends if it starts at @p,
+ * in the text up to @end as _modori_text_collapse_space() would copy it:
+ * a space of @phrase is a whole run of white space with more text after
+ * it (the copy has one space between two words, none at its ends), any
+ * other byte is itself, ASCII case aside. NULL where it is not. */
+static const char *
+collapsed_phrase_end (const char *p, const char *end, const char *phrase)
+{
+  for (; *phrase; phrase++)
+    if (*phrase == ' ')
+      {
+        if (p == end || !g_ascii_isspace (*p))
+          return NULL;
+        while (p < end && g_ascii_isspace (*p))
+          p++;
+        if (p == end)
+          return NULL;
+      }
+    else if (p == end || ascii_lower (*p) != ascii_lower (*phrase))
+      return NULL;
+    else
+      p++;
+  return p;
+}
+
+/* command_at() of the collapsed copy, at the byte @p up to @end: what
+ * follows a word in the copy is the byte after it here, or a space or
+ * the end where that is white space or @end, alphanumeric in both or in
+ * neither. */
+static const char *
+collapsed_command_at (const char *p, const char *end)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *after = collapsed_phrase_end (p, end, commands[i].word);
+
+      if (after && (after == end || !g_ascii_isalnum (*after)))
+        return commands[i].command;
+    }
+  return NULL;
+}
+
+const char *
+_modori_text_find_command_collapsed (const char *text)
+{
+  const char *end = text + strlen (text);
+  int sentence;
+
+  /* The matcher reads each run of its white space (which has '\v' too)
+   * as one space, or none beside a CJK character, by the bytes around the
+   * run. The copy's runs lie within those runs, with the same bytes
+   * around, so it reads the copy alike but for a run at the start or the
+   * end, which the copy drops: no sentence starts or ends with a space,
+   * so the same sentences are found. */
+  if ((sentence = _modori_matcher_first (stage_matcher (), text)) >= 0)
+    return stage_sentences[sentence].command;
+  /* A lead starts with a letter: each place it starts in the copy is a
+   * byte here, in the same order, found by its first word. The copy's
+   * search, which goes on after each lead, found every one too: no lead
+   * ends with a start of itself, so none overlaps the one before. */
+  for (guint i = 0; i < G_N_ELEMENTS (command_leads); i++)
+    {
+      gsize first = strcspn (command_leads[i], " ");
+
+      for (const char *p = text; (p = find_nocase (p, end - p, command_leads[i], first)) != NULL; p++)
+        {
+          const char *after = collapsed_phrase_end (p, end, command_leads[i]), *command;
+
+          if (after && (command = collapsed_command_at (after, end)) != NULL)
             return command;
         }
     }
@@ -399,10 +555,16 @@ _modori_text_names_connect_failure (const char *diagnostic)
 {
   char code[4];
 
-  if (_modori_text_find_reply_code (diagnostic, code))
-    return FALSE;
+  return !_modori_text_find_reply_code (diagnostic, code) && _modori_text_says_connect_failure (diagnostic);
+}
+
+gboolean
+_modori_text_says_connect_failure (const char *diagnostic)
+{
+  gsize length = strlen (diagnostic);
+
   for (guint i = 0; connect_failures[i]; i++)
-    if (_modori_text_find_nocase (diagnostic, connect_failures[i]))
+    if (_modori_text_find_nocase_len (diagnostic, length, connect_failures[i]))
       return TRUE;
   return FALSE;
 }
@@ -423,6 +585,16 @@ transcript_command_at (const char *p)
   return NULL;
 }
 
+/* Whether "--" is in the @n bytes at @p. */
+static gboolean
+has_double_dash (const char *p, gsize n)
+{
+  for (const char *dash = memchr (p, '-', n); dash; dash = memchr (dash + 1, '-', p + n - dash - 1))
+    if (dash + 1 < p + n && dash[1] == '-')
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether @line (of @length bytes) is a line of an SMTP transcript:
  * sent (">>> MAIL From:..." in Sendmail and Courier, "TIME: --> MAIL
  * From:..." in MDaemon) or received ("<<< 550 ...", "TIME: <-- 550 ...").
@@ -430,19 +602,21 @@ transcript_command_at (const char *p)
 static gboolean
 transcript_line (const char *line, gsize length, gboolean *sent, const char **rest)
 {
-  if (length > 4 && (strncmp (line, ">>> ", 4) == 0 || strncmp (line, "<<< ", 4) == 0))
+  if (length > 4 && (line[0] == '>' || line[0] == '<') &&
+      (strncmp (line, ">>> ", 4) == 0 || strncmp (line, "<<< ", 4) == 0))
     {
       *sent = line[0] == '>';
       *rest = line + 4;
       return TRUE;
     }
   /* MDaemon: the arrow after a time stamp, within the first bytes (an
-   * arrow at i < 48 lies in the first 50: most lines, with neither
-   * '<' nor '>' there, are passed over at once). */
-  if (memchr (line, '>', MIN (length, 50)) == NULL && memchr (line, '<', MIN (length, 50)) == NULL)
+   * arrow at i < 48 has its "--" in the first 50: most lines, with none
+   * there, are passed over at once). */
+  if (!has_double_dash (line, MIN (length, 50)))
     return FALSE;
   for (gsize i = 1; i + 4 < length && i < 48; i++)
-    if (line[i - 1] == ' ' && (strncmp (line + i, "--> ", 4) == 0 || strncmp (line + i, "<-- ", 4) == 0))
+    if (line[i - 1] == ' ' && (line[i] == '-' || line[i] == '<') &&
+        (strncmp (line + i, "--> ", 4) == 0 || strncmp (line + i, "<-- ", 4) == 0))
       {
         *sent = line[i] == '-';
         *rest = line + i + 4;
@@ -457,11 +631,13 @@ _modori_text_find_transcript_command (const char *text, const char *recipient)
   const char *current = NULL, *rest;
   gboolean other_recipient = FALSE, sent;
 
-  for (const char *line = text; line && *line; line = strchr (line, '\n'), line = line ? line + 1 : NULL)
+  /* Each line's end is found once: the next line starts after it. */
+  for (const char *line = text, *eol; line && *line; line = eol ? eol + 1 : NULL)
     {
-      const char *eol = strchr (line, '\n');
-      gsize length = eol ? (gsize) (eol - line) : strlen (line);
+      gsize length;
 
+      eol = strchr (line, '\n');
+      length = eol ? (gsize) (eol - line) : strlen (line);
       while (length > 0 && (*line == ' ' || *line == '\t'))
         line++, length--;
       if (!transcript_line (line, length, &sent, &rest))
@@ -612,9 +788,14 @@ _modori_text_without_continuations (const char *text)
         here = code, last = TRUE;
       if (here == 0)
         {
+          /* No byte before the next '2' to '5' starts a prefix or a last
+           * line (their codes start with one): all of them are copied (or
+           * passed over) at once. */
+          gsize n = 1 + strcspn (p + 1, "2345");
+
           if (plain)
-            g_string_append_c (plain, *p);
-          p++;
+            g_string_append_len (plain, p, n);
+          p += n;
           continue;
         }
       if (plain == NULL)
@@ -713,15 +894,21 @@ _modori_text_find_remote_host (const char *text)
   return NULL;
 }
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 /* @domain in lower case, newly allocated: an ASCII one (nearly every
  * one) without g_utf8_strdown()'s Unicode tables, to the same bytes. */
 static char *
 domain_down (const char *domain)
 {
-  for (const char *p = domain; *p; p++)
-    if ((guchar) *p >= 0x80)
-      return g_utf8_strdown (domain, -1);
-  return g_ascii_strdown (domain, -1);
+  return is_ascii (domain) ? g_ascii_strdown (domain, -1) : g_utf8_strdown (domain, -1);
 }
 
 char *
@@ -770,9 +957,15 @@ _modori_address_clean (const char *raw)
         }
     }
   at = strrchr (address, '@');
-  if (at)
+  if (at && is_ascii (at + 1))
     {
-      domain = domain_down (at + 1);
+      /* In place: the bytes g_ascii_strdown() would give, with no copy. */
+      for (char *p = address + (at - address) + 1; *p; p++)
+        *p = ascii_lower (*p);
+    }
+  else if (at)
+    {
+      domain = g_utf8_strdown (at + 1, -1);
       address[at - address + 1] = '\0';
       {
         char *joined = g_strconcat (address, domain, NULL);

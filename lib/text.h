@@ -16,6 +16,9 @@ char *_modori_text_collapse_space_max (const char *text, gsize max, gboolean *cu
 
 /* ASCII case-insensitive search of @needle in @haystack. */
 const char *_modori_text_find_nocase (const char *haystack, const char *needle);
+/* The same in the first @length bytes of @haystack (none of them NUL),
+ * for callers that know the length: no strlen() of the rest per call. */
+const char *_modori_text_find_nocase_len (const char *haystack, gsize length, const char *needle);
 
 /* The first RFC 3463 code "c.s.d" (c in 2, 4, 5; s and d of 1-3 digits)
  * that is not part of a longer dotted number such as an IP address.
@@ -43,6 +46,8 @@ gboolean _modori_text_find_reply_code (const char *text, char *code);
 /* The SMTP command the text says failed ("in reply to RCPT TO command",
  * "after end of DATA", ...): a static string such as "RCPT", or NULL. */
 const char *_modori_text_find_command (const char *text);
+/* The same of _modori_text_collapse_space (@text), without the copy. */
+const char *_modori_text_find_command_collapsed (const char *text);
 
 /* Builds the tables the scanners search with now. */
 void _modori_text_prepare (void);
@@ -51,6 +56,8 @@ void _modori_text_prepare (void);
  * words ("connect to HOST[IP]:25: Connection timed out", "Connection
  * refused by HOST"): no reply code, so no command was answered. */
 gboolean _modori_text_names_connect_failure (const char *diagnostic);
+/* Its words alone, for a caller that knows @diagnostic has no reply code. */
+gboolean _modori_text_says_connect_failure (const char *diagnostic);
 
 /* The command of an SMTP session transcript (">>> RCPT To:<a@b>" sent,
  * "<<< 550 ..." received) that drew the first 4xx/5xx reply, skipping

@@ -259,6 +259,14 @@ test_transcript_command (void)
   g_assert_cmpstr (_modori_text_find_transcript_command (transcript, "taro@example.jp"), ==, "DATA");
   g_assert_cmpstr (_modori_text_find_transcript_command (mail_refused, "taro@example.jp"), ==, "MAIL");
   g_assert_null (_modori_text_find_transcript_command ("no transcript here\n", ""));
+  /* MDaemon: the arrow after a time stamp, only near the line's start. */
+  g_assert_cmpstr (_modori_text_find_transcript_command (" 12:00:01 --> MAIL From:<a@example.com>\n"
+                                                         " 12:00:01 <-- 250 ok\n"
+                                                         " 12:00:01 --> RCPT To:<taro@example.jp>\n"
+                                                         " 12:00:02 <-- 550 5.1.1 <taro@example.jp> unknown\n",
+                                                         "taro@example.jp"), ==, "RCPT");
+  g_assert_cmpstr (_modori_text_find_transcript_command ("12:00:00 <-- 550 refused\n", ""), ==, "CONN");
+  g_assert_null (_modori_text_find_transcript_command ("0123456789012345678901234567890123456789012345678 <-- 550 refused\n", ""));
   g_assert_cmpstr (_modori_text_find_transcript_command (pipelined, "hanako@example.jp"), ==, "RCPT");
   /* Another recipient's refusal is not this one's; the DATA reply is. */
   g_assert_cmpstr (_modori_text_find_transcript_command (pipelined, "jiro@example.jp"), ==, "DATA");
