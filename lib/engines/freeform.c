@@ -465,12 +465,11 @@ next_address (const char *p, const char *end, const char **start, const char **s
 {
   const char *floor = p;
 
-  for (const char *at = p; at < end; at++)
+  /* From one '@' to the next: memchr() skips the bytes between. */
+  for (const char *at = p; at < end && (at = memchr (at, '@', end - at)) != NULL; at++)
     {
       const char *s, *e, *dot = NULL;
 
-      if (*at != '@')
-        continue;
       for (s = at; s > floor && is_local_char ((guchar) s[-1]) && at - s < 64; s--)
         ;
       /* Quotes and dots that open a local part are the sentence's. */
@@ -709,6 +708,20 @@ only_addresses (const char *line)
   return p != line;
 }
 
+/* The kinds of words of the @n bytes at @line with its addresses
+ * masked, the first of them found at [@start, @stop). */
+static void
+kinds_masked (const char *line, gsize n, const char *start, const char *stop, gboolean kinds[N_KINDS])
+{
+  char *masked = g_strndup (line, n);
+
+  do
+    memset (masked + (start - line), ' ', stop - start);
+  while (next_address (stop, line + n, &start, &stop));
+  kinds_in (masked, n, kinds);
+  g_free (masked);
+}
+
 /* Which kinds of words the @n bytes at @line hold outside their
  * addresses: a mailbox named "contact@", "kontakt@" or "unknown@" says
  * nothing about the line ("       kontakt@example.net" in a list of
@@ -717,20 +730,12 @@ only_addresses (const char *line)
 static void
 kinds_outside_addresses (const char *line, gsize n, gboolean kinds[N_KINDS])
 {
-  const char *end = line + n, *start, *stop;
-  char *masked;
+  const char *start, *stop;
 
-  if (!next_address (line, end, &start, &stop))
-    {
-      kinds_in (line, n, kinds);
-      return;
-    }
-  masked = g_strndup (line, n);
-  do
-    memset (masked + (start - line), ' ', stop - start);
-  while (next_address (stop, end, &start, &stop));
-  kinds_in (masked, n, kinds);
-  g_free (masked);
+  if (next_address (line, line + n, &start, &stop))
+    kinds_masked (line, n, start, stop, kinds);
+  else
+    kinds_in (line, n, kinds);
 }
 
 /* A line of the report (before the returned original) and its kinds of
@@ -766,7 +771,7 @@ line_kinds_outside (const char *report, GArray *lines, gsize i, gboolean kinds[N
       /* Without an address, masking them leaves the line as it is. */
       if (next_address (text, text + line->length, &start, &stop))
         {
-          kinds_outside_addresses (text, line->length, kinds);
+          kinds_masked (text, line->length, start, stop, kinds);
           line->outside = kinds_to_bits (kinds);
         }
       else
@@ -804,14 +809,13 @@ original_start (const char *report, GArray *lines)
       Line kept = { line - report, eol ? (gsize) (eol - line) : strlen (line), 0, 0, FALSE };
       gboolean header = FALSE, dated = FALSE;
 
-      /* The original starts at a strong header whatever its words say. */
-      for (guint i = 0; strong[i]; i++)
-        if (g_ascii_strncasecmp (line, strong[i], strlen (strong[i])) == 0)
-          return line - report;
       kept.kinds = kinds_bits_in (line, kept.length);
       g_array_append_val (lines, kept);
       if (kept.kinds & 1u << WORD_ORIGINAL)
         return line - report;
+      for (guint i = 0; strong[i]; i++)
+        if (g_ascii_strncasecmp (line, strong[i], strlen (strong[i])) == 0)
+          return line - report;
       for (guint i = 0; weak[i]; i++)
         if (g_ascii_strncasecmp (line, weak[i], strlen (weak[i])) == 0)
           {
