@@ -788,6 +788,15 @@ line_kinds (GArray *lines, gsize i, gboolean kinds[N_KINDS])
   kinds_from_bits (i < lines->len ? g_array_index (lines, Line, i).kinds : 0, kinds);
 }
 
+/* Whether @line starts with the header name @name (lower case), in any
+ * case. Most lines differ at the first byte, compared here: OR 0x20
+ * makes a letter lower case, and no other byte a letter. */
+static inline gboolean
+starts_with_name (const char *line, const char *name)
+{
+  return (line[0] | 0x20) == name[0] && g_ascii_strncasecmp (line, name, strlen (name)) == 0;
+}
+
 /* Where the returned original starts in @report: a line that says so,
  * or a block of its headers at the left margin (Received:, Return-Path:,
  * or two lines of From:/To:/Subject:/Date:/Message-ID: with one of the
@@ -814,10 +823,10 @@ original_start (const char *report, GArray *lines)
       if (kept.kinds & 1u << WORD_ORIGINAL)
         return line - report;
       for (guint i = 0; strong[i]; i++)
-        if (g_ascii_strncasecmp (line, strong[i], strlen (strong[i])) == 0)
+        if (starts_with_name (line, strong[i]))
           return line - report;
       for (guint i = 0; weak[i]; i++)
-        if (g_ascii_strncasecmp (line, weak[i], strlen (weak[i])) == 0)
+        if (starts_with_name (line, weak[i]))
           {
             header = TRUE;
             dated = i == 2 || i == 3 || i == 4 || i == 5;
