@@ -1140,12 +1140,36 @@ transcript_reply (char **lines, gsize i)
   return NULL;
 }
 
+/* The lines of @copy, the report's first @length bytes, as
+ * g_strsplit (@copy, "\n", -1) gives them, but in @copy itself, its
+ * newlines made NULs: @lines (report_length()'s) says where each
+ * starts. A newline at the end is followed by an empty line. */
+static char **
+split_lines (char *copy, gsize length, GArray *lines)
+{
+  char **split = g_new (char *, lines->len + 2);
+  gsize n = 0;
+  gboolean newline_at_end = length > 0 && copy[length - 1] == '\n';
+
+  for (; n < lines->len; n++)
+    {
+      const Line *line = &g_array_index (lines, Line, n);
+
+      split[n] = copy + line->start;
+      split[n][line->length] = '\0';
+    }
+  if (newline_at_end)
+    split[n++] = copy + length;
+  split[n] = NULL;
+  return split;
+}
+
 /* Reads the lines of the report into @reader. */
 static void
 read_lines (const char *report, gsize length, Reader *reader)
 {
   char *copy = g_strndup (report, length);
-  char **lines = g_strsplit (copy, "\n", -1);
+  char **lines = split_lines (copy, length, reader->lines);
   gsize offset = 0;
   /* Below a sentence that opens a list of failed recipients: the list
    * starts at the next line with words, or never. */
@@ -1293,7 +1317,7 @@ read_lines (const char *report, gsize length, Reader *reader)
         if (add_found (reader, start, stop, offset + (start - line), offset + (stop - line), offset, NULL, FALSE))
           ((Found *) g_ptr_array_index (reader->found, reader->found->len - 1))->alone = TRUE;
     }
-  g_strfreev (lines);
+  g_free (lines);
   g_free (copy);
 }
 
