@@ -94,13 +94,17 @@ fold (guchar c)
   return folded[c];
 }
 
-/* Whether the UTF-8 character starting at @p is CJK: kana, kanji and
- * their punctuation (U+3000..U+9FFF) or a full-width form (U+FF00..). */
-static inline gboolean
-starts_cjk (const guchar *p)
-{
-  return (p[0] >= 0xE3 && p[0] <= 0xE9) || (p[0] == 0xEF && p[1] >= 0xBC && p[1] <= 0xBF);
-}
+/* The byte at @p of a text that ends at a NUL... */
+#define AT_NUL(p) (*(p))
+/* ... or at a NUL or at end_, whichever comes first: what a copy of the
+ * text up to end_ would read. */
+#define AT_END(p) ((p) < end_ ? *(p) : 0)
+
+/* Whether the UTF-8 character starting at @p, its bytes read by @at, is
+ * CJK: kana, kanji and their punctuation (U+3000..U+9FFF) or a
+ * full-width form (U+FF00..). */
+#define STARTS_CJK(at, p)                                                \
+  ((at (p) >= 0xE3 && at (p) <= 0xE9) || (at (p) == 0xEF && at ((p) + 1) >= 0xBC && at ((p) + 1) <= 0xBF))
 
 /* Calls @body for each byte of @text as the matcher sees it: folded,
  * white space runs as one space, and no space at all beside a CJK
@@ -111,14 +115,16 @@ starts_cjk (const guchar *p)
  * it looked for: back past UTF-8 continuation bytes, no further than
  * the last run's end (none there: the one before that run still
  * counts). So other bytes cost one test, and as each byte is looked at
- * a bounded number of times the walk stays linear. */
-#define FOR_EACH_FOLDED(text, c, body)                                   \
+ * a bounded number of times the walk stays linear. @at reads the byte
+ * at a pointer (AT_NUL or AT_END) wherever the walk reads ahead; the
+ * bytes behind, read back from a run, are before it and so in the text. */
+#define FOR_EACH_FOLDED_AT(text, at, c, body)                            \
   do {                                                                   \
     const guchar *p_ = (const guchar *) (text), *after_run_ = p_;        \
     gboolean cjk_before_ = FALSE;                                        \
     for (;; p_++)                                                        \
       {                                                                  \
-        guchar c = fold (*p_);                                           \
+        guchar c = fold (at (p_));                                       \
         /* Most bytes fold above the space; only NUL folds to 0. */      \
         if (G_UNLIKELY (c <= ' '))                                       \
           {                                                              \
@@ -127,22 +133,25 @@ starts_cjk (const guchar *p)
               break;                                                     \
             if (c == ' ')                                                \
               {                                                          \
-                while (fold (*q_) == ' ')                                \
+                while (fold (at (q_)) == ' ')                            \
                   q_++;                                                  \
                 while (r_ > after_run_ && r_[-1] >= 0x80                 \
                        && r_[-1] < 0xC0)                                 \
                   r_--;                                                  \
                 if (r_ > after_run_)                                     \
-                  cjk_before_ = r_[-1] >= 0xC0 && starts_cjk (r_ - 1);   \
+                  cjk_before_ = r_[-1] >= 0xC0                           \
+                                && STARTS_CJK (AT_NUL, r_ - 1);          \
                 after_run_ = q_;                                         \
                 p_ = q_ - 1;                                             \
-                if (cjk_before_ || (*q_ && starts_cjk (q_)))             \
+                if (cjk_before_ || (at (q_) && STARTS_CJK (at, q_)))    \
                   continue;                                              \
               }                                                          \
           }                                                              \
         body;                                                            \
       }                                                                  \
   } while (0)
+
+#define FOR_EACH_FOLDED(text, c, body) FOR_EACH_FOLDED_AT (text, AT_NUL, c, body)
 
 /* The step after @c from @state, following failure links down to a
  * state with a row. Inline: a call in the walks' loops would make the
@@ -511,6 +520,27 @@ _modori_matcher_all (const Matcher *m, const char *text, gboolean *found)
         }
   });
   return count;
+}
+
+guint32
+_modori_matcher_bits_len (const Matcher *m, const char *text, gsize length, const guint32 *bits)
+{
+  const guchar *end_ = (const guchar *) text + length;
+  const gint32 *ends = m->ends, *next_end = m->next_end;
+  Rows rows = rows_of (m);
+  gint32 state = 0;
+  guint32 union_ = 0;
+
+  FOR_EACH_FOLDED_AT (text, AT_END, c, {
+    state = advance (m, rows, state, c);
+    if (!STEP_ENDS (state))
+      continue;
+    /* The patterns _modori_matcher_all() would mark: those that end
+     * here, down the failure links. */
+    for (gint32 p = ends[STEP_STATE (state)]; p >= 0; p = next_end[p])
+      union_ |= bits[p];
+  });
+  return union_;
 }
 
 typedef struct {

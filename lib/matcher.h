@@ -21,6 +21,13 @@ int _modori_matcher_first (const Matcher *matcher, const char *text);
  * array of n_patterns booleans). Returns how many distinct patterns matched. */
 guint _modori_matcher_all (const Matcher *matcher, const char *text, gboolean *found);
 
+/* The union (bitwise OR) of @bits[index] over the patterns that
+ * _modori_matcher_all() marks in the first @length bytes of @text (fewer
+ * if a NUL comes first), read exactly as a copy of them would be: which
+ * kinds of phrase a line of a longer text holds, with no copy and no
+ * array to clear and read. */
+guint32 _modori_matcher_bits_len (const Matcher *matcher, const char *text, gsize length, const guint32 *bits);
+
 /* Like _modori_matcher_all(), but a pattern counts only where it occurs
  * outside a longer occurrence of another one: in "address has been
  * blacklisted", "blacklisted" does not count when the longer phrase is a

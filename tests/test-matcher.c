@@ -189,15 +189,52 @@ oracle_first (const Oracle *o, gboolean outermost, const gboolean *group, gboole
   return first;
 }
 
-/* Every entry point on @text against the oracle. */
+/* _modori_matcher_bits_len() on the first @length bytes of @text
+ * against the oracle on a copy of them: 32 patterns at a time, a bit
+ * each, so that the union says which of them occur. */
+static void
+check_cut (const Matcher *m, const char *const *patterns, guint n, const char *text, gsize length)
+{
+  char *copy = g_strndup (text, length);
+  Oracle *o = oracle_new (patterns, n, copy);
+  gboolean *want = g_new0 (gboolean, MAX (n, 1));
+  guint32 *bits = g_new0 (guint32, MAX (n, 1));
+
+  oracle_all (o, FALSE, want);
+  for (guint chunk = 0; chunk * 32 < n; chunk++)
+    {
+      guint32 want_bits = 0;
+
+      for (guint i = 0; i < n; i++)
+        bits[i] = i / 32 == chunk ? 1u << (i % 32) : 0;
+      for (guint i = chunk * 32; i < n && i < chunk * 32 + 32; i++)
+        want_bits |= want[i] ? bits[i] : 0;
+      g_assert_cmphex (_modori_matcher_bits_len (m, text, length, bits), ==, want_bits);
+    }
+  g_free (want);
+  g_free (bits);
+  oracle_free (o);
+  g_free (copy);
+}
+
+/* Every entry point on @text against the oracle; the one that takes a
+ * length on every cut of a short text and on some of a long one, and
+ * with a length past the NUL. */
 static void
 check_text (const Matcher *m, const char *const *patterns, guint n, const gboolean *group, const char *text)
 {
+  gsize len = strlen (text);
   Oracle *o = oracle_new (patterns, n, text);
   gboolean *want = g_new0 (gboolean, MAX (n, 1));
   gboolean *got = g_new0 (gboolean, MAX (n, 1));
   guint want_count, got_count;
   int want_out, want_in, got_out, got_in;
+
+  for (gsize k = 0; k <= len + 1; k += len <= 16 ? 1 : 1 + len / 8)
+    check_cut (m, patterns, n, text, k);
+  if (len > 16)
+    for (gsize k = len - 2; k <= len + 1; k++)
+      check_cut (m, patterns, n, text, k);
 
   g_assert_cmpint (_modori_matcher_first (m, text), ==, oracle_first (o, FALSE, NULL, FALSE));
 
@@ -305,6 +342,18 @@ test_cjk (void)
     "ユーザ ユーザ", "ＡＢ", "Ａ  Ｂ", "a あ", "aあ", "ü x", "ü  x", "é 'x' が", "ホ\x80 'x'", "ホ\x80\x80 x \x80 が",
     "\xEF \xBC", "\xEF\xBC x", "x \xEF", "\xE3", " \xE9", "\xE2\x80\x99 'x'", "ホスト \xBF 'x'",
   };
+  check_set (patterns, G_N_ELEMENTS (patterns), texts, G_N_ELEMENTS (texts));
+}
+
+/* A cut where the text goes on: a run before it is read as at the end
+ * of the text (kept before a CJK lead byte whose next byte is cut
+ * off), and no pattern runs past it. */
+static void
+test_cut (void)
+{
+  const char *patterns[] = { "x \xEF", "x\xEF", "x\xEF\xBC", "a b", "ab", "a ", "b\xE3", "b \xE3" };
+  const char *texts[] = { "x \xEF\xBC", "x\xEF\xBC", "a b", "a \n b", "a  ", "b \xE3\x81\x82", "ab\0cd" };
+
   check_set (patterns, G_N_ELEMENTS (patterns), texts, G_N_ELEMENTS (texts));
 }
 
@@ -572,6 +621,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/matcher/empty-and-twins", test_empty_and_twins);
   g_test_add_func ("/matcher/white-space", test_white_space);
   g_test_add_func ("/matcher/cjk", test_cjk);
+  g_test_add_func ("/matcher/cut", test_cut);
   g_test_add_func ("/matcher/high-bytes", test_high_bytes);
   g_test_add_func ("/matcher/runs", test_runs);
   g_test_add_func ("/matcher/random-small", test_random_small);

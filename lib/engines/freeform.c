@@ -296,6 +296,9 @@ static const Word words[] = {
 
 #define N_KINDS (WORD_NOT_FAILED + 1)
 
+/* Each word's kind as a bit, as the matcher gives their union. */
+static guint32 word_kind_bits[G_N_ELEMENTS (words)];
+
 static const Matcher *
 word_matcher (void)
 {
@@ -307,7 +310,12 @@ word_matcher (void)
       const char *patterns[G_N_ELEMENTS (words)];
 
       for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-        patterns[i] = words[i].word;
+        {
+          /* So a newline after a line adds no word to it (before_contact_paragraph()). */
+          g_assert (!g_ascii_isspace (words[i].word[strlen (words[i].word) - 1]));
+          patterns[i] = words[i].word;
+          word_kind_bits[i] = 1u << words[i].kind;
+        }
       matcher = _modori_matcher_new (patterns, G_N_ELEMENTS (words));
       g_once_init_leave (&once, 1);
     }
@@ -320,18 +328,36 @@ _modori_freeform_prepare (void)
   word_matcher ();
 }
 
-/* Which kinds of words @line holds. */
+/* Kinds as a bit each (word_kind_bits) ... */
 static void
-kinds_in (const char *line, gboolean kinds[N_KINDS])
+kinds_from_bits (guint32 bits, gboolean kinds[N_KINDS])
 {
-  gboolean found[G_N_ELEMENTS (words)];
+  for (guint k = 0; k < N_KINDS; k++)
+    kinds[k] = (bits >> k) & 1;
+}
 
-  memset (kinds, 0, N_KINDS * sizeof (gboolean));
-  if (_modori_matcher_all (word_matcher (), line, found) == 0)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (found[i])
-      kinds[words[i].kind] = TRUE;
+static guint32
+kinds_to_bits (const gboolean kinds[N_KINDS])
+{
+  guint32 bits = 0;
+
+  for (guint k = 0; k < N_KINDS; k++)
+    bits |= (guint32) kinds[k] << k;
+  return bits;
+}
+
+/* ... of the words the @n bytes at @text hold, read in place. */
+static guint32
+kinds_bits_in (const char *text, gsize n)
+{
+  return _modori_matcher_bits_len (word_matcher (), text, n, word_kind_bits);
+}
+
+/* Which kinds of words the @n bytes at @text hold. */
+static void
+kinds_in (const char *text, gsize n, gboolean kinds[N_KINDS])
+{
+  kinds_from_bits (kinds_bits_in (text, n), kinds);
 }
 
 /* ---- Recognizing a bounce ---- */
@@ -439,12 +465,11 @@ next_address (const char *p, const char *end, const char **start, const char **s
 {
   const char *floor = p;
 
-  for (const char *at = p; at < end; at++)
+  /* From one '@' to the next: memchr() skips the bytes between. */
+  for (const char *at = p; at < end && (at = memchr (at, '@', end - at)) != NULL; at++)
     {
       const char *s, *e, *dot = NULL;
 
-      if (*at != '@')
-        continue;
       for (s = at; s > floor && is_local_char ((guchar) s[-1]) && at - s < 64; s--)
         ;
       /* Quotes and dots that open a local part are the sentence's. */
@@ -509,6 +534,8 @@ typedef struct {
   GHashTable *seen;          /* cleaned address -> TRUE */
   GHashTable *excluded;      /* addresses that are not recipients */
   gboolean delayed;          /* the whole report says the message is still being tried */
+  const char *report;        /* the report read */
+  GArray *lines;             /* Line, of the report (report_length()) */
 } Reader;
 
 static gboolean
@@ -681,32 +708,102 @@ only_addresses (const char *line)
   return p != line;
 }
 
-/* Which kinds of words @line holds outside its addresses: a mailbox
- * named "contact@", "kontakt@" or "unknown@" says nothing about the line
- * ("       kontakt@example.net" in a list of failed recipients). One pass
- * over the line for its addresses, one for the words. */
+/* The kinds of words of the @n bytes at @line with its addresses
+ * masked, the first of them found at [@start, @stop). */
 static void
-kinds_outside_addresses (const char *line, gboolean kinds[N_KINDS])
+kinds_masked (const char *line, gsize n, const char *start, const char *stop, gboolean kinds[N_KINDS])
 {
-  gsize n = strlen (line);
   char *masked = g_strndup (line, n);
-  const char *p = line, *end = line + n, *start, *stop;
 
-  while (next_address (p, end, &start, &stop))
-    {
-      memset (masked + (start - line), ' ', stop - start);
-      p = stop;
-    }
-  kinds_in (masked, kinds);
+  do
+    memset (masked + (start - line), ' ', stop - start);
+  while (next_address (stop, line + n, &start, &stop));
+  kinds_in (masked, n, kinds);
   g_free (masked);
+}
+
+/* Which kinds of words the @n bytes at @line hold outside their
+ * addresses: a mailbox named "contact@", "kontakt@" or "unknown@" says
+ * nothing about the line ("       kontakt@example.net" in a list of
+ * failed recipients). One pass over the line for its addresses, one for
+ * the words: in place when there is none to mask. */
+static void
+kinds_outside_addresses (const char *line, gsize n, gboolean kinds[N_KINDS])
+{
+  const char *start, *stop;
+
+  if (next_address (line, line + n, &start, &stop))
+    kinds_masked (line, n, start, stop, kinds);
+  else
+    kinds_in (line, n, kinds);
+}
+
+/* A line of the report (before the returned original) and its kinds of
+ * words, each read once: report_length() reads every line as written,
+ * and the passes after it ask again, most outside addresses, which
+ * differs only on a line that has one. */
+typedef struct {
+  gsize start;          /* byte offset in the report */
+  gsize length;         /* without its newline */
+  guint32 kinds;        /* kinds_in() of the line, as bits */
+  guint32 outside;      /* kinds_outside_addresses() of it, once outside_known */
+  gboolean outside_known;
+} Line;
+
+/* kinds_outside_addresses() of line @i of @report (@lines from
+ * report_length()). The line after the report's last newline, which
+ * report_length() does not keep, is empty: no words. */
+static void
+line_kinds_outside (const char *report, GArray *lines, gsize i, gboolean kinds[N_KINDS])
+{
+  Line *line;
+
+  if (i >= lines->len)
+    {
+      memset (kinds, 0, N_KINDS * sizeof (gboolean));
+      return;
+    }
+  line = &g_array_index (lines, Line, i);
+  if (!line->outside_known)
+    {
+      const char *text = report + line->start, *start, *stop;
+
+      /* Without an address, masking them leaves the line as it is. */
+      if (next_address (text, text + line->length, &start, &stop))
+        {
+          kinds_masked (text, line->length, start, stop, kinds);
+          line->outside = kinds_to_bits (kinds);
+        }
+      else
+        line->outside = line->kinds;
+      line->outside_known = TRUE;
+    }
+  kinds_from_bits (line->outside, kinds);
+}
+
+/* kinds_in() of line @i, as line_kinds_outside(). */
+static void
+line_kinds (GArray *lines, gsize i, gboolean kinds[N_KINDS])
+{
+  kinds_from_bits (i < lines->len ? g_array_index (lines, Line, i).kinds : 0, kinds);
+}
+
+/* Whether @line starts with the header name @name (lower case), in any
+ * case. Most lines differ at the first byte, compared here: OR 0x20
+ * makes a letter lower case, and no other byte a letter. */
+static inline gboolean
+starts_with_name (const char *line, const char *name)
+{
+  return (line[0] | 0x20) == name[0] && g_ascii_strncasecmp (line, name, strlen (name)) == 0;
 }
 
 /* Where the returned original starts in @report: a line that says so,
  * or a block of its headers at the left margin (Received:, Return-Path:,
  * or two lines of From:/To:/Subject:/Date:/Message-ID: with one of the
- * last three). Returns the length of the report before it. */
+ * last three). Returns the length of the report before it. Keeps each
+ * line read in @lines, with its kinds of words. */
 static gsize
-report_length (const char *report)
+original_start (const char *report, GArray *lines)
 {
   static const char *const strong[] = { "received:", "return-path:", NULL };
   static const char *const weak[] = {
@@ -718,19 +815,18 @@ report_length (const char *report)
   while (*line)
     {
       const char *eol = strchr (line, '\n');
-      gsize n = eol ? (gsize) (eol - line) : strlen (line);
-      g_autofree char *copy = g_strndup (line, n);
-      gboolean kinds[N_KINDS];
+      Line kept = { line - report, eol ? (gsize) (eol - line) : strlen (line), 0, 0, FALSE };
       gboolean header = FALSE, dated = FALSE;
 
-      kinds_in (copy, kinds);
-      if (kinds[WORD_ORIGINAL])
+      kept.kinds = kinds_bits_in (line, kept.length);
+      g_array_append_val (lines, kept);
+      if (kept.kinds & 1u << WORD_ORIGINAL)
         return line - report;
       for (guint i = 0; strong[i]; i++)
-        if (g_ascii_strncasecmp (line, strong[i], strlen (strong[i])) == 0)
+        if (starts_with_name (line, strong[i]))
           return line - report;
       for (guint i = 0; weak[i]; i++)
-        if (g_ascii_strncasecmp (line, weak[i], strlen (weak[i])) == 0)
+        if (starts_with_name (line, weak[i]))
           {
             header = TRUE;
             dated = i == 2 || i == 3 || i == 4 || i == 5;
@@ -744,6 +840,17 @@ report_length (const char *report)
       line = eol + 1;
     }
   return strlen (report);
+}
+
+/* original_start(), and in @lines the lines of the report before it. */
+static gsize
+report_length (const char *report, GArray *lines)
+{
+  gsize length = original_start (report, lines);
+
+  while (lines->len > 0 && g_array_index (lines, Line, lines->len - 1).start >= length)
+    g_array_set_size (lines, lines->len - 1);
+  return length;
 }
 
 /* The returned original's headers, where the report ends at @start: a
@@ -776,16 +883,34 @@ original_headers (const char *start)
   return original;
 }
 
+/* The first of @lines (report_length()'s) that starts at or after @offset. */
+static gsize
+line_from (GArray *lines, gsize offset)
+{
+  gsize lo = 0, hi = lines->len;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+      if (g_array_index (lines, Line, mid).start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* Where a paragraph that tells people whom to write to starts in
  * [@from, @end) ("Please reply to Postmaster@... if you feel this message
  * to be in error.", "如有疑问，请联系 postmaster@..."): the closing words
  * of the report, not a recipient's reason. @end when there is none. One
  * pass over the bytes, each line read once. */
 static gsize
-before_contact_paragraph (const char *report, gsize from, gsize end)
+before_contact_paragraph (const char *report, GArray *lines, gsize from, gsize end)
 {
   gsize paragraph = 0;   /* start of the current paragraph, 0: the first */
   gboolean blank = FALSE, failure_said = FALSE;
+  gsize whole = line_from (lines, from);   /* the next line of @lines */
 
   for (gsize line = from; line < end;)
     {
@@ -804,7 +929,17 @@ before_contact_paragraph (const char *report, gsize from, gsize end)
             g_autofree char *copy = g_strndup (report + line, n);
             gboolean kinds[N_KINDS];
 
-            kinds_outside_addresses (copy, kinds);
+            /* A whole line of the report, with its newline or without:
+             * its kinds outside addresses are known. A newline is no part
+             * of an address, and adds no word at the end of a line as no
+             * word ends with white space (word_matcher()). */
+            while (whole < lines->len && g_array_index (lines, Line, whole).start < line)
+              whole++;
+            if (whole < lines->len && g_array_index (lines, Line, whole).start == line &&
+                n >= g_array_index (lines, Line, whole).length)
+              line_kinds_outside (report, lines, whole, kinds);
+            else
+              kinds_outside_addresses (report + line, n, kinds);
             /* Only once the reason was given: "because:" and then a
              * paragraph that names it and whom to ask is the reason. */
             /* A line that gives the server's reply is the reason, whom
@@ -824,7 +959,7 @@ before_contact_paragraph (const char *report, gsize from, gsize end)
 /* The words that belong to the recipient found at @index: from after its
  * mention up to the next recipient's, else the words after the last one. */
 static char *
-text_of (const char *report, gsize length, GPtrArray *found, guint index)
+text_of (const char *report, gsize length, GArray *lines, GPtrArray *found, guint index)
 {
   const Found *f = g_ptr_array_index (found, index);
   gsize from = f->text_from, end = length;
@@ -854,7 +989,7 @@ text_of (const char *report, gsize length, GPtrArray *found, guint index)
     }
   if (end - from > MAX_DIAGNOSTIC)
     end = from + MAX_DIAGNOSTIC;
-  end = before_contact_paragraph (report, from, end);
+  end = before_contact_paragraph (report, lines, from, end);
   text = g_string_new_len (report + from, end - from);
   /* A closing bracket, quote or colon right after the address is not words. */
   g_string_erase (text, 0, strspn (text->str, ">)]'\":;,. \t\n"));
@@ -888,7 +1023,7 @@ text_of (const char *report, gsize length, GPtrArray *found, guint index)
           gboolean kinds[N_KINDS];
           const PhraseRule *specific, *weak;
 
-          kinds_in (before, kinds);
+          kinds_in (before, n, kinds);
           _modori_phrases_reason (before, &specific, &weak);
           has_words = !kinds[WORD_LABEL] || specific != NULL || weak != NULL;
         }
@@ -944,7 +1079,7 @@ exclude_value (GHashTable *excluded, const char *value)
 /* Whether the indented lines right below line @i (its continuation,
  * where many mail systems put a recipient's reason) say failure. */
 static gboolean
-continuation_says_failure (char **lines, gsize i)
+continuation_says_failure (const Reader *reader, char **lines, gsize i)
 {
   for (gsize j = i + 1; lines[j] && j <= i + 3; j++)
     {
@@ -952,7 +1087,7 @@ continuation_says_failure (char **lines, gsize i)
 
       if (!(lines[j][0] == ' ' || lines[j][0] == '\t') || strspn (lines[j], " \t\r") == strlen (lines[j]))
         return FALSE;
-      kinds_outside_addresses (lines[j], kinds);
+      line_kinds_outside (reader->report, reader->lines, j, kinds);
       if (says_failure (lines[j], kinds))
         return TRUE;
     }
@@ -966,7 +1101,7 @@ continuation_says_failure (char **lines, gsize i)
  * ##"). An address that ends a sentence above it ("For questions write
  * to" / "help@b") is not. */
 static gboolean
-next_line_says_failure (char **lines, gsize i)
+next_line_says_failure (const Reader *reader, char **lines, gsize i)
 {
   const char *next = lines[i + 1];
   gboolean kinds[N_KINDS];
@@ -976,7 +1111,7 @@ next_line_says_failure (char **lines, gsize i)
   if (next == NULL || next[0] == ' ' || next[0] == '\t' || strchr (next, '@') != NULL ||
       strspn (next, " \t\r") == strlen (next) || quotes_a_header (next))
     return FALSE;
-  kinds_in (next, kinds);
+  line_kinds (reader->lines, i + 1, kinds);
   return !kinds[WORD_CONTACT] && says_failure (next, kinds);
 }
 
@@ -1005,12 +1140,36 @@ transcript_reply (char **lines, gsize i)
   return NULL;
 }
 
+/* The lines of @copy, the report's first @length bytes, as
+ * g_strsplit (@copy, "\n", -1) gives them, but in @copy itself, its
+ * newlines made NULs: @lines (report_length()'s) says where each
+ * starts. A newline at the end is followed by an empty line. */
+static char **
+split_lines (char *copy, gsize length, GArray *lines)
+{
+  char **split = g_new (char *, lines->len + 2);
+  gsize n = 0;
+  gboolean newline_at_end = length > 0 && copy[length - 1] == '\n';
+
+  for (; n < lines->len; n++)
+    {
+      const Line *line = &g_array_index (lines, Line, n);
+
+      split[n] = copy + line->start;
+      split[n][line->length] = '\0';
+    }
+  if (newline_at_end)
+    split[n++] = copy + length;
+  split[n] = NULL;
+  return split;
+}
+
 /* Reads the lines of the report into @reader. */
 static void
 read_lines (const char *report, gsize length, Reader *reader)
 {
   char *copy = g_strndup (report, length);
-  char **lines = g_strsplit (copy, "\n", -1);
+  char **lines = split_lines (copy, length, reader->lines);
   gsize offset = 0;
   /* Below a sentence that opens a list of failed recipients: the list
    * starts at the next line with words, or never. */
@@ -1028,7 +1187,7 @@ read_lines (const char *report, gsize length, Reader *reader)
 
       if (strspn (line, " \t\r") == strlen (line))
         continue;
-      kinds_outside_addresses (line, kinds);
+      line_kinds_outside (report, reader->lines, i, kinds);
       has_address = next_address (line, end, &start, &stop);
 
       /* A transcript: "RCPT TO:<a@b>" and a 4xx/5xx reply below it. */
@@ -1094,10 +1253,9 @@ read_lines (const char *report, gsize length, Reader *reader)
 
         if (kinds[WORD_LABEL])
           {
-            g_autofree char *prefix = g_strndup (line, start - line);
             gboolean prefix_kinds[N_KINDS];
 
-            kinds_in (prefix, prefix_kinds);
+            kinds_in (line, start - line, prefix_kinds);
             label_before = prefix_kinds[WORD_LABEL];
           }
         /* ... and a label followed by nothing but addresses ("Unknown
@@ -1109,8 +1267,8 @@ read_lines (const char *report, gsize length, Reader *reader)
             gboolean at_start = first && line_starts;
             gboolean listed = list != NO_LIST && (at_start || list_line);
             gboolean labelled = label_before && (first || list_line);
-            gboolean failed = line_fails || (at_start && continuation_says_failure (lines, i)) ||
-                              (at_start && line_alone && next_line_says_failure (lines, i));
+            gboolean failed = line_fails || (at_start && continuation_says_failure (reader, lines, i)) ||
+                              (at_start && line_alone && next_line_says_failure (reader, lines, i));
 
             /* The sender named on a failure line ("Your message from a@b
              * to c@d could not be delivered", "The message from <a@b> could
@@ -1126,7 +1284,7 @@ read_lines (const char *report, gsize length, Reader *reader)
                  * RESOLVER.ADR.RecipNotFound; not found ##"): that reply
                  * is its text, as a transcript's is. */
                 char *reply = at_start && line_alone && lines[i + 1] && has_code (lines[i + 1]) &&
-                                      next_line_says_failure (lines, i)
+                                      next_line_says_failure (reader, lines, i)
                                   ? g_strstrip (g_strdup (lines[i + 1]))
                                   : NULL;
                 add_found (reader, start, stop, offset + (start - line), offset + (stop - line), offset, reply, FALSE);
@@ -1152,14 +1310,14 @@ read_lines (const char *report, gsize length, Reader *reader)
       const char *line = lines[i], *end = line + strlen (line), *start, *stop;
       gboolean kinds[N_KINDS];
 
-      kinds_outside_addresses (line, kinds);
+      line_kinds_outside (report, reader->lines, i, kinds);
       if (!only_addresses (line) || quotes_a_header (line) || kinds[WORD_CONTACT])
         continue;
       for (const char *p = line; next_address (p, end, &start, &stop); p = stop)
         if (add_found (reader, start, stop, offset + (start - line), offset + (stop - line), offset, NULL, FALSE))
           ((Found *) g_ptr_array_index (reader->found, reader->found->len - 1))->alone = TRUE;
     }
-  g_strfreev (lines);
+  g_free (lines);
   g_free (copy);
 }
 
@@ -1192,24 +1350,23 @@ freeform_parse (ModoriBounce *context, GPtrArray *records)
   GMimeMessage *bounce = _modori_bounce_get_message (context);
   TextBounce text;
   Reader reader;
+  GArray *lines;
   gsize length;
   gboolean kinds[N_KINDS], delayed;
   const char *action;
 
   if (!_modori_text_bounce_read (context, markers, &text))
     return FALSE;
-  length = report_length (text.report);
+  lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  length = report_length (text.report, lines);
   if (text.original == NULL && text.report[length])
     text.original = original_headers (text.report + length);
 
   /* Notices that are not bounces. */
-  {
-    char *head = g_strndup (text.report, length);
-    kinds_in (head, kinds);
-    g_free (head);
-  }
+  kinds_in (text.report, length, kinds);
   if (_modori_text_is_challenge (text.report) || kinds[WORD_MODERATION] || is_session_notice (bounce, text.report))
     {
+      g_array_unref (lines);
       _modori_text_bounce_clear (&text);
       return FALSE;
     }
@@ -1232,12 +1389,14 @@ freeform_parse (ModoriBounce *context, GPtrArray *records)
    * full). Its header lines are never read as recipients anyway. */
 
   reader.delayed = delayed;
+  reader.report = text.report;
+  reader.lines = lines;
   read_lines (text.report, length, &reader);
 
   for (guint i = 0; i < reader.found->len; i++)
     {
       const Found *f = g_ptr_array_index (reader.found, i);
-      char *said = text_of (text.report, length, reader.found, i);
+      char *said = text_of (text.report, length, lines, reader.found, i);
       ModoriRecord *record = _modori_engine_add_record (records, ENGINE_NAME, f->address, said);
 
       _modori_record_set (record, FIELD_ACTION, action);
@@ -1261,6 +1420,7 @@ freeform_parse (ModoriBounce *context, GPtrArray *records)
   g_ptr_array_unref (reader.found);
   g_hash_table_unref (reader.seen);
   g_hash_table_unref (reader.excluded);
+  g_array_unref (lines);
   _modori_text_bounce_clear (&text);
   return records->len > 0;
 }
