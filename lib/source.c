@@ -2,6 +2,7 @@
  * each file as a stream. What is held at once is bounded: a message of
  * at most MODORI_MAX_MESSAGE_BYTES (bounds.h), a line in pieces of at
  * most MAX_PIECE. */
+#define _GNU_SOURCE   /* memmem() */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -545,6 +546,86 @@ failed:
   return NULL;
 }
 
+/* Whether the line ending at @end (a line end at index @end of the
+ * buffer) is blank, as is_blank() reads a line; bytes before the buffer's
+ * start are of a "From " line, which is none. */
+static gboolean
+ends_blank_line (const ModoriSource *self, gsize end)
+{
+  const char *buf = self->buf;
+
+  if (end == 0)
+    return FALSE;
+  if (self->cr_only)
+    return buf[end - 1] == '\r';
+  return buf[end - 1] == '\n' || (end >= 2 && buf[end - 1] == '\r' && buf[end - 2] == '\n');
+}
+
+/* Passes over the rest of the current mbox message, its "From " line
+ * read: to the line read_mbox_message() would end it at, or the end of
+ * the file. Only a line that starts "From " can end a message, so the
+ * buffer is searched for an 'F' after a line end instead of read line by
+ * line (an 'F' is rarer than a line end): a reader of -j N skips the
+ * messages of the others. */
+static gboolean
+skip_mbox_message (ModoriSource *self, GError **error)
+{
+  const char line_end = self->cr_only ? '\r' : '\n';
+  gsize scan = self->buf_pos;   /* searched from; the byte before is a line end */
+
+  /* The "From " line ended at the end of the file. */
+  if (scan == 0 || self->buf[scan - 1] != line_end)
+    {
+      close_current (self);
+      return TRUE;
+    }
+  for (;;)
+    {
+      const char *f = memchr (self->buf + scan, 'F', self->buf_len - scan);
+      gsize at, lookbehind;
+
+      if (f == NULL && self->eof)
+        {
+          close_current (self);
+          return TRUE;
+        }
+      if (f == NULL || (f + 5 > self->buf + self->buf_len && !self->eof))
+        {
+          /* More bytes, with the three before where the search goes on:
+           * the line end before an 'F' and a blank line before that. */
+          scan = f ? (gsize) (f - self->buf) : self->buf_len;
+          self->buf_pos = scan - MIN (scan, 3);
+          lookbehind = scan - self->buf_pos;
+          if (!want_bytes (self, self->buf_len - self->buf_pos + 1, error))
+            return FALSE;
+          scan = self->buf_pos + lookbehind;
+          continue;
+        }
+      at = f - self->buf;
+      scan = at + 1;
+      if (at == 0 || self->buf[at - 1] != line_end || self->buf_len - at < 5 || memcmp (f, "From ", 5) != 0)
+        continue;
+      self->buf_pos = at;
+      if (!ends_blank_line (self, at - 1))
+        {
+          guint64 mark = self->buf_offset + at;   /* buf may move */
+          const char *piece;
+          gsize length;
+          gboolean ends;
+
+          if (!next_piece (self, &piece, &length, &ends, error))
+            return FALSE;
+          if (!looks_like_envelope (piece, length))
+            {
+              scan = self->buf_pos;   /* the next line, or more of this one */
+              continue;
+            }
+          self->buf_pos = mark - self->buf_offset;
+        }
+      return TRUE;
+    }
+}
+
 /* The next message of the current mbox, whose "From " line is next.
  * Without @keep, only passes over it and returns NULL. A message over
  * MODORI_MAX_MESSAGE_BYTES is read past, kept no further, and reported. */
@@ -564,6 +645,12 @@ read_mbox_message (ModoriSource *self, gboolean keep, GError **error)
     if (!next_piece (self, &piece, &length, &ends, error))
       goto failed;
   while (!ends);
+  if (!keep)
+    {
+      if (!skip_mbox_message (self, error))
+        goto failed;
+      return NULL;
+    }
   for (;;)
     {
       guint64 mark = self->buf_offset + self->buf_pos;   /* buf may move */

@@ -269,6 +269,120 @@ test_skip_shares_the_steps (void)
       }
 }
 
+/* Random mboxes made of the lines that decide where a message ends: "From "
+ * lines after a blank line or not, with an envelope's time or not, quoted
+ * ones, blank lines of each line end, lines longer than a piece, and runs
+ * that put those lines across the reader's blocks. A reader that skips
+ * every other step (source.c, skip_mbox_message()) must find the same
+ * messages at the same steps as one that reads them all. */
+static void
+test_skip_random_mboxes (void)
+{
+  static const char *const lines[] = {
+    "Subject: a line", "", "From someone without a time", "From sender@example.org Tue Mar  5 10:22:31 2024",
+    ">From quoted", "From ", "From", "text before From x", "body text of some length, as mail has",
+  };
+  static const char *const ends[] = { "\n", "\r\n", "\r" };
+  GRand *rand = g_rand_new_with_seed (16);
+
+  for (guint round = 0; round < 60; round++)
+    {
+      const char *end = ends[round % 3];
+      g_autoptr (GString) box = g_string_new ("From first@example.org Mon Mar  4 09:00:00 2024");
+      g_autofree char *name = g_strdup_printf ("skip-random/%u.mbox", round);
+      g_autofree char *path = NULL;
+      guint n_lines = g_rand_int_range (rand, 10, 4000);
+
+      /* A lone CR file has no LF anywhere (source.c reads it as CR only). */
+      g_string_append (box, end);
+      for (guint i = 0; i < n_lines; i++)
+        {
+          guint pick = g_rand_int_range (rand, 0, G_N_ELEMENTS (lines) + 2);
+
+          if (pick == G_N_ELEMENTS (lines))
+            {
+              gsize filler = g_rand_int_range (rand, 1, 200);
+              for (gsize k = 0; k < filler; k++)
+                g_string_append_c (box, 'a' + k % 26);
+            }
+          else if (pick == G_N_ELEMENTS (lines) + 1)
+            {
+              /* Longer than a piece now and then (MAX_PIECE, 64 KiB). */
+              gsize filler = g_rand_int_range (rand, 0, 10) == 0 ? 65536 + g_rand_int_range (rand, -3, 4) : 3000;
+              for (gsize k = 0; k < filler; k++)
+                g_string_append_c (box, 'x');
+            }
+          else
+            g_string_append (box, lines[pick]);
+          if (strcmp (end, "\r\n") == 0 && g_rand_int_range (rand, 0, 8) == 0)
+            g_string_append (box, "\n");   /* an LF alone among CRLF */
+          else
+            g_string_append (box, end);
+        }
+      if (g_rand_boolean (rand))
+        g_string_truncate (box, box->len - strlen (end));   /* no last line end */
+      path = write_temp (name, box->str, box->len);
+      {
+        const char *paths[] = { path, NULL };
+        g_autoptr (GPtrArray) all = steps (paths, 1, 0);
+
+        for (guint every = 2; every <= 3; every++)
+          for (guint keep_at = 0; keep_at < every; keep_at++)
+            {
+              g_autoptr (GPtrArray) some = steps (paths, every, keep_at);
+
+              g_assert_cmpuint (some->len, ==, all->len);
+              for (guint i = keep_at; i < all->len; i += every)
+                g_assert_cmpstr (g_ptr_array_index (some, i), ==, g_ptr_array_index (all, i));
+            }
+      }
+    }
+  g_rand_free (rand);
+}
+
+/* A separator cut by the end of the reader's first block (FIRST_BLOCK,
+ * 4,096 bytes, in source.c open_entry()) as a skipping reader passes over
+ * the message before it: at each place across the cut, after a blank
+ * line or not. */
+static void
+test_skip_across_blocks (void)
+{
+  static const char head[] = "From a@example.org Mon Mar  4 09:00:00 2024\nSubject: one\n\n";
+  /* No time of day: a separator only after a blank line. */
+  static const char next[] = "From b@example.org\nSubject: two\n\nbody\n\n";
+
+  for (guint blank = 0; blank < 2; blank++)
+    for (gsize cut = 0; cut < 10; cut++)
+      {
+        g_autoptr (GString) box = g_string_new (head);
+        g_autofree char *name = g_strdup_printf ("skip-blocks/%u-%zu.mbox", blank, cut);
+        g_autofree char *path = NULL;
+        /* The separator's line end at 4,096 - cut: "\nFrom " spans the cut
+         * for cut 1 to 5. */
+        gsize line_end = 4096 - cut;
+
+        while (box->len + 80 < line_end - blank)
+          g_string_append (box, "filler text of a body line, filler text of a body line, filler\n");
+        while (box->len < line_end - blank)
+          g_string_append_c (box, 'x');
+        if (blank)
+          g_string_append (box, "\n");   /* the x line ends; the blank line follows */
+        g_string_append (box, "\n");
+        g_string_append (box, next);
+        g_string_append (box, next);
+        path = write_temp (name, box->str, box->len);
+        {
+          const char *paths[] = { path, NULL };
+          g_autoptr (GPtrArray) all = steps (paths, 1, 0);
+          g_autoptr (GPtrArray) some = steps (paths, 2, 1);
+
+          g_assert_cmpuint (all->len, ==, blank ? 3 : 2);
+          g_assert_cmpuint (some->len, ==, all->len);
+          g_assert_cmpstr (g_ptr_array_index (some, 1), ==, g_ptr_array_index (all, 1));
+        }
+      }
+}
+
 /* What the inputs were when the source was made is what it reads: a
  * message appended to an mbox, or a file delivered into a Maildir,
  * afterwards is left for the next scan. Readers in several processes
@@ -786,6 +900,8 @@ main (int argc, char **argv)
   g_test_add_func ("/source/errors-go-on", test_errors_go_on);
   g_test_add_func ("/source/long-lines-and-crlf", test_long_lines_and_crlf);
   g_test_add_func ("/source/skip-shares-the-steps", test_skip_shares_the_steps);
+  g_test_add_func ("/source/skip-random-mboxes", test_skip_random_mboxes);
+  g_test_add_func ("/source/skip-across-blocks", test_skip_across_blocks);
   g_test_add_func ("/source/inputs-as-listed", test_inputs_as_listed);
   g_test_add_func ("/source/oversized-message-files", test_oversized_message_files);
   g_test_add_func ("/source/expansion-bomb", test_expansion_bomb);
