@@ -113,6 +113,22 @@ _modori_mime_header_value (GMimeHeader *header, GString *buffer)
   return g_mime_header_get_value (header);
 }
 
+char *
+_modori_mime_decode_raw_value (const char *raw)
+{
+  GString *buffer = g_string_sized_new (strlen (raw) + 1);
+  char *unfolded, *decoded;
+
+  /* As above: such a value decodes to itself. */
+  if (unfold_plain (raw, buffer))
+    return g_string_free (buffer, FALSE);
+  g_string_free (buffer, TRUE);
+  unfolded = g_mime_utils_header_unfold (raw);
+  decoded = g_mime_utils_header_decode_text (_modori_mime_parser_options (), unfolded);
+  g_free (unfolded);
+  return decoded;
+}
+
 static GMimeObject *
 find_recursive (GMimeObject *object, int depth,
                 gboolean (*visit) (GMimeObject *, gpointer), gpointer data)

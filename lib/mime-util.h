@@ -17,6 +17,9 @@ GMimeParserOptions *_modori_mime_parser_options (void);
  * nothing to decode: such a value is unfolded into @buffer. Valid until
  * @buffer or @header changes. Engines search many values once each. */
 const char *_modori_mime_header_value (GMimeHeader *header, GString *buffer);
+/* What g_mime_header_get_value() makes of a header's @raw value, with
+ * modori's parser options (newly allocated), by the same fast path. */
+char *_modori_mime_decode_raw_value (const char *raw);
 
 /* Deepest MIME nesting walked; deeper parts are ignored. */
 #define MODORI_MAX_MIME_DEPTH 64

@@ -91,35 +91,6 @@ field_colon (const char *line, gsize length)
   return -2;
 }
 
-/* Whether @text is all ASCII and holds no "=?". */
-static gboolean
-is_plain_text (const char *text)
-{
-  for (const char *p = text; *p; p++)
-    if ((guchar) *p >= 0x80 || (p[0] == '=' && p[1] == '?'))
-      return FALSE;
-  return TRUE;
-}
-
-/* GMime's decoding of a "text" value (g_mime_utils_header_decode_text()),
- * taking @unfolded. A value all ASCII without "=?" is given back as it
- * is: GMime 3.2 splits it into words and white space, finds no encoded
- * word (each starts "=?") and no 8-bit word to convert, and joins them
- * again unchanged (gmime-utils.c, tokenize_rfc2047_text() and
- * rfc2047_decode_tokens()). Most values are such, and the decoding
- * makes a token per word. */
-static char *
-decode_text (char *unfolded)
-{
-  char *decoded;
-
-  if (is_plain_text (unfolded))
-    return unfolded;
-  decoded = g_mime_utils_header_decode_text (_modori_mime_parser_options (), unfolded);
-  g_free (unfolded);
-  return decoded;
-}
-
 /* Takes the field of @length bytes at @field, whose name ends at @colon,
  * into @original. */
 static void
@@ -164,7 +135,7 @@ take_field (ModoriOriginal *original, const char *field, gsize length, gsize col
       }
     default:
       /* g_mime_header_get_value(): unfolded, encoded words decoded. */
-      decoded = decode_text (g_mime_utils_header_unfold (raw));
+      decoded = _modori_mime_decode_raw_value (raw);
       if (which == SUBJECT_FIELD)
         {
           g_free (original->subject);
