@@ -2,7 +2,6 @@
  * each file as a stream. What is held at once is bounded: a message of
  * at most MODORI_MAX_MESSAGE_BYTES (bounds.h), a line in pieces of at
  * most MAX_PIECE. */
-#define _GNU_SOURCE   /* memmem() */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
