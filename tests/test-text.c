@@ -3,6 +3,17 @@
 
 #include "text.h"
 
+/* @n bytes of @alphabet (a string) at random into @out, and a NUL. */
+static void
+random_bytes (GRand *rand, const char *alphabet, char *out, guint n)
+{
+  gsize size = strlen (alphabet);
+
+  for (guint i = 0; i < n; i++)
+    out[i] = alphabet[g_rand_int_range (rand, 0, size)];
+  out[n] = '\0';
+}
+
 /* The first place @needle occurs in @haystack, ASCII case aside: the
  * definition, one place after the other. */
 static const char *
@@ -62,12 +73,8 @@ test_find_nocase_random (void)
       guint length = g_rand_int_range (rand, 0, 70), n = g_rand_int_range (rand, 1, 6);
       char haystack[72], needle[8];
 
-      for (guint i = 0; i < length; i++)
-        haystack[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
-      haystack[length] = '\0';
-      for (guint i = 0; i < n; i++)
-        needle[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
-      needle[n] = '\0';
+      random_bytes (rand, alphabet, haystack, length);
+      random_bytes (rand, alphabet, needle, n);
       check_find (haystack, needle);
       /* A needle taken from the text, so that it is there. */
       if (length > n)
@@ -108,12 +115,8 @@ test_find_nocase_len_random (void)
       guint length = g_rand_int_range (rand, 0, size + 1);
       char haystack[201], needle[10];
 
-      for (guint i = 0; i < size; i++)
-        haystack[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
-      haystack[size] = '\0';
-      for (guint i = 0; i < n; i++)
-        needle[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
-      needle[n] = '\0';
+      random_bytes (rand, alphabet, haystack, size);
+      random_bytes (rand, alphabet, needle, n);
       check_find_len (haystack, length, needle);
       check_find (haystack, needle);
       /* A needle from the text, at times across @length. */
