@@ -220,6 +220,19 @@ modori_source_new (const char *const *paths)
 }
 
 ModoriSource *
+modori_source_new_like (const ModoriSource *source)
+{
+  ModoriSource *self;
+
+  g_return_val_if_fail (source != NULL, NULL);
+  /* The entries are not changed once listed: the copies share them. */
+  self = g_atomic_rc_box_new0 (ModoriSource);
+  self->entries = g_array_ref (source->entries);
+  self->total = source->total;
+  return self;
+}
+
+ModoriSource *
 _modori_source_new_for_file (const char *path)
 {
   ModoriSource *self = source_new ();

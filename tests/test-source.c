@@ -51,9 +51,8 @@ static const char *const unquoted[] = {
 
 /* Every message of @paths, as "origin|number|offset|data" strings. */
 static GPtrArray *
-collect (const char *const *paths, GPtrArray *errors)
+collect_from (ModoriSource *source, GPtrArray *errors)
 {
-  g_autoptr (ModoriSource) source = modori_source_new (paths);
   GPtrArray *got = g_ptr_array_new_with_free_func (g_free);
 
   for (;;)
@@ -79,6 +78,22 @@ collect (const char *const *paths, GPtrArray *errors)
                                              (int) length, data));
     }
   return got;
+}
+
+static void
+assert_same_strings (GPtrArray *got, GPtrArray *want)
+{
+  g_assert_cmpuint (got->len, ==, want->len);
+  for (guint i = 0; i < want->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (got, i), ==, g_ptr_array_index (want, i));
+}
+
+static GPtrArray *
+collect (const char *const *paths, GPtrArray *errors)
+{
+  g_autoptr (ModoriSource) source = modori_source_new (paths);
+
+  return collect_from (source, errors);
 }
 
 static void
@@ -413,6 +428,44 @@ test_inputs_as_listed (void)
     }
   /* The three messages of the mbox as it was, and 1-a. */
   g_assert_cmpuint (n, ==, 4);
+}
+
+/* A copy reads the inputs as its original listed them, from the start,
+ * wherever the original is: what the threads of one scan read. */
+static void
+test_copies_read_as_listed (void)
+{
+  g_autofree char *path = write_temp ("like/grows.mbox", mbox, -1);
+  g_autofree char *a = write_temp ("like/box/cur/1-a", MSG_A, -1);
+  g_autofree char *box = g_build_filename (tmpdir, "like/box", NULL);
+  g_autofree char *later = g_build_filename (tmpdir, "like/box/cur/2-later", NULL);
+  const char *paths[] = { path, box, NULL };
+  g_autoptr (GPtrArray) before = collect (paths, NULL);
+  g_autoptr (ModoriSource) source = modori_source_new (paths);
+  g_autoptr (ModoriSourceMessage) first = modori_source_next (source, NULL);
+  g_autofree char *grown = g_strconcat (mbox, "\nFrom sender@example.org Tue Mar  5 10:22:34 2024\n" MSG_B, NULL);
+  g_autoptr (ModoriSource) copy = NULL;
+  g_autoptr (ModoriSource) copy_of_copy = NULL;
+  g_autoptr (GPtrArray) from_copy = NULL, from_copy_of_copy = NULL, rest = NULL;
+
+  g_assert_nonnull (first);
+  g_assert_cmpuint (before->len, ==, 4);
+  g_assert_true (g_file_set_contents (path, grown, -1, NULL));
+  g_assert_true (g_file_set_contents (later, MSG_C, -1, NULL));
+
+  copy = modori_source_new_like (source);
+  g_assert_cmpuint (modori_source_get_bytes_total (copy), ==, modori_source_get_bytes_total (source));
+  g_assert_cmpuint (modori_source_get_bytes_read (copy), ==, 0);
+  from_copy = collect_from (copy, NULL);
+  assert_same_strings (from_copy, before);
+  /* A copy of a finished copy starts over too. */
+  copy_of_copy = modori_source_new_like (copy);
+  from_copy_of_copy = collect_from (copy_of_copy, NULL);
+  assert_same_strings (from_copy_of_copy, before);
+  /* The original goes on from where it was. */
+  rest = collect_from (source, NULL);
+  g_assert_cmpuint (rest->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (rest, 0), ==, g_ptr_array_index (before, 1));
 }
 
 static void
@@ -903,6 +956,7 @@ main (int argc, char **argv)
   g_test_add_func ("/source/skip-random-mboxes", test_skip_random_mboxes);
   g_test_add_func ("/source/skip-across-blocks", test_skip_across_blocks);
   g_test_add_func ("/source/inputs-as-listed", test_inputs_as_listed);
+  g_test_add_func ("/source/copies-read-as-listed", test_copies_read_as_listed);
   g_test_add_func ("/source/oversized-message-files", test_oversized_message_files);
   g_test_add_func ("/source/expansion-bomb", test_expansion_bomb);
   g_test_add_func ("/source/xz-memory", test_xz_memory);

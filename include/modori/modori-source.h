@@ -70,6 +70,22 @@ MODORI_PUBLIC GType modori_source_message_get_type (void) G_GNUC_CONST;
 MODORI_PUBLIC ModoriSource *modori_source_new (const char *const *paths);
 
 /**
+ * modori_source_new_like:
+ * @source: a #ModoriSource
+ *
+ * Makes a source over @source's listing, at its start, whatever @source
+ * has read: the same files in the same order, each read up to the size
+ * it had when @source was made. For readers in threads that share the
+ * inputs, each analyzing its own messages (see modori_source_skip()): a
+ * Maildir delivered into meanwhile is numbered alike by all. Standard
+ * input and pipes are read by whichever source reaches them first: give
+ * such inputs to one source only.
+ *
+ * Returns: (transfer full): a new source.
+ */
+MODORI_PUBLIC ModoriSource *modori_source_new_like (const ModoriSource *source);
+
+/**
  * modori_source_ref: (skip)
  * @source: a #ModoriSource
  *
@@ -117,9 +133,10 @@ MODORI_PUBLIC ModoriSourceMessage *modori_source_next (ModoriSource *source,
  * Takes the step modori_source_next() would take (past one message, or
  * one failure) without keeping the message: a file of one message is
  * not read beyond its first bytes, an mbox message is not copied, and
- * no error is reported. For readers that share the inputs between
- * processes, each analyzing its own messages: every reader's
- * next-or-skip sequence numbers the same messages alike.
+ * no error is reported. For readers that share the inputs (processes
+ * that forked after modori_source_new(), or threads that each read a
+ * modori_source_new_like() copy), each analyzing its own messages: every
+ * reader's next-or-skip sequence numbers the same messages alike.
  *
  * Returns: %FALSE at the end of the inputs.
  */
