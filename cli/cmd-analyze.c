@@ -68,7 +68,7 @@ cmd_analyze (int argc, char **argv)
   g_auto (GStrv) paths = NULL;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json, jsonl or csv", "FORMAT" },
-    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Analyze with N workers (default: the number of processors)", "N" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Analyze with N workers (default: one per processor; none for less than 128 KiB of input)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress line on a terminal", NULL },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Language of text output: ja or en (default: from the locale)", "LANG" },
     { "why", 0, 0, G_OPTION_ARG_NONE, &why, "Show which rule decided each reason", NULL },
@@ -132,7 +132,7 @@ cmd_analyze (int argc, char **argv)
   modori_analyzer_set_include_vacation (analyzer, vacation);
 
   analysis.printer = printer;
-  scan.jobs = jobs > 0 ? jobs : scan_default_jobs ();
+  scan.jobs = MAX (jobs, 0);
   /* Records printed on the same terminal would be mixed into it. */
   scan.progress = !quiet && isatty (STDERR_FILENO) && !isatty (STDOUT_FILENO);
   failed = !scan_run (analyzer, paths, &scan);

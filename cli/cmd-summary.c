@@ -242,7 +242,7 @@ cmd_summary (int argc, char **argv)
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json", "FORMAT" },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Language of text output: ja or en (default: from the locale)", "LANG" },
     { "top", 0, 0, G_OPTION_ARG_INT, &top, "How many domains and recipients to list (default 10)", "N" },
-    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Analyze with N workers (default: the number of processors)", "N" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Analyze with N workers (default: one per processor; none for less than 128 KiB of input)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress line on a terminal", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "PATH..." },
     { NULL }
@@ -280,7 +280,7 @@ cmd_summary (int argc, char **argv)
    * bounces): the analyzer must hand them over to be counted at all. */
   modori_analyzer_set_include_vacation (analyzer, TRUE);
   modori_analyzer_set_include_delivered (analyzer, TRUE);
-  scan.jobs = jobs > 0 ? jobs : scan_default_jobs ();
+  scan.jobs = MAX (jobs, 0);
   scan.progress = !quiet && isatty (STDERR_FILENO);
   ok = scan_run (analyzer, paths, &scan);
 

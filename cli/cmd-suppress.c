@@ -121,7 +121,7 @@ cmd_suppress (int argc, char **argv)
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: list (default) or csv (address,reason,date)", "FORMAT" },
     { "reasons", 'r', 0, G_OPTION_ARG_STRING, &reasons, "Comma-separated reasons that count (default: every hard bounce)", "LIST" },
-    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Analyze with N workers (default: the number of processors)", "N" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Analyze with N workers (default: one per processor; none for less than 128 KiB of input)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress line on a terminal", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "PATH..." },
     { NULL }
@@ -170,7 +170,7 @@ cmd_suppress (int argc, char **argv)
 
   self.addresses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, last_free);
   analyzer = modori_analyzer_new ();
-  scan.jobs = jobs > 0 ? jobs : scan_default_jobs ();
+  scan.jobs = MAX (jobs, 0);
   scan.progress = !quiet && isatty (STDERR_FILENO);
   ok = scan_run (analyzer, paths, &scan);
 

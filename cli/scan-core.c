@@ -3,6 +3,7 @@
  * thread), and the progress line. Calls nothing of the strategies. */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "commands.h"
 #include "scan-private.h"
@@ -114,6 +115,22 @@ scan_update_bytes (Scan *scan)
 {
   scan->bytes_read = modori_source_get_bytes_read (scan->source);
   scan->bytes_total = modori_source_get_bytes_total (scan->source);
+}
+
+gboolean
+scan_inputs_can_be_reread (char **paths)
+{
+  for (char **path = paths; *path; path++)
+    {
+      struct stat info;
+
+      if (strcmp (*path, "-") == 0)
+        return FALSE;
+      /* A missing file is reported in its turn, by the reader. */
+      if (stat (*path, &info) == 0 && !S_ISREG (info.st_mode) && !S_ISDIR (info.st_mode))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 void

@@ -22,8 +22,9 @@ typedef struct {
   ModoriAnalyzer *analyzer;
   char **paths;
   const ScanOptions *options;
-  ModoriSource *source;          /* the strategy's while it reads; NULL
-                                  * when worker processes read */
+  ModoriSource *source;          /* the inputs, listed once by scan_run():
+                                  * read by the calling thread, or by
+                                  * workers from copies of it */
   guint64 bytes_read, bytes_total;
   guint64 n_messages;
   gint64 started, last_progress;
@@ -40,6 +41,9 @@ void scan_analyze (Scan *scan, ScanResult *result, const GError *error);
 void scan_emit (Scan *scan, ScanResult *result);
 /* Frees what @result holds and makes it empty. */
 void scan_clear_result (ScanResult *result);
+/* Whether every input is one that a second reader can open by name
+ * (not standard input, a pipe or a device). */
+gboolean scan_inputs_can_be_reread (char **paths);
 /* Redraws the progress line, at most five times a second unless @force. */
 void scan_draw_progress (Scan *scan, gboolean force);
 /* The source's counters into @scan, for the progress line. */

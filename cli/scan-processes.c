@@ -22,7 +22,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -68,23 +67,6 @@ typedef struct {
   gboolean unreachable; /* its control socket failed: give it no more */
   gboolean gone;        /* its result pipe ended */
 } Worker;
-
-/* Every input must be one that a second reader can open by name. */
-static gboolean
-inputs_can_be_reread (char **paths)
-{
-  for (char **path = paths; *path; path++)
-    {
-      struct stat info;
-
-      if (strcmp (*path, "-") == 0)
-        return FALSE;
-      /* A missing file is reported by the worker whose message it is. */
-      if (stat (*path, &info) == 0 && !S_ISREG (info.st_mode) && !S_ISDIR (info.st_mode))
-        return FALSE;
-    }
-  return TRUE;
-}
 
 /* Writes or reads exactly @length bytes; FALSE when the pipe ends or
  * fails first. */
@@ -513,21 +495,17 @@ static gboolean
 run_processes (Scan *scan, int jobs)
 {
   Pool pool = { .scan = scan, .jobs = jobs, .end = G_MAXUINT64 };
-  ModoriSource *source;
   gboolean workers_well;
 
-  if (!inputs_can_be_reread (scan->paths))
+  if (!scan_inputs_can_be_reread (scan->paths))
     return FALSE;
-  /* Listed once, here: the workers inherit the list. */
-  source = modori_source_new ((const char *const *) scan->paths);
   pool.workers = g_new0 (Worker, jobs);
-  if (!start_workers (scan, source, pool.workers, jobs))
+  /* The workers inherit the listing; the parent reads nothing itself. */
+  if (!start_workers (scan, scan->source, pool.workers, jobs))
     {
-      modori_source_free (source);
       g_free (pool.workers);
       return FALSE;   /* no fork: threads do it all, from the start */
     }
-  modori_source_free (source);   /* the parent reads nothing itself */
   pool.window_size = (guint64) jobs * WINDOW_PER_WORKER;
   pool.window = g_new0 (ScanResult, pool.window_size);
 

@@ -5,7 +5,6 @@
 static gboolean
 run_serial (Scan *scan, int jobs)
 {
-  scan->source = modori_source_new ((const char *const *) scan->paths);
   for (;;)
     {
       g_autoptr (GError) error = NULL;
@@ -20,7 +19,6 @@ run_serial (Scan *scan, int jobs)
       scan_update_bytes (scan);
       scan_draw_progress (scan, FALSE);
     }
-  g_clear_pointer (&scan->source, modori_source_free);
   return TRUE;
 }
 

@@ -106,8 +106,6 @@ run_threads (Scan *scan, int jobs)
   Ring ring = { .scan = scan };
   GThread **threads = g_new0 (GThread *, jobs);
 
-  scan->source = modori_source_new ((const char *const *) scan->paths);
-
   ring.ring_size = jobs * SLOTS_PER_JOB;
   ring.batch = MIN (MAX_BATCH, SLOTS_PER_JOB / 2);
   ring.ring = g_new0 (ScanResult, ring.ring_size);
@@ -160,7 +158,6 @@ run_threads (Scan *scan, int jobs)
   g_mutex_clear (&ring.lock);
   g_cond_clear (&ring.work);
   g_cond_clear (&ring.ready);
-  g_clear_pointer (&scan->source, modori_source_free);
   return TRUE;
 }
 

@@ -10,7 +10,9 @@
 #define SCAN_MAX_JOBS 64
 
 typedef struct {
-  int jobs;           /* workers; 1 analyzes on the calling thread */
+  int jobs;           /* workers; 1 analyzes on the calling thread; 0
+                       * chooses: one per processor, or the calling
+                       * thread alone for a small input */
   gboolean progress;  /* draw a progress line on stderr */
   /* prepare() runs on a worker as soon as a message is analyzed: it
    * must touch no shared state. It appends to @prepared what the
@@ -30,8 +32,5 @@ typedef struct {
  * when some input or message could not be read, or consume() stopped
  * the scan. */
 gboolean scan_run (ModoriAnalyzer *analyzer, char **paths, const ScanOptions *options);
-
-/* The default for -j: the number of processors. */
-int scan_default_jobs (void);
 
 #endif
