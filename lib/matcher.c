@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "matcher.h"
+#include "matcher-image.h"
 
 /* Rows for the states up to DENSE_DEPTH deep (the root and its
  * children: at most 257 rows, however many the patterns), and for more
@@ -45,33 +46,36 @@
 
 /* What a walk reads of a state without a row, together: a text that
  * follows a phrase reads these one after another, as such states are
- * numbered depth-first, and their edges too. */
-typedef struct {
-  /* The number of edges in the low byte (at most 255: no pattern byte
-   * is NUL). Above it, with one edge, its byte and then whether a
-   * pattern ends at its target, which is the next state (the first
-   * child comes next depth-first); with more, the index of the first
-   * in edge[]. 33,800 of the big table's 36,200 deep states have one. */
-  guint32 edges;
-  gint32 fail;         /* a state; kept for every state, rows or not */
-} Deep;
+ * numbered depth-first, and their edges too. In edges, the number of
+ * edges in the low byte (at most 255: no pattern byte is NUL). Above
+ * it, with one edge, its byte and then whether a pattern ends at its
+ * target, which is the next state (the first child comes next
+ * depth-first); with more, the index of the first in edge[]. 33,800 of
+ * the big table's 36,200 deep states have one. fail is a state, kept
+ * for every state, rows or not. (Declared in matcher-image.h, which
+ * images are written with.) */
+typedef MatcherDeep Deep;
 
+/* The arrays are const: once built a matcher is only read, and those
+ * of an image are in read-only pages. */
 struct _Matcher {
   guint n_states;
   guint n_dense;       /* states 0 .. n_dense - 1 have a row in delta */
   guint n_classes;
   guint32 column[256]; /* folded byte -> its class times n_dense */
-  gint32 *delta;       /* by class, then state: delta[column[c] + s] is the state after c, as a step */
-  Deep *deep;
-  guint32 *edge;       /* of states with two or more: the byte, then the target as a step above it; sorted by byte within a state */
-  guint32 *best;       /* lowest pattern index ending here (via failure links), or NONE */
+  const gint32 *delta; /* by class, then state: delta[column[c] + s] is the state after c, as a step */
+  const Deep *deep;
+  const guint32 *edge; /* of states with two or more: the byte, then the target as a step above it; sorted by byte within a state */
+  guint n_many;        /* entries of edge */
+  const guint32 *best; /* lowest pattern index ending here (via failure links), or NONE */
   /* The patterns ending at a state, down its failure links, longest
    * first: by pattern, so that a walk reads no more of these big arrays
    * than ends[] where one ends, and the rest from small ones. */
-  gint32 *ends;        /* the longest pattern ending here, or -1 */
-  gint32 *next_end;    /* by pattern: the next longest one ending where it does, or -1 */
-  guint *length;       /* each pattern's length as matched (folded) */
+  const gint32 *ends;  /* the longest pattern ending here, or -1 */
+  const gint32 *next_end; /* by pattern: the next longest one ending where it does, or -1 */
+  const guint *length; /* each pattern's length as matched (folded) */
   guint n_patterns;
+  gboolean in_image;   /* the arrays are an image's, not to be freed */
 };
 
 /* Each byte as the matcher reads it: ASCII letters in lower case, every
@@ -235,7 +239,7 @@ compare_edges (gconstpointer a, gconstpointer b)
 }
 
 Matcher *
-_modori_matcher_new (const char *const *patterns, guint n_patterns)
+_modori_matcher_build (const char *const *patterns, guint n_patterns)
 {
   Matcher *m = g_new0 (Matcher, 1);
   /* At most one state per byte of the patterns, and the root: plain
@@ -254,11 +258,12 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
   gsize n_cells;
   Deep *deep;
   guint32 *packed, *best;
-  gint32 *delta, *ends;
+  gint32 *delta, *ends, *next_end;
+  guint *length;
   gboolean used[256] = { FALSE };
 
   m->n_patterns = n_patterns;
-  m->length = g_new0 (guint, n_patterns);
+  m->length = length = g_new0 (guint, n_patterns);
   for (guint i = 0; i < n_patterns; i++)
     capacity += strlen (patterns[i]);
   nodes = g_new (Node, capacity);
@@ -276,7 +281,7 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
         gint32 child = nodes[state].child;
         empty = FALSE;
         used[c] = TRUE;
-        m->length[i]++;
+        length[i]++;
         while (child >= 0 && nodes[child].byte != c)
           child = nodes[child].sibling;
         if (child < 0)
@@ -364,7 +369,7 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
   n_states = m->n_states;
   n_dense = m->n_dense;
   number = g_new (guint32, n_states);
-  deep = m->deep = g_new0 (Deep, n_states);
+  m->deep = deep = g_new0 (Deep, n_states);
   packed = g_new (guint32, MAX (n_edges, 1));
   {
     guint32 *stack = g_new (guint32, n_states), top = 0, next = n_dense;
@@ -409,7 +414,8 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
   }
   /* Their targets as steps of states where no pattern ends yet: which
    * do is known only at the end. */
-  packed = m->edge = g_renew (guint32, packed, MAX (n_many, 1));
+  m->edge = packed = g_renew (guint32, packed, MAX (n_many, 1));
+  m->n_many = n_many;
   for (guint32 e = 0; e < n_many; e++)
     packed[e] = (packed[e] & 0xff) | number[packed[e] >> 8] << 9;
 
@@ -417,11 +423,11 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
    * shallower and so done), the best pattern along the failure links,
    * and its children's failure links. */
   n_cells = (gsize) n_dense * m->n_classes;
-  delta = m->delta = g_new0 (gint32, n_cells);
+  m->delta = delta = g_new0 (gint32, n_cells);
   /* Only patterns that own a state are ever read; -1 for the rest. */
-  m->next_end = memset (g_new (gint32, MAX (n_patterns, 1)), 0xff, MAX (n_patterns, 1) * sizeof (gint32));
-  best = m->best = g_new (guint32, n_states);
-  ends = m->ends = g_new (gint32, n_states);
+  m->next_end = next_end = memset (g_new (gint32, MAX (n_patterns, 1)), 0xff, MAX (n_patterns, 1) * sizeof (gint32));
+  m->best = best = g_new (guint32, n_states);
+  m->ends = ends = g_new (gint32, n_states);
   deep[0].fail = 0;
   ends[0] = -1;
   for (guint i = 0; i < n_states; i++)
@@ -444,7 +450,7 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
       if (state > 0)
         ends[state] = mine >= 0 ? mine : ends[fail];
       if (mine >= 0)
-        m->next_end[mine] = ends[fail];
+        next_end[mine] = ends[fail];
       /* Whether a pattern ends at the target of a single edge. */
       if (ends[state] >= 0 && state > n_dense && (deep[state - 1].edges & 0xff) == 1)
         deep[state - 1].edges |= 1 << 16;
@@ -467,18 +473,106 @@ _modori_matcher_new (const char *const *patterns, guint n_patterns)
   return m;
 }
 
+/* The image made for exactly @patterns, or NULL: the same count, then
+ * the same strings. Counts tell the lists the library builds apart, and
+ * a list that is not an image's differs early, so a hash would save
+ * little: a match reads every pattern once either way. */
+static const MatcherImage *
+find_image (const char *const *patterns, guint n_patterns)
+{
+  if (_modori_matcher_images == NULL)
+    return NULL;
+  for (const MatcherImage *image = _modori_matcher_images; image->patterns != NULL; image++)
+    {
+      const char *p = image->patterns;
+      guint i;
+
+      if (image->n_patterns != n_patterns)
+        continue;
+      for (i = 0; i < n_patterns && strcmp (p, patterns[i]) == 0; i++)
+        p += strlen (p) + 1;
+      if (i == n_patterns)
+        return image;
+    }
+  return NULL;
+}
+
+static Matcher *
+matcher_from_image (const MatcherImage *image)
+{
+  Matcher *m = g_new0 (Matcher, 1);
+
+  m->n_states = image->n_states;
+  m->n_dense = image->n_dense;
+  m->n_classes = image->n_classes;
+  memcpy (m->column, image->column, sizeof m->column);
+  m->delta = image->delta;
+  m->deep = image->deep;
+  m->edge = image->edge;
+  m->n_many = image->n_many;
+  m->best = image->best;
+  m->ends = image->ends;
+  m->next_end = image->next_end;
+  m->length = image->length;
+  m->n_patterns = image->n_patterns;
+  m->in_image = TRUE;
+  return m;
+}
+
+static MatcherRecorder recorder;
+static gpointer recorder_data;
+
+void
+_modori_matcher_set_recorder (MatcherRecorder record, gpointer user_data)
+{
+  recorder = record;
+  recorder_data = user_data;
+}
+
+Matcher *
+_modori_matcher_new (const char *const *patterns, guint n_patterns)
+{
+  const MatcherImage *image = find_image (patterns, n_patterns);
+  Matcher *m = image ? matcher_from_image (image) : _modori_matcher_build (patterns, n_patterns);
+
+  if (recorder != NULL)
+    recorder (patterns, n_patterns, m, recorder_data);
+  return m;
+}
+
+void
+_modori_matcher_get_image (const Matcher *m, MatcherImage *image)
+{
+  image->n_patterns = m->n_patterns;
+  image->n_states = m->n_states;
+  image->n_dense = m->n_dense;
+  image->n_classes = m->n_classes;
+  image->n_many = m->n_many;
+  image->column = m->column;
+  image->delta = m->delta;
+  image->deep = m->deep;
+  image->edge = m->edge;
+  image->best = m->best;
+  image->ends = m->ends;
+  image->next_end = m->next_end;
+  image->length = m->length;
+}
+
 void
 _modori_matcher_free (Matcher *matcher)
 {
   if (matcher == NULL)
     return;
-  g_free (matcher->delta);
-  g_free (matcher->deep);
-  g_free (matcher->edge);
-  g_free (matcher->next_end);
-  g_free (matcher->best);
-  g_free (matcher->ends);
-  g_free (matcher->length);
+  if (!matcher->in_image)
+    {
+      g_free ((gpointer) matcher->delta);
+      g_free ((gpointer) matcher->deep);
+      g_free ((gpointer) matcher->edge);
+      g_free ((gpointer) matcher->next_end);
+      g_free ((gpointer) matcher->best);
+      g_free ((gpointer) matcher->ends);
+      g_free ((gpointer) matcher->length);
+    }
   g_free (matcher);
 }
 

@@ -10,7 +10,9 @@
 
 typedef struct _Matcher Matcher;
 
-/* Compiles @n_patterns patterns (UTF-8; empty ones never match). */
+/* Compiles @n_patterns patterns (UTF-8; empty ones never match), or
+ * takes the image compiled at build time for exactly this list
+ * (matcher-image.h). */
 Matcher *_modori_matcher_new (const char *const *patterns, guint n_patterns);
 void _modori_matcher_free (Matcher *matcher);
 
