@@ -61,7 +61,8 @@ typedef struct {
 } ScanStrategy;
 
 extern const ScanStrategy scan_serial;      /* on the calling thread */
-extern const ScanStrategy scan_threads;     /* worker threads */
+extern const ScanStrategy scan_readers;     /* worker threads that each read */
+extern const ScanStrategy scan_threads;     /* worker threads fed by the caller */
 extern const ScanStrategy scan_processes;   /* worker processes */
 
 #endif

@@ -19,8 +19,7 @@ typedef struct {
    * command keeps of @report: rows (rows.h) or rendered output, any
    * bytes. consume() then gets those bytes on the calling thread, in
    * input order, with the report's number of records. The workers are
-   * processes when every input can be opened again by name, threads
-   * otherwise (standard input). */
+   * threads or processes (scan.c); only threads on standard input. */
   void (*prepare) (gpointer user_data, const ModoriSourceMessage *message, ModoriReport *report,
                    GString *prepared);
   /* Returns FALSE when the output cannot be written: the scan stops. */

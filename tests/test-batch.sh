@@ -2,7 +2,8 @@
 # Batch scanning: the same samples as .eml files, one mbox, a Maildir, a
 # gzip'd and an xz'd mbox, and through standard input give the same
 # records; -j N prints what -j 1 prints; errors name the message; summary
-# and suppress. Run from the source root with the modori binary as $1.
+# and suppress. Run from the source root with the modori binary as $1,
+# and MODORI_WORKERS set to threads or processes: -j N takes those.
 MODORI="$1"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -87,6 +88,7 @@ grep -q "^modori: $tmp/cut.mbox.gz: message [0-9]* at byte [0-9]*: truncated gzi
 grep -q "all.mbox#1\"" "$tmp/out"; ok $? "the next input is still read"
 
 # A worker process that dies is reported, and the exit status says so.
+if [ "$MODORI_WORKERS" = processes ]; then
 children_of () {
   # "PID (NAME) STATE PPID ...": the fields after the name's ")".
   awk -v parent="$1" '{ at = match($0, /\) [A-Za-z] /)
@@ -103,6 +105,17 @@ victim=$(children_of $scan | head -n 1)
 wait $scan
 [ $? = 2 ]; ok $? "a worker process that dies makes the exit status 2"
 grep -q "^modori: a worker process failed at message [0-9]* of the inputs" "$tmp/err"; ok $? "the dead worker is reported with the message number"
+else
+  for k in $(seq 60); do cat "$tmp/all.mbox"; done >"$tmp/big.mbox"
+fi
+MODORI_WORKERS=fibers "$MODORI" -j 2 --format=jsonl "$tmp/all.mbox" >"$tmp/out" 2>"$tmp/err"
+"$MODORI" -j 1 --format=jsonl "$tmp/all.mbox" >"$tmp/all-j1.jsonl"
+[ "$(cat "$tmp/err")" = "modori: warning: MODORI_WORKERS is neither 'threads' nor 'processes'; ignored" ] &&
+  cmp -s "$tmp/all-j1.jsonl" "$tmp/out"; ok $? "an unknown MODORI_WORKERS is named and ignored"
+# Many times the workers' window of results, in more runs than workers.
+"$MODORI" -j 3 --format=jsonl "$tmp/big.mbox" >"$tmp/big-j3.jsonl"
+"$MODORI" -j 1 --format=jsonl "$tmp/big.mbox" >"$tmp/big-j1.jsonl"
+cmp -s "$tmp/big-j1.jsonl" "$tmp/big-j3.jsonl" && [ -s "$tmp/big-j1.jsonl" ]; ok $? "-j 3 on $(grep -c '^From ' "$tmp/big.mbox") messages is byte-identical to -j 1"
 
 "$MODORI" -j 1 --format=jsonl --quiet "$tmp/all.mbox" >"$tmp/out" 2>"$tmp/err"
 [ ! -s "$tmp/err" ]; ok $? "no progress line when stderr is not a terminal"
