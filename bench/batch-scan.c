@@ -1,9 +1,11 @@
 /* batch-scan.c: builds a large mbox from testdata's samples (each copy
  * with its own addresses), then reports, in one run, what issue 16 asks
  * of batch scanning, next to its targets:
- *   - time: `modori -j 1`, `modori -j 2` and gmime-floor (a bare GMime
- *     parse of the same file), interleaved rounds, the median; messages/s,
- *     MB/s and the ratios (-j 1 >= 0.65x the floor, -j 2 >= 1.8x -j 1);
+ *   - time: `modori -j 1`, `modori -j 2` with worker processes and with
+ *     worker threads (MODORI_WORKERS; the CLI chooses by GLib's version)
+ *     and gmime-floor (a bare GMime parse of the same file), interleaved
+ *     rounds, the median; messages/s, MB/s and the ratios (-j 1 >= 0.65x
+ *     the floor, -j 2 >= 1.8x -j 1);
  *   - --callgrind: instructions per message of the floor and of -j 1 under
  *     callgrind, on the first N messages (--callgrind-messages, 1,000 by
  *     default: callgrind is ~50x slower), start-up aside; free of the
@@ -41,13 +43,17 @@ typedef struct {
   long rss_kb, pss_kb;
 } Sampler;
 
+/* -j 2's two kinds of workers, as MODORI_WORKERS names them. */
+static const char *const workers[] = { "processes", "threads" };
+#define N_WORKERS G_N_ELEMENTS (workers)
+
 /* The memory of all processes: one sampled run of each command. */
 typedef struct {
-  Run floor, j1, j2;
+  Run floor, j1, j2[N_WORKERS];
 } Memory;
 
 typedef struct {
-  Run floor, j1, j2, pair;
+  Run floor, j1, j2[N_WORKERS], pair;
 } Timing;
 
 typedef struct {
@@ -69,7 +75,7 @@ typedef struct {
 } Mbox;
 
 typedef struct {
-  char *floor[3], *j1[7], *j2[7];
+  char *floor[3], *j1[7], *j2[7];   /* j2 with workers[i] as MODORI_WORKERS */
 } Commands;
 
 typedef struct {
@@ -135,9 +141,10 @@ sampler_thread (gpointer data)
   return NULL;
 }
 
-/* Starts @argv with stdout to /dev/null. */
+/* Starts @argv with stdout to /dev/null, and MODORI_WORKERS=@kind
+ * unless NULL. */
 static pid_t
-spawn (char **argv)
+spawn (char **argv, const char *kind)
 {
   pid_t pid;
 
@@ -147,6 +154,8 @@ spawn (char **argv)
     {
       if (freopen ("/dev/null", "w", stdout) == NULL)
         _exit (127);
+      if (kind)
+        g_setenv ("MODORI_WORKERS", kind, TRUE);
       execv (argv[0], argv);
       _exit (127);
     }
@@ -160,7 +169,7 @@ static double
 run_side_by_side (char **argv)
 {
   gint64 start = g_get_monotonic_time ();
-  pid_t first = spawn (argv), second = spawn (argv);
+  pid_t first = spawn (argv, NULL), second = spawn (argv, NULL);
   int status;
 
   if (first < 0 || second < 0 || waitpid (first, &status, 0) < 0 || waitpid (second, &status, 0) < 0)
@@ -173,7 +182,7 @@ run_side_by_side (char **argv)
  * slows them (reading smaps walks their page tables): timed runs do not
  * sample, a run of its own measures the memory. */
 static Run
-run (char **argv, gboolean sample)
+run (char **argv, const char *kind, gboolean sample)
 {
   gint64 start = g_get_monotonic_time ();
   struct rusage usage;
@@ -183,7 +192,7 @@ run (char **argv, gboolean sample)
   Sampler sampler = { 0 };
   GThread *thread;
 
-  pid = spawn (argv);
+  pid = spawn (argv, kind);
   sampler.root = pid;
   thread = sample ? g_thread_new ("sampler", sampler_thread, &sampler) : NULL;
   if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) > 2)
@@ -340,31 +349,34 @@ measure_memory (Commands *commands)
 {
   Memory memory;
 
-  memory.floor = run (commands->floor, TRUE);
-  memory.j1 = run (commands->j1, TRUE);
-  memory.j2 = run (commands->j2, TRUE);
+  memory.floor = run (commands->floor, NULL, TRUE);
+  memory.j1 = run (commands->j1, NULL, TRUE);
+  for (guint k = 0; k < N_WORKERS; k++)
+    memory.j2[k] = run (commands->j2, workers[k], TRUE);
   return memory;
 }
 
 static Timing
 time_rounds (Commands *commands, int rounds)
 {
-  Run floor_runs[100], j1_runs[100], j2_runs[100], pair_runs[100] = { { 0 } };
+  Run floor_runs[100], j1_runs[100], j2_runs[N_WORKERS][100], pair_runs[100] = { { 0 } };
   Memory memory;
   Timing timing;
 
   /* Interleaved, so that a slow spell of the machine hits all of them. */
   for (int i = 0; i < rounds; i++)
     {
-      floor_runs[i] = run (commands->floor, FALSE);
-      j1_runs[i] = run (commands->j1, FALSE);
-      j2_runs[i] = run (commands->j2, FALSE);
+      floor_runs[i] = run (commands->floor, NULL, FALSE);
+      j1_runs[i] = run (commands->j1, NULL, FALSE);
+      for (guint k = 0; k < N_WORKERS; k++)
+        j2_runs[k][i] = run (commands->j2, workers[k], FALSE);
       pair_runs[i].seconds = run_side_by_side (commands->j1);
     }
   memory = measure_memory (commands);
   timing.floor = median (floor_runs, rounds, memory.floor);
   timing.j1 = median (j1_runs, rounds, memory.j1);
-  timing.j2 = median (j2_runs, rounds, memory.j2);
+  for (guint k = 0; k < N_WORKERS; k++)
+    timing.j2[k] = median (j2_runs[k], rounds, memory.j2[k]);
   timing.pair = median (pair_runs, rounds, pair_runs[rounds]);
   return timing;
 }
@@ -376,20 +388,24 @@ print_timing (const Timing *timing, const Mbox *mbox, int rounds)
 
   printf ("median of %d rounds; memory: peak RSS of the largest process, and of all its processes\n"
           "together (RSS counts shared pages in each, PSS splits them)\n", rounds);
-  printf ("%-12s %8s %8s %7s %9s %9s %9s\n", "", "seconds", "msg/s", "MB/s", "RSS MB", "all RSS", "all PSS");
-#define ROW(name, r) printf ("%-12s %8.2f %8.0f %7.1f %9.1f %9.1f %9.1f\n", name, r.seconds, n / r.seconds, \
+  printf ("%-21s %8s %8s %7s %9s %9s %9s\n", "", "seconds", "msg/s", "MB/s", "RSS MB", "all RSS", "all PSS");
+#define ROW(name, r) printf ("%-21s %8.2f %8.0f %7.1f %9.1f %9.1f %9.1f\n", name, r.seconds, n / r.seconds, \
                              mbox->mb / r.seconds, r.max_rss_kb / 1024.0, r.tree_rss_kb / 1024.0, \
                              r.tree_pss_kb / 1024.0)
   ROW ("gmime-floor", timing->floor);
   ROW ("modori -j 1", timing->j1);
-  ROW ("modori -j 2", timing->j2);
+  for (guint k = 0; k < N_WORKERS; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("modori -j 2 %s", workers[k]);
+      ROW (name, timing->j2[k]);
+    }
 #undef ROW
-  printf ("%-12s %8.2f %8.0f %7.1f   (two -j 1 processes side by side, both counted)\n", "2 x -j 1",
+  printf ("%-21s %8.2f %8.0f %7.1f   (two -j 1 processes side by side, both counted)\n", "2 x -j 1",
           timing->pair.seconds, 2 * n / timing->pair.seconds, 2 * mbox->mb / timing->pair.seconds);
-  printf ("ratios: -j 1 / gmime-floor = %.2f (target >= 0.65); -j 2 / -j 1 = %.2f (target >= 1.8 on 2 cores;\n"
-          "        this machine gives two independent processes %.2f)\n",
-          timing->floor.seconds / timing->j1.seconds, timing->j1.seconds / timing->j2.seconds,
-          2 * timing->j1.seconds / timing->pair.seconds);
+  printf ("ratios: -j 1 / gmime-floor = %.2f (target >= 0.65); -j 2 / -j 1 = %.2f with processes, %.2f with\n"
+          "        threads (target >= 1.8 on 2 cores; this machine gives two independent processes %.2f)\n",
+          timing->floor.seconds / timing->j1.seconds, timing->j1.seconds / timing->j2[0].seconds,
+          timing->j1.seconds / timing->j2[1].seconds, 2 * timing->j1.seconds / timing->pair.seconds);
 }
 
 /* The instructions a callgrind output file counts: its "totals:" line, or
@@ -426,7 +442,7 @@ count_instructions (const char *valgrind, char **command, const char *out_file)
   for (char **arg = command; *arg; arg++)
     g_ptr_array_add (argv, g_strdup (*arg));
   g_ptr_array_add (argv, NULL);
-  run ((char **) argv->pdata, FALSE);
+  run ((char **) argv->pdata, NULL, FALSE);
   total = callgrind_total (out_file);
   if (total == 0)
     g_error ("no totals in %s", out_file);
@@ -511,8 +527,8 @@ static void
 measure_rss_sizes (Options *options, Paths *paths, GPtrArray *samples, GArray *sizes)
 {
   printf ("\npeak memory by mbox size (MB; one sampled run each; all processes of a run together)\n");
-  printf ("%9s %9s %9s %9s %9s %9s %9s\n", "mbox", "messages", "floor", "-j 1 RSS", "-j 1 PSS",
-          "-j 2 RSS", "-j 2 PSS");
+  printf ("%9s %9s %9s %9s %9s %21s %21s\n", "mbox", "messages", "floor", "-j 1 RSS", "-j 1 PSS",
+          "-j 2 processes RSS/PSS", "-j 2 threads RSS/PSS");
   for (guint i = 0; i < options->rss_sizes->len; i++)
     {
       int size_mb = g_array_index (options->rss_sizes, int, i);
@@ -525,10 +541,11 @@ measure_rss_sizes (Options *options, Paths *paths, GPtrArray *samples, GArray *s
       commands_init (&commands, paths->floor_bin, paths->modori, mbox.path);
       measured.messages = mbox.messages;
       measured.memory = measure_memory (&commands);
-      printf ("%9.1f %9u %9.1f %9.1f %9.1f %9.1f %9.1f\n", mbox.mb, mbox.messages,
+      printf ("%9.1f %9u %9.1f %9.1f %9.1f %15.1f/%5.1f %15.1f/%5.1f\n", mbox.mb, mbox.messages,
               measured.memory.floor.tree_rss_kb / 1024.0,
               measured.memory.j1.tree_rss_kb / 1024.0, measured.memory.j1.tree_pss_kb / 1024.0,
-              measured.memory.j2.tree_rss_kb / 1024.0, measured.memory.j2.tree_pss_kb / 1024.0);
+              measured.memory.j2[0].tree_rss_kb / 1024.0, measured.memory.j2[0].tree_pss_kb / 1024.0,
+              measured.memory.j2[1].tree_rss_kb / 1024.0, measured.memory.j2[1].tree_pss_kb / 1024.0);
       fflush (stdout);
       g_array_append_val (sizes, measured);
       remove_mbox (&mbox, options->keep);
@@ -538,7 +555,7 @@ measure_rss_sizes (Options *options, Paths *paths, GPtrArray *samples, GArray *s
 static void
 print_target (const char *what, const char *target, const char *measured, gboolean met)
 {
-  printf ("  %-44s %-10s %-20s %s\n", what, target, measured, met ? "met" : "not met");
+  printf ("  %-50s %-10s %-20s %s\n", what, target, measured, met ? "met" : "not met");
 }
 
 /* The rows for the memory of all the processes of -j 1 and of -j 2 on an
@@ -547,8 +564,8 @@ print_target (const char *what, const char *target, const char *measured, gboole
 static void
 print_memory_targets (const char *label, const Memory *memory)
 {
-  const Run *runs[] = { &memory->j1, &memory->j2 };
-  const char *names[] = { "-j 1", "-j 2" };
+  const Run *runs[] = { &memory->j1, &memory->j2[0], &memory->j2[1] };
+  const char *names[] = { "-j 1", "-j 2 processes", "-j 2 threads" };
 
   for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
     {
@@ -563,9 +580,7 @@ static void
 print_summary (const Timing *timing, const Mbox *mbox, const Instructions *instructions, GArray *sizes)
 {
   double j1_vs_floor = timing->floor.seconds / timing->j1.seconds;
-  double j2_vs_j1 = timing->j1.seconds / timing->j2.seconds;
   g_autofree char *j1_text = g_strdup_printf ("%.2fx", j1_vs_floor);
-  g_autofree char *j2_text = g_strdup_printf ("%.2fx", j2_vs_j1);
 
   printf ("\nissue 16's targets (%u processors):\n", g_get_num_processors ());
   print_target ("-j 1 speed vs gmime-floor", ">= 0.65x", j1_text, j1_vs_floor >= 0.65);
@@ -576,23 +591,30 @@ print_summary (const Timing *timing, const Mbox *mbox, const Instructions *instr
       print_target ("-j 1 instructions/message vs gmime-floor", "<= 1.35x", text, ratio <= 1.35);
     }
   else
-    printf ("  %-44s %-10s %s\n", "-j 1 instructions/message vs gmime-floor", "<= 1.35x",
+    printf ("  %-50s %-10s %s\n", "-j 1 instructions/message vs gmime-floor", "<= 1.35x",
             "not measured (--callgrind)");
   if (g_get_num_processors () >= 2)
     {
       double ceiling = 2 * timing->j1.seconds / timing->pair.seconds;
 
-      print_target ("-j 2 speed vs -j 1", ">= 1.8x", j2_text, j2_vs_j1 >= 1.8);
+      for (guint k = 0; k < N_WORKERS; k++)
+        {
+          double j2_vs_j1 = timing->j1.seconds / timing->j2[k].seconds;
+          g_autofree char *what = g_strdup_printf ("-j 2 speed vs -j 1, %s", workers[k]);
+          g_autofree char *j2_text = g_strdup_printf ("%.2fx", j2_vs_j1);
+
+          print_target (what, ">= 1.8x", j2_text, j2_vs_j1 >= 1.8);
+        }
       /* A busy machine cannot show 1.8x whatever -j 2 does. */
       if (ceiling < 1.8)
         printf ("  (but two independent -j 1 processes got %.2fx here: the machine is busy)\n", ceiling);
     }
   else
-    printf ("  %-44s %-10s %s\n", "-j 2 speed vs -j 1", ">= 1.8x", "not measured (one processor)");
+    printf ("  %-50s %-10s %s\n", "-j 2 speed vs -j 1", ">= 1.8x", "not measured (one processor)");
   if (sizes->len == 0)
     {
       g_autofree char *label = g_strdup_printf ("%.0f MB", mbox->mb);
-      print_memory_targets (label, &(Memory) { timing->floor, timing->j1, timing->j2 });
+      print_memory_targets (label, &(Memory) { timing->floor, timing->j1, { timing->j2[0], timing->j2[1] } });
       printf ("  (--rss for 50 MB and 1 GB)\n");
     }
   for (guint i = 0; i < sizes->len; i++)
