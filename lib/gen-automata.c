@@ -74,6 +74,20 @@ write_patterns (GString *out, guint index, const GString *patterns)
   g_string_append (out, ";\n");
 }
 
+/* Appends @item (@width bytes) and a comma to an initializer, starting a
+ * new line where this one would pass 100 columns (@column: where it is). */
+static void
+append_item (GString *out, gsize *column, const char *item, int width)
+{
+  if (*column == 0 || *column + (gsize) width + 2 > 100)
+    {
+      g_string_append (out, "\n ");
+      *column = 1;
+    }
+  g_string_append_printf (out, " %s,", item);
+  *column += (gsize) width + 2;
+}
+
 /* An array of @n numbers (one at least: C has no empty arrays). */
 static void
 write_numbers (GString *out, const char *type, const char *name, guint index, const void *values, gsize n,
@@ -87,13 +101,7 @@ write_numbers (GString *out, const char *type, const char *name, guint index, co
       char number[16];
       int width = is_signed ? g_snprintf (number, sizeof number, "%d", ((const gint32 *) values)[i])
                             : g_snprintf (number, sizeof number, "%u", ((const guint32 *) values)[i]);
-      if (column == 0 || column + (gsize) width + 2 > 100)
-        {
-          g_string_append (out, "\n ");
-          column = 1;
-        }
-      g_string_append_printf (out, " %s,", number);
-      column += (gsize) width + 2;
+      append_item (out, &column, number, width);
     }
   g_string_append (out, n == 0 ? " 0 };\n" : "\n};\n");
 }
@@ -108,13 +116,7 @@ write_deep (GString *out, guint index, const MatcherDeep *deep, gsize n)
     {
       char pair[32];
       int width = g_snprintf (pair, sizeof pair, "{%u,%d}", deep[i].edges, deep[i].fail);
-      if (column == 0 || column + (gsize) width + 2 > 100)
-        {
-          g_string_append (out, "\n ");
-          column = 1;
-        }
-      g_string_append_printf (out, " %s,", pair);
-      column += (gsize) width + 2;
+      append_item (out, &column, pair, width);
     }
   g_string_append (out, n == 0 ? " { 0, 0 } };\n" : "\n};\n");
 }
