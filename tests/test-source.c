@@ -402,20 +402,41 @@ test_skip_across_blocks (void)
  * message appended to an mbox, or a file delivered into a Maildir,
  * afterwards is left for the next scan. Readers in several processes
  * rely on it to number the messages alike. */
+/* In @dir under tmpdir: an mbox of three messages and a Maildir of one,
+ * as @paths (freed with g_strfreev()). */
+static char **
+make_growing_inputs (const char *dir)
+{
+  g_autofree char *mbox_name = g_strdup_printf ("%s/grows.mbox", dir);
+  g_autofree char *a_name = g_strdup_printf ("%s/box/cur/1-a", dir);
+  char **paths = g_new0 (char *, 3);
+
+  paths[0] = write_temp (mbox_name, mbox, -1);
+  g_free (write_temp (a_name, MSG_A, -1));
+  paths[1] = g_strdup_printf ("%s/%s/box", tmpdir, dir);
+  return paths;
+}
+
+/* What happens to those inputs after a listing: a fourth message
+ * appended to the mbox, a second one delivered to the Maildir. */
+static void
+grow_inputs (char **paths)
+{
+  g_autofree char *grown = g_strconcat (mbox, "\nFrom sender@example.org Tue Mar  5 10:22:34 2024\n" MSG_B, NULL);
+  g_autofree char *later = g_build_filename (paths[1], "cur", "2-later", NULL);
+
+  g_assert_true (g_file_set_contents (paths[0], grown, -1, NULL));
+  g_assert_true (g_file_set_contents (later, MSG_C, -1, NULL));
+}
+
 static void
 test_inputs_as_listed (void)
 {
-  g_autofree char *path = write_temp ("listed/grows.mbox", mbox, -1);
-  g_autofree char *a = write_temp ("listed/box/cur/1-a", MSG_A, -1);
-  g_autofree char *box = g_build_filename (tmpdir, "listed/box", NULL);
-  g_autofree char *later = g_build_filename (tmpdir, "listed/box/cur/2-later", NULL);
-  const char *paths[] = { path, box, NULL };
-  g_autoptr (ModoriSource) source = modori_source_new (paths);
-  g_autofree char *grown = g_strconcat (mbox, "\nFrom sender@example.org Tue Mar  5 10:22:34 2024\n" MSG_B, NULL);
+  g_auto (GStrv) paths = make_growing_inputs ("listed");
+  g_autoptr (ModoriSource) source = modori_source_new ((const char *const *) paths);
   guint n = 0;
 
-  g_assert_true (g_file_set_contents (path, grown, -1, NULL));
-  g_assert_true (g_file_set_contents (later, MSG_C, -1, NULL));
+  grow_inputs (paths);
   for (;;)
     {
       g_autoptr (GError) error = NULL;
@@ -435,23 +456,17 @@ test_inputs_as_listed (void)
 static void
 test_copies_read_as_listed (void)
 {
-  g_autofree char *path = write_temp ("like/grows.mbox", mbox, -1);
-  g_autofree char *a = write_temp ("like/box/cur/1-a", MSG_A, -1);
-  g_autofree char *box = g_build_filename (tmpdir, "like/box", NULL);
-  g_autofree char *later = g_build_filename (tmpdir, "like/box/cur/2-later", NULL);
-  const char *paths[] = { path, box, NULL };
-  g_autoptr (GPtrArray) before = collect (paths, NULL);
-  g_autoptr (ModoriSource) source = modori_source_new (paths);
+  g_auto (GStrv) paths = make_growing_inputs ("like");
+  g_autoptr (GPtrArray) before = collect ((const char *const *) paths, NULL);
+  g_autoptr (ModoriSource) source = modori_source_new ((const char *const *) paths);
   g_autoptr (ModoriSourceMessage) first = modori_source_next (source, NULL);
-  g_autofree char *grown = g_strconcat (mbox, "\nFrom sender@example.org Tue Mar  5 10:22:34 2024\n" MSG_B, NULL);
   g_autoptr (ModoriSource) copy = NULL;
   g_autoptr (ModoriSource) copy_of_copy = NULL;
   g_autoptr (GPtrArray) from_copy = NULL, from_copy_of_copy = NULL, rest = NULL;
 
   g_assert_nonnull (first);
   g_assert_cmpuint (before->len, ==, 4);
-  g_assert_true (g_file_set_contents (path, grown, -1, NULL));
-  g_assert_true (g_file_set_contents (later, MSG_C, -1, NULL));
+  grow_inputs (paths);
 
   copy = modori_source_new_like (source);
   g_assert_cmpuint (modori_source_get_bytes_total (copy), ==, modori_source_get_bytes_total (source));
